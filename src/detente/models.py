@@ -124,6 +124,9 @@ class Place:
     geonames_id: int | None = None
     latitude: float | None = None
     longitude: float | None = None
+    # What the coordinates stand for: "city" (the place itself), "facility" (the city the
+    # text ties a named facility to) or "country" (the capital, only the country is known).
+    geo_level: str | None = None
 
     def to_record(self) -> dict[str, Any]:
         return {"place": self.place, "country": self.country}

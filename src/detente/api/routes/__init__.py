@@ -1,0 +1,1 @@
+"""Endpoint groups, each an APIRouter mounted under /api by the app factory."""

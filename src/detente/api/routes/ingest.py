@@ -1,0 +1,210 @@
+"""`POST /api/ingest`: the one write endpoint, present only when the server has a token.
+
+It takes articles as JSON (`{"articles": [...]}`) or one article as raw text,
+and runs the same pipeline as `detente ingest`. Runs are serialised: the store
+replaces the whole resolution on each run, so two at once could lose one's work.
+"""
+
+from __future__ import annotations
+
+import secrets
+import threading
+from datetime import date
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends, HTTPException, Query, Request
+from fastapi.concurrency import run_in_threadpool
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+from detente.api import params
+from detente.api.errors import BadRequest, ErrorBody, Problem, problems_from_validation
+from detente.models import Article, content_hash
+
+MAX_BODY_BYTES = 20_000_000
+MAX_ARTICLES = 1_000
+
+
+class ArticleIn(BaseModel):
+    """One article to ingest; only `text` is required."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    doc_id: str | None = Field(
+        None, min_length=1, max_length=300, description="Defaults to a hash of the text"
+    )
+    text: str = Field(description="The article's plain text")
+    title: str | None = None
+    url: str | None = None
+    published: date | None = Field(None, description="Publication date, ISO `YYYY-MM-DD`")
+    source_name: str | None = Field(None, description='The outlet, e.g. "APP"')
+
+    @field_validator("text")
+    @classmethod
+    def _has_text(cls, value: str) -> str:
+        if not value.strip():
+            raise ValueError("must not be blank")
+        return value
+
+    def to_article(self) -> Article:
+        return Article(
+            doc_id=self.doc_id or default_doc_id(self.text),
+            text=self.text,
+            title=self.title,
+            url=self.url,
+            published=self.published,
+            published_source="explicit" if self.published else "unknown",
+            source_name=self.source_name,
+            found_via="api",
+        )
+
+
+class IngestRequest(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    articles: list[ArticleIn] = Field(min_length=1, max_length=MAX_ARTICLES)
+
+
+class IngestProblem(BaseModel):
+    source: str | None
+    reason: str
+
+
+class IngestResult(BaseModel):
+    """What one ingest run did (the pipeline's RunSummary)."""
+
+    read: int = Field(description="Articles received")
+    duplicates: int = Field(description="Articles already stored (same text), skipped")
+    failed: int = Field(description="Articles that could not be processed; see `errors`")
+    events: int = Field(description="Events found in the new articles")
+    errors: list[IngestProblem]
+
+
+def default_doc_id(text: str) -> str:
+    """Stable for the same text, so posting an article twice names it the same."""
+    return f"api-{content_hash(text)[:16]}"
+
+
+_bearer = HTTPBearer(auto_error=False, description="The token the server was started with")
+
+_REQUEST_BODY = {
+    "required": True,
+    "content": {
+        "application/json": {"schema": {"$ref": "#/components/schemas/IngestRequest"}},
+        "text/plain": {"schema": {"type": "string", "description": "One article's text"}},
+    },
+}
+
+
+def build_ingest_router(token: str, db_path: str) -> APIRouter:
+    """The ingest route, bound to the server's token and database."""
+    if not token:
+        raise ValueError("ingest_token must be a non-empty string")
+    expected = token.encode("utf-8")
+    run_lock = threading.Lock()
+
+    def require_token(
+        credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
+    ) -> None:
+        if credentials is None:
+            raise HTTPException(
+                401, "send `Authorization: Bearer <token>`", headers={"WWW-Authenticate": "Bearer"}
+            )
+        if not secrets.compare_digest(credentials.credentials.encode("utf-8"), expected):
+            raise HTTPException(403, "the bearer token is not the one this server was started with")
+
+    def run(articles: list[Article]) -> Any:
+        from detente.pipeline import ingest_articles
+
+        with run_lock:
+            return ingest_articles(articles, db_path)
+
+    router = APIRouter(tags=["ingest"])
+
+    @router.post(
+        "/ingest",
+        response_model=IngestResult,
+        dependencies=[Depends(require_token)],
+        openapi_extra={"requestBody": _REQUEST_BODY},
+        responses={
+            401: {"model": ErrorBody, "description": "No bearer token"},
+            403: {"model": ErrorBody, "description": "Wrong bearer token"},
+            413: {"model": ErrorBody, "description": "Body over the size limit"},
+            422: {"model": ErrorBody, "description": "The body or a parameter is invalid"},
+        },
+        summary="Run the pipeline over posted articles (JSON, or one article as raw text)",
+    )
+    async def ingest(
+        request: Request,
+        title: Annotated[str | None, Query(description="Raw-text bodies only: the title")] = None,
+        url: Annotated[str | None, Query(description="Raw-text bodies only: the source URL")] = None,
+        published: Annotated[str | None, Query(description="Raw-text bodies only: ISO date")] = None,
+        source_name: Annotated[str | None, Query(description="Raw-text bodies only: the outlet")] = None,
+    ) -> dict[str, Any]:
+        body = await _read_capped(request)
+        if _is_json(request):
+            articles = _articles_from_json(body)
+        else:
+            day = params.date_bound(published, "published", end=False) if published else None
+            fields = {"title": title, "url": url, "published": day, "source_name": source_name}
+            articles = [_article_from_text(body, fields)]
+        summary = await run_in_threadpool(run, articles)
+        return _summary_dict(summary)
+
+    return router
+
+
+def _is_json(request: Request) -> bool:
+    media_type = request.headers.get("content-type", "").split(";")[0].strip().lower()
+    return media_type == "application/json" or media_type.endswith("+json")
+
+
+async def _read_capped(request: Request) -> bytes:
+    declared = request.headers.get("content-length", "")
+    if declared.isdigit() and int(declared) > MAX_BODY_BYTES:
+        raise _too_large()
+    chunks, size = [], 0
+    async for chunk in request.stream():
+        size += len(chunk)
+        if size > MAX_BODY_BYTES:
+            raise _too_large()
+        chunks.append(chunk)
+    return b"".join(chunks)
+
+
+def _too_large() -> BadRequest:
+    return BadRequest(413, [Problem(location="body", reason=f"body is over {MAX_BODY_BYTES:,} bytes")])
+
+
+def _articles_from_json(body: bytes) -> list[Article]:
+    try:
+        request = IngestRequest.model_validate_json(body)
+    except ValidationError as exc:
+        problems = problems_from_validation([{**e, "loc": ("body", *e["loc"])} for e in exc.errors()])
+        raise BadRequest(422, problems) from exc
+    return [item.to_article() for item in request.articles]
+
+
+def _article_from_text(body: bytes, fields: dict[str, Any]) -> Article:
+    try:
+        text = body.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise BadRequest(422, [Problem(location="body", reason=f"raw text must be UTF-8: {exc}")]) from exc
+    try:
+        return ArticleIn(text=text, **fields).to_article()
+    except ValidationError as exc:
+        problems = problems_from_validation([{**e, "loc": ("body", *e["loc"])} for e in exc.errors()])
+        raise BadRequest(422, problems) from exc
+
+
+def _summary_dict(summary: Any) -> dict[str, Any]:
+    """The pipeline's RunSummary as the response model's fields."""
+    errors = [_problem(error) for error in getattr(summary, "errors", [])]
+    counts = {name: int(getattr(summary, name)) for name in ("read", "duplicates", "failed", "events")}
+    return {**counts, "errors": errors}
+
+
+def _problem(error: Any) -> dict[str, Any]:
+    if isinstance(error, str):
+        return {"source": None, "reason": error}
+    return {"source": getattr(error, "source", None), "reason": str(getattr(error, "reason", error))}

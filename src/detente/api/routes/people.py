@@ -1,0 +1,63 @@
+"""People and the offices they were seen holding."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from fastapi import APIRouter, HTTPException, Path, Query
+
+from detente.api import params
+from detente.api.deps import Queries
+from detente.api.errors import ERROR_RESPONSES, NOT_FOUND, query_rejections
+from detente.api.routes.events import MAX_OFFSET, MAX_PAGE
+from detente.api.schemas import OfficeHolding, Page, Person, PersonDetail
+
+router = APIRouter(tags=["people"], responses=ERROR_RESPONSES)
+
+
+@router.get("/people", response_model=Page[Person], summary="People, most active first")
+def list_people(
+    queries: Queries,
+    country: Annotated[str | None, Query(description="ISO 3166-1 alpha-3", examples=["PAK"])] = None,
+    limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 100,
+    offset: Annotated[int, Query(ge=0, le=MAX_OFFSET)] = 0,
+) -> dict[str, Any]:
+    code = params.optional_country(country)
+    with query_rejections():
+        page = queries.current().people(country=code, limit=limit, offset=offset)
+    return page.to_dict()
+
+
+@router.get(
+    "/people/{key}",
+    response_model=PersonDetail,
+    responses=NOT_FOUND,
+    summary="One person with their offices and events",
+)
+def get_person(
+    queries: Queries,
+    key: Annotated[str, Path(description="A person id, or any form of their name")],
+) -> dict[str, Any]:
+    name = params.required_text(key, "key")
+    with query_rejections("key"):
+        person = queries.current().person(name)
+    if person is None:
+        raise HTTPException(404, f"no person with id or name {key!r}")
+    return person.to_dict()
+
+
+@router.get(
+    "/offices",
+    response_model=list[OfficeHolding],
+    summary="Who was seen holding an office, and when",
+)
+def list_office_holders(
+    queries: Queries,
+    title: Annotated[str, Query(description="The office or rank", examples=["Chief of Army Staff"])],
+    country: Annotated[str | None, Query(description="ISO 3166-1 alpha-3", examples=["PAK"])] = None,
+) -> list[dict[str, Any]]:
+    office = params.required_text(title, "title")
+    code = params.optional_country(country)
+    with query_rejections():
+        holdings = queries.current().office(office, code)
+    return [holding.to_dict() for holding in holdings]

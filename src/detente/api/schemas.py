@@ -1,0 +1,214 @@
+"""Response models: the API's published contract, mirrored from the query layer's rows.
+
+They are written out (not generated from the row dataclasses) so the OpenAPI
+schema carries descriptions and enums, and so a change in the query layer shows
+up as a failing test (`tests/api/test_schemas.py`) instead of a silent change in
+what clients receive.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Generic, Literal, TypeVar
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from detente.models import EventType, Precision, Status
+
+T = TypeVar("T")
+
+Alpha3 = str  # documented per field: ISO 3166-1 alpha-3
+
+
+class Schema(BaseModel):
+    model_config = ConfigDict(extra="ignore")
+
+
+class Page(Schema, Generic[T]):
+    """One page of a longer result."""
+
+    items: list[T]
+    total: int = Field(description="Every match, not only this page's items")
+    limit: int
+    offset: int
+
+
+class Participant(Schema):
+    name: str = Field(description="The fullest form of the name seen")
+    title: str | None = Field(description="Office or rank as reported")
+    country: Alpha3 | None = Field(description="ISO 3166-1 alpha-3")
+    person_id: str | None = Field(description="Key into /api/people/{id}")
+
+
+class Event(Schema):
+    """One merged event: one real happening, however many outlets reported it."""
+
+    event_id: str = Field(description="Stable id; key into /api/events/{id}")
+    type: EventType
+    status: Status
+    date_start: date | None
+    date_end: date | None
+    date_precision: Precision
+    countries: list[Alpha3] = Field(description="States taking part, ISO 3166-1 alpha-3, sorted")
+    name: str | None = Field(description="The event's own name, e.g. an exercise name")
+    location_place: str | None
+    location_country: Alpha3 | None
+    geonames_id: int | None
+    latitude: float | None
+    longitude: float | None
+    topics: list[str]
+    participants: list[Participant]
+    evidence: str = Field(description="The sentence stating the event, from its first report")
+    cameo: str | None = Field(description="CAMEO event code")
+    plover_type: str | None
+    plover_context: str | None
+    plover_mode: str | None
+    source_count: int = Field(description="How many articles reported it")
+    first_reported: date | None
+
+
+class Source(Schema):
+    """One article's report of an event."""
+
+    doc_id: str
+    title: str | None
+    outlet: str | None
+    url: str | None
+    published: date | None
+    evidence: str
+    evidence_start: int | None = Field(description="Offset of the evidence in `text`, when located")
+    evidence_end: int | None
+    text: str | None = Field(description="The article text (omitted in listings)")
+
+
+class EventDetail(Event):
+    sources: list[Source] = Field(description="Every article that reported the event, with its evidence")
+    related: list[str] = Field(description="Ids of linked events (a plan and its execution)")
+
+
+class OfficeHolding(Schema):
+    """A person seen holding an office between two dates."""
+
+    person_id: str
+    name: str
+    title: str
+    country: Alpha3 | None
+    first_seen: date | None
+    last_seen: date | None
+
+
+class Person(Schema):
+    person_id: str
+    name: str = Field(description="The fullest form of the name seen")
+    country: Alpha3 | None
+    aliases: list[str] = Field(description="Every other name form the corpus uses")
+    event_count: int
+
+
+class PersonDetail(Person):
+    offices: list[OfficeHolding]
+    events: list[EventDetail] = Field(description="Events the person took part in (sources without text)")
+
+
+class Dyad(Schema):
+    """An unordered country pair (country_a < country_b) and the events joining them."""
+
+    country_a: Alpha3
+    country_b: Alpha3
+    events: int
+    by_type: dict[str, int]
+    first_date: date | None
+    last_date: date | None
+
+
+class Partner(Schema):
+    country: Alpha3
+    events: int
+    by_type: dict[str, int]
+    first_date: date | None
+    last_date: date | None
+
+
+class TimelinePoint(Schema):
+    period: str = Field(description='"2025-03" by month, "2025" by year')
+    type: EventType
+    events: int
+
+
+class DyadYear(Schema):
+    """One country pair in one year, by event type (in the spirit of DCAD's dyad-years)."""
+
+    country_a: Alpha3
+    country_b: Alpha3
+    year: int
+    events: int
+    meeting: int
+    agreement: int
+    pledge: int
+    exercise: int
+    training: int
+    defence_industry: int
+    praise: int
+    first_date: date | None
+    last_date: date | None
+
+
+class PlaceMarker(Schema):
+    """A located event, ready for a map marker."""
+
+    event_id: str
+    type: EventType
+    status: Status
+    date_start: date | None
+    name: str | None
+    countries: list[Alpha3]
+    place: str | None
+    country: Alpha3 | None
+    geonames_id: int | None
+    latitude: float
+    longitude: float
+
+
+class NetworkNode(Schema):
+    country: Alpha3
+    events: int
+
+
+class NetworkEdge(Schema):
+    country_a: Alpha3
+    country_b: Alpha3
+    events: int
+    by_type: dict[str, int]
+
+
+class Network(Schema):
+    """Countries as nodes, cooperation (events joining two states) as edges."""
+
+    nodes: list[NetworkNode]
+    edges: list[NetworkEdge]
+
+
+class SearchHit(Schema):
+    kind: Literal["article", "event"]
+    id: str = Field(description="doc_id for articles, event_id for events")
+    title: str | None
+    date: date | None
+    snippet: str
+    snippet_html: str = Field(description="HTML-escaped snippet with matches in <mark>")
+    score: float
+
+
+class Stats(Schema):
+    articles: int
+    copies: int = Field(description="Articles that syndicate another stored article")
+    mentions: int
+    events: int
+    sources: int
+    people: int
+    countries: int
+    located_events: int
+    by_type: dict[str, int]
+    by_status: dict[str, int]
+    first_date: date | None
+    last_date: date | None
+    last_ingested_at: str | None

@@ -1,0 +1,29 @@
+"""`detente serve`: the REST API and the dashboard."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from detente.cli.options import DEFAULT_DB, DbOption
+
+
+def register(app: typer.Typer) -> None:
+    @app.command()
+    def serve(
+        db: DbOption = DEFAULT_DB,
+        host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
+        port: Annotated[int, typer.Option(min=1, max=65535)] = 8000,
+        ingest_token: Annotated[
+            str | None,
+            typer.Option(envvar="DETENTE_INGEST_TOKEN", help="Enables POST /api/ingest for bearers of this token."),
+        ] = None,
+    ) -> None:
+        """Serve the REST API (/api, docs at /api/docs) and the web dashboard (/)."""
+        from detente.api import serve as run_server
+
+        if not db.exists():
+            raise typer.BadParameter(f"{db}: no such database; run `detente ingest` first", param_hint="--db")
+        typer.echo(f"detente: serving {db} at http://{host}:{port}/ (API docs at /api/docs)", err=True)
+        run_server(db, host=host, port=port, ingest_token=ingest_token)

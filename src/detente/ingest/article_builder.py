@@ -1,0 +1,56 @@
+"""One place that turns extracted text plus what the source said about it into an Article."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from detente.ingest.chrome import strip_chrome
+from detente.ingest.problems import SourceProblem
+from detente.models import Article, PublishedSource
+
+
+@dataclass
+class SourceFacts:
+    """What the container (HTML metadata, corpus fields, feed entry, URL) says about an article."""
+
+    title: str | None = None
+    published: date | None = None
+    published_source: PublishedSource = "unknown"
+    source_name: str | None = None
+
+
+def build_article(
+    text: str,
+    *,
+    doc_id: str,
+    url: str | None,
+    found_via: str,
+    known: SourceFacts | None = None,
+) -> Article:
+    """Strip the chrome, then combine the source's facts with what the page itself states.
+
+    A date the source states outranks one the page text states, which outranks a date
+    only inferred (from a URL or page heuristics): the more direct the statement, the
+    more it is trusted.
+    """
+    known = known or SourceFacts()
+    cleaned = strip_chrome(text, title=known.title)
+    if not cleaned.text.strip():
+        raise SourceProblem("no article text (empty after removing page chrome)")
+    page = cleaned.facts
+    published, published_source = known.published, known.published_source
+    if published_source != "explicit" and page.published:
+        published, published_source = page.published, "explicit"
+    if published is None:
+        published_source = "unknown"
+    return Article(
+        doc_id=doc_id,
+        text=cleaned.text,
+        title=known.title or page.title,
+        url=url,
+        published=published,
+        published_source=published_source,
+        source_name=known.source_name or page.source_name,
+        found_via=found_via,
+    )

@@ -1,0 +1,114 @@
+"""The page-chrome patterns, kept as data so a new outlet's habits are one line to add.
+
+Every pattern is matched case-insensitively against one whole line, with its
+surrounding white space removed. None of them names an outlet.
+"""
+
+from __future__ import annotations
+
+# A heading after which the rest of the page is links to other stories.
+TAIL_HEADINGS: tuple[str, ...] = (
+    r"more from\b.{0,40}",
+    r"more (?:stories|news|articles|coverage)\b.{0,40}",
+    r"related(?: (?:articles?|stories|news|posts|content|coverage|reading|links|topics))?",
+    r"read (?:more|also|next)",
+    r"also read",
+    r"see also",
+    r"further reading",
+    r"you (?:may|might) (?:also )?(?:like|be interested in)",
+    r"recommended(?: for you| stories| articles| reading)?",
+    r"(?:latest|top|trending|popular) (?:news|stories|articles|posts|headlines)",
+    r"trending(?: now)?",
+    r"most (?:read|popular|viewed|shared)",
+    r"editor'?s picks?",
+    r"in other news",
+    r"what to read next",
+    r"(?:leave a |post a |\d+ )?comments?",
+    r"(?:tags?|topics?|filed under)\s*:.*",
+)
+
+# A single line that points elsewhere ("Also read: ...") inside the article.
+LINK_LINES: tuple[str, ...] = (
+    r"(?:read more|also read|read also|see also|related|recommended|watch|listen|read next)"
+    r"\s*[:|–—-]\s*\S.{0,200}",
+)
+
+# Share, follow, subscribe and legal lines.
+SHARE_LINES: tuple[str, ...] = (
+    r"follow\b.{0,60}\bon\b.{0,80}\b(?:x|twitter|facebook|instagram|telegram|whatsapp|youtube|linkedin|"
+    r"tiktok|threads|google news)\b.*",
+    r"(?:share|share this(?: article| story)?|share on|share via)\b.{0,60}"
+    r"\b(?:facebook|twitter|x|whatsapp|e-?mail|linkedin|telegram)\b.{0,40}",
+    r"(?:share|tweet|email|print|whatsapp|facebook|twitter|linkedin)"
+    r"(?:\s*[|·•,]?\s*(?:share|tweet|email|print|whatsapp|facebook|twitter|linkedin|copy link))*",
+    r"(?:subscribe|sign up|register)\b.{0,40}\b(?:newsletter|channel|updates|alerts|podcast)\b.{0,80}",
+    r"click here\b.{0,120}",
+    r"join (?:us|our)\b.{0,60}\b(?:channel|community|group)\b.{0,40}",
+    r"download (?:our|the)\b.{0,40}\bapp\b.{0,60}",
+    r"(?:copyright|©).{0,120}",
+    r"all rights reserved.{0,60}",
+    r"advertisement|sponsored|scroll to continue.{0,40}",
+)
+
+# Image and photo credits.
+CREDIT_LINES: tuple[str, ...] = (
+    r"(?:image|photo|picture|pic|photograph|file photo|graphic|video)s?\s*"
+    r"(?:source|credit|courtesy)?s?\s*[:：]\s*.{1,80}",
+    r"\(?(?:photo|image|picture|file photo|graphic)s?\s+(?:by|courtesy(?: of)?|credit)\b.{1,80}\)?",
+    r"(?:credit|courtesy|source image)\s*[:：]\s*.{1,80}",
+    r".{0,80}\s*/\s*(?:getty images|afp|reuters|ap|ap photo|epa|shutterstock|anadolu|xinhua)\)?",
+    r"(?:getty images|shutterstock|istock)\b.{0,40}",
+)
+
+# A byline; the `name` group is the author or agency.
+BYLINE_LINES: tuple[str, ...] = (
+    r"by",
+    r"by\s+(?P<name>[^.!?]{2,80})",
+    r"(?:author|written by|reported by|story by|posted by|reporter|correspondent)"
+    r"\s*[:|–—-]?\s*(?P<name>[^.!?]{2,80})",
+)
+
+# A "Published in <outlet>, <date>" statement; the date is read separately.
+PUBLISHED_LINES: tuple[str, ...] = (
+    r"(?:originally |first )?(?:published|posted|appeared)\s+(?:in|on|at|by)\s+"
+    r"(?P<outlet>[^,]{2,60}?)\s*,.{4,60}",
+    r"(?:originally |first )?(?:published|posted|updated|last updated)\s*(?:on)?\s*[:|–—-]?\s*.{4,60}",
+)
+
+# News agencies that appear as bylines; short all-capital names (APP, AFP, PTI) are recognised anyway.
+AGENCIES: tuple[str, ...] = (
+    "Reuters",
+    "Associated Press",
+    "Agence France-Presse",
+    "Xinhua",
+    "Anadolu Agency",
+    "Anadolu",
+    "Tasnim",
+    "Tasnim News Agency",
+    "Mehr News Agency",
+    "Fars News Agency",
+    "Kyodo",
+    "Kyodo News",
+    "Yonhap",
+    "Bernama",
+    "Press Trust of India",
+    "Asian News International",
+    "Sputnik",
+    "Interfax",
+    "Kazinform",
+    "Khovar",
+    "Trend",
+    "Kabar",
+    "Dunya News",
+    "Antara",
+    "Saudi Press Agency",
+    "Emirates News Agency",
+    "Qatar News Agency",
+    "Kuwait News Agency",
+)
+
+# Words that make a byline an editorial desk rather than an outlet.
+DESK_WORDS: tuple[str, ...] = ("desk", "staff", "reporter", "correspondent", "editor", "team", "bureau")
+
+# Little words left out of an acronym ("CPC - Caspian Policy Center").
+ACRONYM_STOPWORDS: tuple[str, ...] = ("of", "the", "and", "for", "on", "in", "&")

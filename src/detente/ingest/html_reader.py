@@ -1,0 +1,74 @@
+"""HTML pages: main text with trafilatura, title and site name from the page's metadata."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from detente.ingest.article_builder import SourceFacts, build_article
+from detente.ingest.decoding import decode_text
+from detente.ingest.files import read_bounded
+from detente.ingest.html_dates import publication_date
+from detente.ingest.options import IngestOptions
+from detente.ingest.problems import SourceProblem
+from detente.models import Article
+
+
+def read_html_file(path: Path, options: IngestOptions) -> Article:
+    html = decode_html(read_bounded(path, options.max_bytes))
+    return article_from_html(html, doc_id=path.stem, url=str(path), found_via="html")
+
+
+def decode_html(data: bytes, charset: str | None = None) -> str:
+    """The declared charset when it decodes cleanly, else the same rules as plain text."""
+    if charset:
+        try:
+            return data.decode(charset)
+        except (LookupError, UnicodeDecodeError):
+            pass
+    return decode_text(data, what="page")
+
+
+def article_from_html(
+    html: str,
+    *,
+    doc_id: str,
+    url: str | None,
+    found_via: str,
+    page_url: str | None = None,
+    known: SourceFacts | None = None,
+) -> Article:
+    """`url` is recorded as provenance; `page_url` (a real web address) helps date inference.
+
+    `known` carries what a feed entry already said; the page's own metadata fills the gaps.
+    """
+    import trafilatura
+
+    logging.getLogger("trafilatura").setLevel(logging.ERROR)
+    web_url = page_url or (url if url and url.startswith(("http://", "https://")) else None)
+    document = trafilatura.bare_extraction(
+        html, url=web_url, with_metadata=True, include_comments=False, include_tables=False
+    )
+    if document is None or not (document.text or "").strip():
+        document = trafilatura.bare_extraction(
+            html, url=web_url, with_metadata=True, include_comments=False, favor_recall=True
+        )
+    if document is None or not (document.text or "").strip():
+        raise SourceProblem("no extractable article text in the HTML")
+    known = known or SourceFacts()
+    facts = SourceFacts(
+        title=known.title or _clean(document.title),
+        published=known.published,
+        published_source=known.published_source,
+        source_name=known.source_name or _clean(document.sitename),
+    )
+    if facts.published_source != "explicit":
+        found, how = publication_date(html, web_url)
+        if found and (how == "explicit" or facts.published is None):
+            facts.published, facts.published_source = found, how
+    return build_article(document.text, doc_id=doc_id, url=url, found_via=found_via, known=facts)
+
+
+def _clean(value: str | None) -> str | None:
+    value = (value or "").strip()
+    return value or None

@@ -1,0 +1,58 @@
+"""JSON Lines corpora: one article object per line; a bad line never stops the file.
+
+The file is streamed, so a corpus may be far larger than `max_bytes`, which caps
+each line instead.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+
+from detente.ingest.corpus_record import article_from_record
+from detente.ingest.options import IngestOptions
+from detente.ingest.problems import SourceProblem
+from detente.models import Article, IngestError
+
+
+def read_jsonl(path: Path, options: IngestOptions) -> Iterator[Article | IngestError]:
+    try:
+        stream = path.open("rb")
+    except OSError as error:
+        yield IngestError(str(path), f"unreadable: {error.strerror or error}")
+        return
+    with stream:
+        found_any = False
+        for number, raw in enumerate(stream, start=1):
+            where = f"{path}:line {number}"
+            if not raw.strip():
+                continue
+            found_any = True
+            try:
+                yield article_from_record(
+                    _parse_line(raw, number, options.max_bytes),
+                    fallback_id=f"{path.stem}-{number}",
+                    options=options,
+                    found_via="jsonl",
+                )
+            except SourceProblem as problem:
+                yield IngestError(where, problem.reason)
+        if not found_any:
+            yield IngestError(str(path), "empty file")
+
+
+def _parse_line(raw: bytes, number: int, max_bytes: int) -> dict[str, object]:
+    if len(raw) > max_bytes:
+        raise SourceProblem(f"line too large: {len(raw)} bytes exceeds max_bytes={max_bytes}")
+    if number == 1 and raw.startswith(b"\xef\xbb\xbf"):
+        raw = raw[3:]
+    try:
+        record = json.loads(raw.decode("utf-8"))
+    except UnicodeDecodeError as error:
+        raise SourceProblem(f"not UTF-8 (byte {error.start})") from None
+    except json.JSONDecodeError as error:
+        raise SourceProblem(f"malformed JSON: {error.msg} at column {error.colno}") from None
+    if not isinstance(record, dict):
+        raise SourceProblem(f"expected a JSON object, found {type(record).__name__}")
+    return record

@@ -1,0 +1,20 @@
+"""How sources are read: corpus field names and network limits."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass
+class IngestOptions:
+    """Field names for JSONL/CSV corpora and the limits that keep fetching polite and bounded."""
+
+    id_field: str = "id"
+    text_field: str = "text"
+    date_field: str | None = "date"
+    url_field: str | None = "url"
+    title_field: str | None = "title"
+    source_field: str | None = "source"
+    fetch_timeout: float = 20.0
+    max_bytes: int = 5_000_000
+    user_agent: str = "detente/0.1 (+research)"

@@ -1,0 +1,79 @@
+"""`read_sources`: any mix of files, folders, stdin and web addresses as one stream of Articles.
+
+The contract is that nothing raises out of the iterator: every failure becomes one
+IngestError naming the source, and the next source is read.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import sys
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import BinaryIO
+
+from detente.ingest.article_builder import build_article
+from detente.ingest.decoding import decode_text
+from detente.ingest.fetch import Fetcher
+from detente.ingest.html_reader import article_from_html
+from detente.ingest.local_files import files_in, read_file
+from detente.ingest.options import IngestOptions
+from detente.ingest.problems import SourceProblem
+from detente.ingest.sniff import kind_of_bytes
+from detente.ingest.url_reader import read_url
+from detente.models import Article, IngestError
+
+STDIN = "-"
+
+
+def read_sources(
+    sources: Iterable[str], options: IngestOptions | None = None, *, stdin: BinaryIO | None = None
+) -> Iterator[Article | IngestError]:
+    """Articles and errors, source by source, folders in sorted order; `stdin` overrides sys.stdin."""
+    options = options or IngestOptions()
+    with Fetcher(options) as fetcher:
+        for source in sources:
+            yield from _guarded(source, _read_one(source, options, fetcher, stdin))
+
+
+def _read_one(
+    source: str, options: IngestOptions, fetcher: Fetcher, stdin: BinaryIO | None
+) -> Iterator[Article | IngestError]:
+    if source == STDIN:
+        yield read_stdin(stdin or sys.stdin.buffer, options)
+    elif source.lower().startswith(("http://", "https://")):
+        yield from read_url(source, fetcher)
+    else:
+        path = Path(source).expanduser()
+        if path.is_dir():
+            for file in files_in(path):
+                yield from _guarded(str(file), read_file(file, options, fetcher))
+        elif path.exists():
+            yield from read_file(path, options, fetcher)
+        else:
+            yield IngestError(source, "no such file or folder")
+
+
+def _guarded(source: str, items: Iterator[Article | IngestError]) -> Iterator[Article | IngestError]:
+    """Turn whatever escapes a reader into one IngestError, so one bad source never ends the run."""
+    try:
+        yield from items
+    except SourceProblem as problem:
+        yield IngestError(problem.source or source, problem.reason)
+    except Exception as error:  # the iterator's contract: report, never raise
+        yield IngestError(source, f"unexpected {type(error).__name__}: {error}")
+
+
+def read_stdin(stream: BinaryIO, options: IngestOptions) -> Article:
+    """Standard input as one article: HTML when it looks like HTML, else plain text."""
+    data = stream.read(options.max_bytes + 1)
+    if len(data) > options.max_bytes:
+        raise SourceProblem(f"standard input too large: exceeds max_bytes={options.max_bytes}", STDIN)
+    try:
+        text = decode_text(data, what="input")
+    except SourceProblem as problem:
+        raise SourceProblem(problem.reason, STDIN) from None
+    doc_id = "stdin-" + hashlib.sha256(data).hexdigest()[:12]
+    if kind_of_bytes(data[:4096]) == "html":
+        return article_from_html(text, doc_id=doc_id, url=None, found_via="stdin")
+    return build_article(text, doc_id=doc_id, url=None, found_via="stdin")

@@ -1,0 +1,271 @@
+"""The one place that wires ingest, screen, extract, resolve and store together.
+
+Both entry points skip work already done (a stored content hash, a doc_id already
+in the output file), so an interrupted run is resumed by running it again.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+from detente.extract import Extractor, build_extractor
+from detente.ingest import IngestOptions, read_sources
+from detente.models import Article, Event, IngestError
+from detente.resolve import resolve_all
+from detente.screen import Screen
+
+ErrorSink = Callable[[IngestError], None]
+
+
+@dataclass
+class RunSummary:
+    """What one run did; the CLI prints it and derives the exit code from it."""
+
+    read: int = 0
+    duplicates: int = 0
+    failed: int = 0
+    screened_out: int = 0
+    events: int = 0
+    errors: list[IngestError] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return self.failed == 0
+
+    def fail(self, error: IngestError, sink: ErrorSink | None) -> None:
+        self.failed += 1
+        self.errors.append(error)
+        if sink:
+            sink(error)
+
+
+class ArticleProcessor:
+    """Screen, then extract; the parser is loaded only when an article passes the screen."""
+
+    def __init__(self, extractor: Extractor | None = None, screen: Screen | None = None) -> None:
+        self._extractor = extractor
+        self.screen = screen or Screen()
+
+    @property
+    def extractor(self) -> Extractor:
+        if self._extractor is None:
+            self._extractor = build_extractor()
+        return self._extractor
+
+    def events_of(self, article: Article) -> list[Event] | None:
+        """The article's event mentions, or None when the screen drops it."""
+        if not self.screen.keep(article):
+            return None
+        events = self.extractor.extract(article)
+        for event in events:
+            event.doc_id = article.doc_id
+        return events
+
+
+def _progress(console: Console | None) -> Progress:
+    return Progress(
+        SpinnerColumn(),
+        TextColumn("[bold]{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TextColumn("{task.fields[rate]}"),
+        TimeElapsedColumn(),
+        console=console or Console(stderr=True),
+        transient=False,
+    )
+
+
+def _tracked(items: Iterable[Article | IngestError], description: str, console: Console | None,
+             total: int | None = None) -> Iterator[Article | IngestError]:
+    with _progress(console) as progress:
+        task = progress.add_task(description, total=total, rate="")
+        for count, item in enumerate(items, start=1):
+            yield item
+            elapsed = progress.tasks[0].elapsed or 0.0
+            rate = f"{count / elapsed:,.0f}/s" if elapsed > 0.5 else ""
+            progress.update(task, advance=1, rate=rate)
+
+
+def _extract_each(
+    items: Iterable[Article | IngestError],
+    processor: ArticleProcessor,
+    summary: RunSummary,
+    on_error: ErrorSink | None,
+    skip: Callable[[Article], bool],
+) -> Iterator[tuple[Article, list[Event]]]:
+    """Yields (article, mentions) for each new article; counts every other outcome."""
+    for item in items:
+        if isinstance(item, IngestError):
+            summary.fail(item, on_error)
+            continue
+        summary.read += 1
+        if skip(item):
+            summary.duplicates += 1
+            continue
+        try:
+            events = processor.events_of(item)
+        except Exception as exc:  # one bad article never stops a batch
+            summary.fail(IngestError(item.url or item.doc_id, f"extraction failed: {exc!r}"), on_error)
+            continue
+        if events is None:
+            summary.screened_out += 1
+            events = []
+        summary.events += len(events)
+        yield item, events
+
+
+# ---------------------------------------------------------------- into a database
+
+
+def ingest_sources(
+    sources: Sequence[str],
+    db_path: str | Path,
+    options: IngestOptions | None = None,
+    *,
+    processor: ArticleProcessor | None = None,
+    console: Console | None = None,
+    on_error: ErrorSink | None = None,
+    progress: bool = True,
+) -> RunSummary:
+    """Read, screen, extract and store every article of the sources, then resolve."""
+    items: Iterable[Article | IngestError] = read_sources(sources, options)
+    if progress:
+        items = _tracked(items, "ingest", console)
+    return _ingest(items, db_path, processor or ArticleProcessor(), on_error)
+
+
+def ingest_articles(articles: Sequence[Article], db_path: str | Path,
+                    processor: ArticleProcessor | None = None) -> RunSummary:
+    """The same for articles already in memory (the API's ingest endpoint)."""
+    return _ingest(articles, db_path, processor or ArticleProcessor(), None)
+
+
+def _ingest(items: Iterable[Article | IngestError], db_path: str | Path,
+            processor: ArticleProcessor, on_error: ErrorSink | None) -> RunSummary:
+    from detente.store import open_store
+
+    summary = RunSummary()
+    store = open_store(db_path)
+    try:
+        added = 0
+        for article, events in _extract_each(
+            items, processor, summary, on_error, skip=lambda a: store.has_article(a.hash)
+        ):
+            try:
+                if store.add_article(article, events):
+                    added += 1
+                else:
+                    summary.duplicates += 1
+                    summary.events -= len(events)
+            except ValueError as exc:  # e.g. another text under a stored doc_id
+                summary.events -= len(events)
+                summary.fail(IngestError(article.url or article.doc_id, str(exc)), on_error)
+        if added:
+            store.save_resolution(resolve_all(store.articles(), store.mentions()))
+    finally:
+        store.close()
+    return summary
+
+
+# ---------------------------------------------------------------- to JSONL, no database
+
+
+def document_line(article: Article, events: Sequence[Event]) -> dict:
+    """One line of the scorer's PRED.jsonl: the document record plus its events."""
+    record = article.document_record()
+    record["events"] = [event.to_record() for event in events]
+    return record
+
+
+def extract_sources(
+    sources: Sequence[str],
+    out_path: str | Path,
+    options: IngestOptions | None = None,
+    *,
+    processor: ArticleProcessor | None = None,
+    resume: bool = False,
+    console: Console | None = None,
+    on_error: ErrorSink | None = None,
+    progress: bool = True,
+) -> RunSummary:
+    """Write one JSON line per article, with merged event ids, touching no database.
+
+    Lines are appended to `OUT.partial` as articles finish, so `resume=True` picks up
+    an interrupted run; the final file is written at once after resolution.
+    """
+    out_path = Path(out_path)
+    partial = out_path.with_name(out_path.name + ".partial")
+    done: dict[str, tuple[Article, list[Event]]] = {}
+    if resume:
+        done = _read_partial(partial)
+    elif partial.exists():
+        partial.unlink()
+    items: Iterable[Article | IngestError] = read_sources(sources, options)
+    if progress:
+        items = _tracked(items, "extract", console)
+    summary = RunSummary()
+    results = list(done.values())
+    with partial.open("a", encoding="utf-8") as sink:
+        for article, events in _extract_each(
+            items, processor or ArticleProcessor(), summary, on_error, skip=lambda a: a.doc_id in done
+        ):
+            done[article.doc_id] = (article, events)
+            results.append((article, events))
+            sink.write(json.dumps(_partial_line(article, events), ensure_ascii=False) + "\n")
+    _assign_event_ids(results)
+    tmp = out_path.with_name(out_path.name + ".tmp")
+    with tmp.open("w", encoding="utf-8") as handle:
+        for article, events in results:
+            handle.write(json.dumps(document_line(article, events), ensure_ascii=False) + "\n")
+    os.replace(tmp, out_path)
+    partial.unlink(missing_ok=True)
+    return summary
+
+
+def _assign_event_ids(results: Sequence[tuple[Article, list[Event]]]) -> None:
+    articles = [article for article, _ in results]
+    mentions = [event for _, events in results for event in events]
+    resolve_all(articles, mentions)
+
+
+def _partial_line(article: Article, events: Sequence[Event]) -> dict:
+    return {
+        "article": {
+            "doc_id": article.doc_id, "text": article.text, "title": article.title, "url": article.url,
+            "published": article.published.isoformat() if article.published else None,
+            "published_source": article.published_source, "source_name": article.source_name,
+            "language": article.language, "found_via": article.found_via,
+        },
+        "events": [{**event.to_record(), "evidence_start": event.evidence_start} for event in events],
+    }
+
+
+def _read_partial(path: Path) -> dict[str, tuple[Article, list[Event]]]:
+    from datetime import date
+
+    done: dict[str, tuple[Article, list[Event]]] = {}
+    if not path.exists():
+        return done
+    for line in path.read_text("utf-8").splitlines():
+        try:
+            data = json.loads(line)
+        except json.JSONDecodeError:
+            continue  # the line being written when the run was interrupted
+        meta = data["article"]
+        published = date.fromisoformat(meta.pop("published")) if meta.get("published") else None
+        article = Article(published=published, **meta)
+        events = []
+        for record in data["events"]:
+            event = Event.from_record(record, doc_id=article.doc_id)
+            event.evidence_start = record.get("evidence_start")
+            event.event_id = None
+            events.append(event)
+        done[article.doc_id] = (article, events)
+    return done

@@ -1,0 +1,51 @@
+"""The analyst query layer over a detente database (`detente.open` is `open` here)."""
+
+from detente.query.detente import Detente, event_filter, open
+from detente.query.frame import to_frame
+from detente.query.rows import (
+    ArticleRow,
+    DyadRow,
+    DyadYearRow,
+    EventDetail,
+    EventRow,
+    Network,
+    NetworkEdge,
+    NetworkNode,
+    OfficeHolding,
+    Page,
+    ParticipantRow,
+    PartnerRow,
+    PersonDetail,
+    PersonRow,
+    PlaceRow,
+    SearchHit,
+    SourceRow,
+    Stats,
+    TimelineRow,
+)
+
+__all__ = [
+    "ArticleRow",
+    "Detente",
+    "DyadRow",
+    "DyadYearRow",
+    "EventDetail",
+    "EventRow",
+    "Network",
+    "NetworkEdge",
+    "NetworkNode",
+    "OfficeHolding",
+    "Page",
+    "ParticipantRow",
+    "PartnerRow",
+    "PersonDetail",
+    "PersonRow",
+    "PlaceRow",
+    "SearchHit",
+    "SourceRow",
+    "Stats",
+    "TimelineRow",
+    "event_filter",
+    "open",
+    "to_frame",
+]

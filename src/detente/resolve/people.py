@@ -1,0 +1,191 @@
+"""The person registry: one Person under every name and office the articles use.
+
+Names are grouped per country: two full names join when one is a subset of the
+other or the surname is a truncated/misspelt form behind the same given name; a
+bare surname joins only when exactly one person of that country carries it. A
+group never joins another if any pair of their full names disagrees, so "Asim
+Munir" cannot bridge two different Munirs.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+
+from detente.models import Event, Office, Participant, Person
+from detente.resolve.names import ParsedName, fold, parse_name, same_person_name
+
+VariantKey = tuple[str, tuple[str, ...]]  # (country or "", name key)
+
+
+@dataclass
+class _Sighting:
+    """One participant as one article names it."""
+
+    raw: str
+    parsed: ParsedName
+    title: str | None
+    published: date | None
+
+
+@dataclass
+class PeopleIndex:
+    """The registry plus the lookup that gives each participant its person_id."""
+
+    people: list[Person]
+    ids: dict[VariantKey, str] = field(default_factory=dict)
+
+    def person_id(self, participant: Participant) -> str | None:
+        key = parse_name(participant.name).key
+        return self.ids.get((participant.country or "", key)) if key else None
+
+    def assign(self, events: Iterable[Event]) -> None:
+        for event in events:
+            for participant in event.participants:
+                participant.person_id = self.person_id(participant)
+
+
+class _Groups:
+    """Union-find over name variants that refuses unions with a disagreeing pair."""
+
+    def __init__(self, keys: Sequence[VariantKey]) -> None:
+        self.parent = list(range(len(keys)))
+        self.members = {i: [i] for i in range(len(keys))}
+        self.keys = keys
+
+    def find(self, i: int) -> int:
+        while self.parent[i] != i:
+            self.parent[i] = self.parent[self.parent[i]]
+            i = self.parent[i]
+        return i
+
+    def union_if_consistent(self, i: int, j: int) -> None:
+        a, b = self.find(i), self.find(j)
+        if a == b:
+            return
+        for x in self.members[a]:
+            for y in self.members[b]:
+                if not same_person_name(self.keys[x][1], self.keys[y][1]):
+                    return
+        a, b = min(a, b), max(a, b)
+        self.parent[b] = a
+        self.members[a] += self.members.pop(b)
+
+
+def _group_full_names(keys: Sequence[VariantKey]) -> _Groups:
+    """Cluster multi-token variants of one country; pairs are found via shared tokens."""
+    groups = _Groups(keys)
+    by_token: dict[tuple[str, str], list[int]] = defaultdict(list)
+    for i, (country, key) in enumerate(keys):
+        for token in set(key):
+            by_token[(country, token)].append(i)
+    edges: set[tuple[int, int, int]] = set()
+    for i, (country, key) in enumerate(keys):
+        for token in set(key):
+            for j in by_token[(country, token)]:
+                if j > i and same_person_name(key, keys[j][1]):
+                    exact = set(key) <= set(keys[j][1]) or set(keys[j][1]) <= set(key)
+                    edges.add((0 if exact else 1, i, j))
+    for _, i, j in sorted(edges):
+        groups.union_if_consistent(i, j)
+    return groups
+
+
+def _attach_bare(token: str, candidates: Iterable[tuple[int, tuple[str, ...]]]) -> int | None:
+    """The one group whose names start or end with this bare surname, else None."""
+    roots = {root for root, key in candidates if token in (key[0], key[-1])}
+    return roots.pop() if len(roots) == 1 else None
+
+
+def _cluster(variants: Sequence[VariantKey]) -> list[list[VariantKey]]:
+    """Person groups over all variants; deterministic because variants come sorted."""
+    full = sorted((v for v in variants if len(v[1]) >= 2 and v[0]), key=lambda v: (v[0], -len(v[1]), v[1]))
+    groups = _group_full_names(full)
+    clusters: dict[int, list[VariantKey]] = {
+        root: [full[i] for i in members] for root, members in groups.members.items()
+    }
+    by_country: dict[str, list[tuple[int, tuple[str, ...]]]] = defaultdict(list)
+    for root, members in clusters.items():
+        for country, key in members:
+            by_country[country].append((root, key))
+    leftovers: list[list[VariantKey]] = []
+    for variant in sorted(v for v in variants if len(v[1]) < 2 or not v[0]):
+        country, key = variant
+        if country:
+            pool = by_country[country]
+        else:  # no country given: join only a person no other country could claim
+            pool = [item for items in by_country.values() for item in items]
+        if len(key) == 1:
+            root = _attach_bare(key[0], pool)
+        else:
+            roots = {r for r, k in pool if same_person_name(key, k)}
+            root = roots.pop() if len(roots) == 1 else None
+        if root is None:
+            leftovers.append([variant])
+        else:
+            clusters[root].append(variant)
+    return sorted(clusters.values(), key=lambda c: (c[0][0], c[0][1])) + leftovers
+
+
+def _office_key(title: str) -> str:
+    return re.sub(r"\s+", " ", fold(title).replace("defense", "defence")).strip()
+
+
+def _offices(sightings: Sequence[_Sighting], country: str | None) -> list[Office]:
+    """Each office or rank once, dated by the publication dates of the articles naming it."""
+    forms: dict[str, Counter[str]] = defaultdict(Counter)
+    dates: dict[str, list[date]] = defaultdict(list)
+    for s in sightings:
+        for title in (s.title, s.parsed.rank):
+            if not title or not title.strip():
+                continue
+            key = _office_key(title)
+            forms[key][title.strip()] += 1
+            if s.published:
+                dates[key].append(s.published)
+    offices = []
+    for key in sorted(forms):
+        title = min(forms[key], key=lambda form: (-forms[key][form], form))
+        seen = dates[key]
+        offices.append(Office(title, country, min(seen) if seen else None, max(seen) if seen else None))
+    return offices
+
+
+def _person(cluster: Sequence[VariantKey], sightings: Mapping[VariantKey, list[_Sighting]]) -> Person:
+    country = cluster[0][0] or None
+    seen = [s for variant in cluster for s in sightings[variant]]
+    counts = Counter(s.parsed.display for s in seen)
+    best = min(seen, key=lambda s: (-len(s.parsed.key), -counts[s.parsed.display], -len(s.parsed.display), s.parsed.display))
+    digest = hashlib.sha1(f"{' '.join(best.parsed.key)}|{country or ''}".encode()).hexdigest()
+    aliases = sorted(({s.raw.strip() for s in seen} | {s.parsed.display for s in seen}) - {best.parsed.display})
+    return Person(
+        person_id="p_" + digest[:12],
+        name=best.parsed.display,
+        country=country,
+        aliases=aliases,
+        offices=_offices(seen, country),
+    )
+
+
+def build_people(mentions: Iterable[Event], published: Mapping[str, date | None]) -> PeopleIndex:
+    """The registry of everyone named as a participant in the mentions."""
+    sightings: dict[VariantKey, list[_Sighting]] = defaultdict(list)
+    for event in mentions:
+        when = published.get(event.doc_id) if event.doc_id else None
+        for participant in event.participants:
+            parsed = parse_name(participant.name or "")
+            if parsed.key:
+                variant = (participant.country or "", parsed.key)
+                sightings[variant].append(_Sighting(participant.name, parsed, participant.title, when))
+    people: list[Person] = []
+    ids: dict[VariantKey, str] = {}
+    for cluster in _cluster(list(sightings)):
+        person = _person(cluster, sightings)
+        people.append(person)
+        ids.update(dict.fromkeys(cluster, person.person_id))
+    people.sort(key=lambda p: (p.country or "", p.name, p.person_id))
+    return PeopleIndex(people=people, ids=ids)

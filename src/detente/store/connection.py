@@ -1,0 +1,51 @@
+"""Opening a SQLite database with the settings every detente connection needs."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from detente.store.keys import name_key, title_key
+
+BUSY_TIMEOUT_SECONDS = 30.0
+
+
+def connect(path: str | Path) -> sqlite3.Connection:
+    """A connection in WAL mode with foreign keys on and a generous busy timeout.
+
+    `isolation_level=None` leaves transactions to `transaction()`, so each write is
+    exactly one explicit BEGIN ... COMMIT and nothing commits behind our back.
+    `check_same_thread=False` lets a web server share one connection; callers
+    serialise access themselves.
+    """
+    conn = sqlite3.connect(
+        str(path), timeout=BUSY_TIMEOUT_SECONDS, isolation_level=None, check_same_thread=False
+    )
+    conn.row_factory = sqlite3.Row
+    conn.create_function("name_key", 1, _nullable(name_key), deterministic=True)
+    conn.create_function("title_key", 1, _nullable(title_key), deterministic=True)
+    conn.execute("PRAGMA foreign_keys = ON")
+    conn.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_SECONDS * 1000)}")
+    if str(path) != ":memory:":
+        conn.execute("PRAGMA journal_mode = WAL")
+    conn.execute("PRAGMA synchronous = NORMAL")
+    return conn
+
+
+def _nullable(func: Callable[[str], str]) -> Callable[[str | None], str | None]:
+    """SQL functions get NULL for missing values; pass it through."""
+    return lambda value: None if value is None else func(str(value))
+
+
+@contextmanager
+def transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
+    """One all-or-nothing write: BEGIN IMMEDIATE takes the write lock up front."""
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        yield conn
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+    conn.execute("COMMIT")

@@ -1,0 +1,178 @@
+"""Counts over the merged events: dyads, partners, timelines, dyad-years, places, network, stats."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections import defaultdict
+from typing import Any
+
+from detente.models import EVENT_TYPES
+from detente.store.codec import parse_date
+from detente.store.read.filters import EventFilter, where_clause
+
+_PAIRS = (
+    "FROM event_countries a JOIN event_countries b ON a.event_id = b.event_id AND a.country < b.country"
+    " JOIN events e ON e.event_id = a.event_id"
+)
+
+
+def _pair_counts(conn: sqlite3.Connection, where: str, params: list[Any]) -> list[dict]:
+    """One dict per unordered pair: total, by_type, first/last date (pairs ordered a < b)."""
+    rows = conn.execute(
+        "SELECT a.country AS country_a, b.country AS country_b, e.type, COUNT(*) AS n,"
+        f" MIN(e.date_start) AS first, MAX(e.date_start) AS last {_PAIRS} WHERE {where}"
+        " GROUP BY a.country, b.country, e.type",
+        params,
+    ).fetchall()
+    pairs: dict[tuple[str, str], dict] = {}
+    for row in rows:
+        key = (row["country_a"], row["country_b"])
+        pair = pairs.setdefault(
+            key,
+            {"country_a": key[0], "country_b": key[1], "events": 0, "by_type": {}, "first": None, "last": None},
+        )
+        _add(pair, row["type"], row["n"], row["first"], row["last"])
+    return [_finish(pair) for pair in pairs.values()]
+
+
+def _add(bucket: dict, event_type: str, count: int, first: str | None, last: str | None) -> None:
+    bucket["events"] += count
+    bucket["by_type"][event_type] = bucket["by_type"].get(event_type, 0) + count
+    if first and (bucket["first"] is None or first < bucket["first"]):
+        bucket["first"] = first
+    if last and (bucket["last"] is None or last > bucket["last"]):
+        bucket["last"] = last
+
+
+def _finish(bucket: dict) -> dict:
+    bucket["first_date"] = parse_date(bucket.pop("first"))
+    bucket["last_date"] = parse_date(bucket.pop("last"))
+    return bucket
+
+
+def dyads(conn: sqlite3.Connection, country: str | None, limit: int) -> list[dict]:
+    where, params = ("(a.country = ? OR b.country = ?)", [country, country]) if country else ("1", [])
+    rows = _pair_counts(conn, where, params)
+    rows.sort(key=lambda r: (-r["events"], r["country_a"], r["country_b"]))
+    return rows[:limit]
+
+
+def partners(conn: sqlite3.Connection, country: str) -> list[dict]:
+    rows = conn.execute(
+        "SELECT p.country, e.type, COUNT(*) AS n, MIN(e.date_start) AS first, MAX(e.date_start) AS last"
+        " FROM event_countries c JOIN event_countries p ON p.event_id = c.event_id AND p.country != c.country"
+        " JOIN events e ON e.event_id = c.event_id WHERE c.country = ? GROUP BY p.country, e.type",
+        (country,),
+    ).fetchall()
+    found: dict[str, dict] = {}
+    for row in rows:
+        bucket = found.setdefault(
+            row["country"], {"country": row["country"], "events": 0, "by_type": {}, "first": None, "last": None}
+        )
+        _add(bucket, row["type"], row["n"], row["first"], row["last"])
+    result = [_finish(bucket) for bucket in found.values()]
+    result.sort(key=lambda r: (-r["events"], r["country"]))
+    return result
+
+
+def timeline(conn: sqlite3.Connection, spec: EventFilter, granularity: str) -> list[dict]:
+    """Events per period and type; an event dated only to a year is left out of a monthly timeline."""
+    width, precisions = (7, ("day", "month")) if granularity == "month" else (4, ("day", "month", "year"))
+    where, params = where_clause(spec)
+    marks = ", ".join("?" * len(precisions))
+    rows = conn.execute(
+        f"SELECT substr(e.date_start, 1, {width}) AS period, e.type, COUNT(*) AS events FROM events e"
+        f" WHERE {where} AND e.date_start IS NOT NULL AND e.date_precision IN ({marks})"
+        " GROUP BY period, e.type ORDER BY period, e.type",
+        [*params, *precisions],
+    ).fetchall()
+    return [dict(row) for row in rows]
+
+
+def dyad_years(conn: sqlite3.Connection) -> list[dict]:
+    rows = conn.execute(
+        "SELECT a.country AS country_a, b.country AS country_b, CAST(substr(e.date_start, 1, 4) AS INTEGER) AS year,"
+        f" e.type, COUNT(*) AS n, MIN(e.date_start) AS first, MAX(e.date_start) AS last {_PAIRS}"
+        " WHERE e.date_start IS NOT NULL GROUP BY a.country, b.country, year, e.type",
+    ).fetchall()
+    cells: dict[tuple[str, str, int], dict] = {}
+    for row in rows:
+        key = (row["country_a"], row["country_b"], row["year"])
+        cell = cells.setdefault(
+            key,
+            {"country_a": key[0], "country_b": key[1], "year": key[2], "events": 0, "by_type": {},
+             "first": None, "last": None},
+        )
+        _add(cell, row["type"], row["n"], row["first"], row["last"])
+    result = []
+    for key in sorted(cells):
+        cell = _finish(cells[key])
+        by_type = cell.pop("by_type")
+        cell.update({event_type: by_type.get(event_type, 0) for event_type in EVENT_TYPES})
+        result.append(cell)
+    return result
+
+
+def places(conn: sqlite3.Connection) -> list[dict]:
+    rows = conn.execute(
+        "SELECT event_id, type, status, date_start, name, countries, location_place, location_country,"
+        " geonames_id, latitude, longitude FROM events WHERE latitude IS NOT NULL AND longitude IS NOT NULL"
+        " ORDER BY date_start DESC NULLS LAST, event_id"
+    ).fetchall()
+    return [
+        {
+            "event_id": row["event_id"],
+            "type": row["type"],
+            "status": row["status"],
+            "date_start": parse_date(row["date_start"]),
+            "name": row["name"],
+            "countries": json.loads(row["countries"]),
+            "place": row["location_place"],
+            "country": row["location_country"],
+            "geonames_id": row["geonames_id"],
+            "latitude": row["latitude"],
+            "longitude": row["longitude"],
+        }
+        for row in rows
+    ]
+
+
+def country_counts(conn: sqlite3.Connection) -> list[dict]:
+    rows = conn.execute(
+        "SELECT country, COUNT(*) AS events FROM event_countries GROUP BY country ORDER BY events DESC, country"
+    ).fetchall()
+    return [dict(row) for row in rows]
+
+
+def network_edges(conn: sqlite3.Connection) -> list[dict]:
+    rows = _pair_counts(conn, "1", [])
+    for row in rows:
+        del row["first_date"], row["last_date"]
+    rows.sort(key=lambda r: (-r["events"], r["country_a"], r["country_b"]))
+    return rows
+
+
+def stats(conn: sqlite3.Connection) -> dict[str, Any]:
+    def scalar(sql: str) -> Any:
+        return conn.execute(sql).fetchone()[0]
+
+    def grouped(column: str) -> dict[str, int]:
+        rows = conn.execute(f"SELECT {column}, COUNT(*) FROM events GROUP BY {column} ORDER BY {column}")
+        return {row[0]: row[1] for row in rows}
+
+    return {
+        "articles": scalar("SELECT COUNT(*) FROM articles"),
+        "copies": scalar("SELECT COUNT(*) FROM articles WHERE copy_of IS NOT NULL"),
+        "mentions": scalar("SELECT COUNT(*) FROM mentions"),
+        "events": scalar("SELECT COUNT(*) FROM events"),
+        "sources": scalar("SELECT COUNT(*) FROM event_sources"),
+        "people": scalar("SELECT COUNT(*) FROM people"),
+        "countries": scalar("SELECT COUNT(DISTINCT country) FROM event_countries"),
+        "located_events": scalar("SELECT COUNT(*) FROM events WHERE latitude IS NOT NULL"),
+        "by_type": grouped("type"),
+        "by_status": grouped("status"),
+        "first_date": parse_date(scalar("SELECT MIN(date_start) FROM events")),
+        "last_date": parse_date(scalar("SELECT MAX(date_start) FROM events")),
+        "last_ingested_at": scalar("SELECT MAX(ingested_at) FROM articles"),
+    }

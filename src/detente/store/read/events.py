@@ -1,0 +1,125 @@
+"""Events with their participants, sources and related ids."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections import defaultdict
+from typing import Any
+
+from detente.store.codec import parse_date
+from detente.store.read.filters import EventFilter, where_clause
+
+_ORDER = "ORDER BY e.date_start DESC NULLS LAST, e.event_id"
+
+
+def count_events(conn: sqlite3.Connection, spec: EventFilter) -> int:
+    where, params = where_clause(spec)
+    return int(conn.execute(f"SELECT COUNT(*) FROM events e WHERE {where}", params).fetchone()[0])
+
+
+def find_events(conn: sqlite3.Connection, spec: EventFilter, limit: int | None, offset: int = 0) -> list[dict]:
+    where, params = where_clause(spec)
+    page = "LIMIT ? OFFSET ?" if limit is not None else ""
+    extra = [limit, offset] if limit is not None else []
+    rows = conn.execute(f"SELECT e.* FROM events e WHERE {where} {_ORDER} {page}", [*params, *extra]).fetchall()
+    return with_participants(conn, [event_dict(row) for row in rows])
+
+
+def events_by_ids(conn: sqlite3.Connection, event_ids: list[str]) -> list[dict]:
+    if not event_ids:
+        return []
+    marks = ", ".join("?" * len(event_ids))
+    rows = conn.execute(f"SELECT e.* FROM events e WHERE e.event_id IN ({marks}) {_ORDER}", event_ids).fetchall()
+    return with_participants(conn, [event_dict(row) for row in rows])
+
+
+def event_dict(row: sqlite3.Row) -> dict[str, Any]:
+    return {
+        "event_id": row["event_id"],
+        "type": row["type"],
+        "status": row["status"],
+        "date_start": parse_date(row["date_start"]),
+        "date_end": parse_date(row["date_end"]),
+        "date_precision": row["date_precision"],
+        "countries": json.loads(row["countries"]),
+        "name": row["name"],
+        "location_place": row["location_place"],
+        "location_country": row["location_country"],
+        "geonames_id": row["geonames_id"],
+        "latitude": row["latitude"],
+        "longitude": row["longitude"],
+        "topics": json.loads(row["topics"]),
+        "participants": [],
+        "evidence": row["evidence"],
+        "cameo": row["cameo"],
+        "plover_type": row["plover_type"],
+        "plover_context": row["plover_context"],
+        "plover_mode": row["plover_mode"],
+        "source_count": row["source_count"],
+        "first_reported": parse_date(row["first_reported"]),
+    }
+
+
+def with_participants(conn: sqlite3.Connection, events: list[dict]) -> list[dict]:
+    """Fill each event's participants (dicts) in one query."""
+    by_event: dict[str, list[dict]] = defaultdict(list)
+    for row in _rows_for(conn, "event_participants", [e["event_id"] for e in events], "event_id, position"):
+        by_event[row["event_id"]].append(
+            {"name": row["name"], "title": row["title"], "country": row["country"], "person_id": row["person_id"]}
+        )
+    for event in events:
+        event["participants"] = by_event.get(event["event_id"], [])
+    return events
+
+
+def sources_of(conn: sqlite3.Connection, event_ids: list[str], with_text: bool) -> dict[str, list[dict]]:
+    """event_id -> its sources, oldest report first, each with the article's title (and text)."""
+    result: dict[str, list[dict]] = defaultdict(list)
+    if not event_ids:
+        return result
+    marks = ", ".join("?" * len(event_ids))
+    text = "a.text" if with_text else "NULL"
+    rows = conn.execute(
+        f"SELECT s.*, a.title, {text} AS text FROM event_sources s LEFT JOIN articles a USING (doc_id)"
+        f" WHERE s.event_id IN ({marks}) ORDER BY s.event_id, s.published NULLS LAST, s.position",
+        event_ids,
+    ).fetchall()
+    for row in rows:
+        start = row["evidence_start"]
+        result[row["event_id"]].append(
+            {
+                "doc_id": row["doc_id"],
+                "title": row["title"],
+                "outlet": row["outlet"],
+                "url": row["url"],
+                "published": parse_date(row["published"]),
+                "evidence": row["evidence"],
+                "evidence_start": start,
+                "evidence_end": start + len(row["evidence"]) if start is not None else None,
+                "text": row["text"],
+            }
+        )
+    return result
+
+
+def related_of(conn: sqlite3.Connection, event_ids: list[str]) -> dict[str, list[str]]:
+    """Links are symmetric: a plan lists its execution and the execution lists the plan."""
+    result: dict[str, set[str]] = defaultdict(set)
+    if not event_ids:
+        return {}
+    marks = ", ".join("?" * len(event_ids))
+    query = (
+        f"SELECT event_id, related_id FROM event_related WHERE event_id IN ({marks})"
+        f" UNION SELECT related_id, event_id FROM event_related WHERE related_id IN ({marks})"
+    )
+    for row in conn.execute(query, [*event_ids, *event_ids]):
+        result[row[0]].add(row[1])
+    return {key: sorted(ids) for key, ids in result.items()}
+
+
+def _rows_for(conn: sqlite3.Connection, table: str, event_ids: list[str], order: str) -> list[sqlite3.Row]:
+    if not event_ids:
+        return []
+    marks = ", ".join("?" * len(event_ids))
+    return conn.execute(f"SELECT * FROM {table} WHERE event_id IN ({marks}) ORDER BY {order}", event_ids).fetchall()

@@ -1,0 +1,59 @@
+"""The event filter, already validated, and the SQL WHERE clause it becomes."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from detente.store.keys import name_key
+
+
+@dataclass(frozen=True)
+class EventFilter:
+    """Values are checked by the query layer; every field narrows the result (AND)."""
+
+    countries: tuple[str, ...] = ()  # every one of them takes part
+    types: tuple[str, ...] = ()
+    statuses: tuple[str, ...] = ()
+    since: date | None = None  # on date_start, inclusive
+    until: date | None = None
+    person: str | None = None  # person_id or any name form
+    place: str | None = None  # place name or GeoNames id
+    text: str | None = None  # an FTS5 query, already sanitised
+
+
+def where_clause(spec: EventFilter, alias: str = "e") -> tuple[str, list[Any]]:
+    """SQL condition (always valid, "1" when empty) and its parameters."""
+    parts: list[str] = []
+    params: list[Any] = []
+    for country in spec.countries:
+        parts.append(f"{alias}.event_id IN (SELECT event_id FROM event_countries WHERE country = ?)")
+        params.append(country)
+    if spec.types:
+        parts.append(f"{alias}.type IN ({', '.join('?' * len(spec.types))})")
+        params.extend(spec.types)
+    if spec.statuses:
+        parts.append(f"{alias}.status IN ({', '.join('?' * len(spec.statuses))})")
+        params.extend(spec.statuses)
+    if spec.since:
+        parts.append(f"{alias}.date_start >= ?")
+        params.append(spec.since.isoformat())
+    if spec.until:
+        parts.append(f"{alias}.date_start <= ?")
+        params.append(spec.until.isoformat())
+    if spec.person:
+        key = name_key(spec.person)
+        parts.append(
+            f"{alias}.event_id IN (SELECT event_id FROM event_participants WHERE person_id = ?"
+            " OR person_id IN (SELECT person_id FROM person_names WHERE name_key = ?)"
+            " OR name_key(name) = ?)"
+        )
+        params.extend([spec.person, key, key])
+    if spec.place:
+        parts.append(f"(name_key({alias}.location_place) = ? OR CAST({alias}.geonames_id AS TEXT) = ?)")
+        params.extend([name_key(spec.place), spec.place.strip()])
+    if spec.text:
+        parts.append(f"{alias}.id IN (SELECT rowid FROM events_fts WHERE events_fts MATCH ?)")
+        params.append(spec.text)
+    return (" AND ".join(parts) or "1"), params

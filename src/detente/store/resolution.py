@@ -1,0 +1,211 @@
+"""Writing a Resolution: merged events, people, places and copies replace the previous ones."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections import defaultdict
+
+from detente.models import EVENT_TYPES, STATUSES, Event, Person, Resolution, Source
+from detente.store.codec import dumps, insert, iso
+from detente.store.keys import name_key, title_key
+
+_MERGED_TABLES = ("event_related", "event_sources", "event_participants", "event_countries", "events")
+
+
+def write_resolution(conn: sqlite3.Connection, resolution: Resolution) -> None:
+    """Replace every merged table; the caller holds the transaction."""
+    for table in (*_MERGED_TABLES, "person_offices", "person_names", "people", "places"):
+        conn.execute(f"DELETE FROM {table}")
+    conn.execute("UPDATE articles SET copy_of = NULL")
+    conn.execute("UPDATE mentions SET event_id = NULL")
+    _write_people(conn, resolution.people)
+    known_people = {row[0] for row in conn.execute("SELECT person_id FROM people")}
+    for event in resolution.events:
+        _write_event(conn, event, known_people)
+    _write_places(conn)
+    _link_mentions(conn, resolution.events)
+    _write_copies(conn, resolution.copies)
+    conn.execute("INSERT INTO events_fts (events_fts) VALUES ('rebuild')")
+
+
+def _check(event: Event) -> None:
+    label = event.event_id or f"event with evidence {event.evidence[:60]!r}"
+    if not event.event_id:
+        raise ValueError(f"cannot save {label}: merged events need an event_id")
+    if event.type not in EVENT_TYPES:
+        raise ValueError(f"cannot save {label}: unknown type {event.type!r}")
+    if event.status not in STATUSES:
+        raise ValueError(f"cannot save {label}: unknown status {event.status!r}")
+
+
+def _write_event(conn: sqlite3.Connection, event: Event, known_people: set[str]) -> None:
+    _check(event)
+    sources = event.sources or ([Source(event.doc_id, event.evidence)] if event.doc_id else [])
+    published = [s.published for s in sources if s.published]
+    evidences = list(dict.fromkeys([event.evidence, *(s.evidence for s in sources)]))
+    location = event.location
+    insert(
+        conn,
+        "events",
+        {
+            "event_id": event.event_id,
+            "type": event.type,
+            "status": event.status,
+            "date_start": iso(event.date.start),
+            "date_end": iso(event.date.end or event.date.start),
+            "date_precision": event.date.precision if event.date.start else "unknown",
+            "countries": dumps(sorted(set(event.countries))),
+            "name": event.name,
+            "location_place": location.place if location else None,
+            "location_country": location.country if location else None,
+            "geonames_id": location.geonames_id if location else None,
+            "latitude": location.latitude if location else None,
+            "longitude": location.longitude if location else None,
+            "topics": dumps(list(event.topics)),
+            "evidence": event.evidence,
+            "all_evidence": "\n".join(e for e in evidences if e),
+            "cameo": event.codes.cameo,
+            "plover_type": event.codes.plover_type,
+            "plover_context": event.codes.plover_context,
+            "plover_mode": event.codes.plover_mode,
+            "source_count": len({s.doc_id for s in sources}),
+            "first_reported": iso(min(published)) if published else None,
+        },
+    )
+    for country in sorted(set(event.countries)):
+        conn.execute("INSERT INTO event_countries (event_id, country) VALUES (?, ?)", (event.event_id, country))
+    for position, source in enumerate(sources):
+        _write_source(conn, event, position, source)
+    for related in sorted(set(event.related) - {event.event_id}):
+        conn.execute("INSERT INTO event_related (event_id, related_id) VALUES (?, ?)", (event.event_id, related))
+    for position, person in enumerate(event.participants):
+        person_id = person.person_id if person.person_id in known_people else None
+        insert(
+            conn,
+            "event_participants",
+            {
+                "event_id": event.event_id,
+                "position": position,
+                "person_id": person_id,
+                "name": person.name,
+                "title": person.title,
+                "country": person.country,
+            },
+        )
+
+
+def _write_source(conn: sqlite3.Connection, event: Event, position: int, source: Source) -> None:
+    """One report of the event, completed from the stored article where resolve left gaps."""
+    article = conn.execute(
+        "SELECT text, source_name, published, url FROM articles WHERE doc_id = ?", (source.doc_id,)
+    ).fetchone()
+    start = _mention_offset(conn, event, source)
+    if start is None and article is not None and source.evidence:
+        found = article["text"].find(source.evidence)
+        start = found if found >= 0 else None
+    insert(
+        conn,
+        "event_sources",
+        {
+            "event_id": event.event_id,
+            "position": position,
+            "doc_id": source.doc_id,
+            "evidence": source.evidence,
+            "evidence_start": start,
+            "outlet": source.outlet or (article["source_name"] if article else None),
+            "published": iso(source.published) or (article["published"] if article else None),
+            "url": source.url or (article["url"] if article else None),
+        },
+    )
+
+
+def _mention_offset(conn: sqlite3.Connection, event: Event, source: Source) -> int | None:
+    row = conn.execute(
+        "SELECT evidence_start FROM mentions WHERE doc_id = ? AND evidence = ? AND evidence_start IS NOT NULL"
+        " ORDER BY type = ? DESC, position LIMIT 1",
+        (source.doc_id, source.evidence, event.type),
+    ).fetchone()
+    return row[0] if row else None
+
+
+def _write_people(conn: sqlite3.Connection, people: list[Person]) -> None:
+    for person in people:
+        conn.execute(
+            "INSERT INTO people (person_id, name, country) VALUES (?, ?, ?)",
+            (person.person_id, person.name, person.country),
+        )
+        for alias in dict.fromkeys([person.name, *person.aliases]):
+            conn.execute(
+                "INSERT OR IGNORE INTO person_names (person_id, name, name_key) VALUES (?, ?, ?)",
+                (person.person_id, alias, name_key(alias)),
+            )
+        for office in person.offices:
+            insert(
+                conn,
+                "person_offices",
+                {
+                    "person_id": person.person_id,
+                    "title": office.title,
+                    "title_key": title_key(office.title),
+                    "country": office.country,
+                    "first_seen": iso(office.first_seen),
+                    "last_seen": iso(office.last_seen),
+                },
+            )
+
+
+def _write_places(conn: sqlite3.Connection) -> None:
+    conn.execute(
+        "INSERT INTO places (name, country, geonames_id, latitude, longitude, event_count)"
+        " SELECT location_place, location_country, MAX(geonames_id), AVG(latitude), AVG(longitude), COUNT(*)"
+        " FROM events WHERE location_place IS NOT NULL OR location_country IS NOT NULL"
+        " GROUP BY location_place, location_country"
+    )
+
+
+def _link_mentions(conn: sqlite3.Connection, events: list[Event]) -> None:
+    """Set mentions.event_id from each event's sources, and person ids on their participants.
+
+    A source names its article and evidence; when one sentence states two events
+    the mention of the same type wins, so each mention joins the right event.
+    """
+    participants_by_event = {
+        event.event_id: {name_key(p.name): p.person_id for p in event.participants if p.person_id}
+        for event in events
+    }
+    for event in events:
+        sources = event.sources or ([Source(event.doc_id, event.evidence)] if event.doc_id else [])
+        for source in sources:
+            conn.execute(
+                "UPDATE mentions SET event_id = ? WHERE id = ("
+                " SELECT id FROM mentions WHERE doc_id = ? AND evidence = ? AND event_id IS NULL"
+                " ORDER BY type = ? DESC, position LIMIT 1)",
+                (event.event_id, source.doc_id, source.evidence, event.type),
+            )
+    aliases = _unique_aliases(conn)
+    rows = conn.execute("SELECT id, event_id, participants FROM mentions WHERE participants != '[]'").fetchall()
+    for row in rows:
+        by_name = participants_by_event.get(row["event_id"], {})
+        participants = json.loads(row["participants"])
+        for participant in participants:
+            key = name_key(participant["name"])
+            participant["person_id"] = by_name.get(key) or aliases.get((key, participant.get("country")))
+        conn.execute("UPDATE mentions SET participants = ? WHERE id = ?", (dumps(participants), row["id"]))
+
+
+def _unique_aliases(conn: sqlite3.Connection) -> dict[tuple[str, str | None], str]:
+    """(name key, country) -> person_id, for the names that belong to exactly one person."""
+    owners: dict[tuple[str, str | None], set[str]] = defaultdict(set)
+    for row in conn.execute(
+        "SELECT n.name_key, p.country, p.person_id FROM person_names n JOIN people p USING (person_id)"
+    ):
+        owners[(row[0], row[1])].add(row[2])
+    return {key: next(iter(ids)) for key, ids in owners.items() if len(ids) == 1}
+
+
+def _write_copies(conn: sqlite3.Connection, copies: dict[str, str]) -> None:
+    for copy, original in copies.items():
+        conn.execute("UPDATE articles SET copy_of = ? WHERE doc_id = ?", (original, copy))
+
+

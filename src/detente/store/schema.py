@@ -1,0 +1,198 @@
+"""The schema, as registered migrations. Never edit an applied one: add a new one."""
+
+from __future__ import annotations
+
+import sqlite3
+
+from detente.store.migrations import migration, run_statements
+
+
+@migration
+def m001_articles_and_mentions(conn: sqlite3.Connection) -> None:
+    """What ingest and extract produce: articles and the events each one states."""
+    run_statements(
+        conn,
+        """
+        CREATE TABLE articles (
+            id INTEGER PRIMARY KEY,
+            doc_id TEXT NOT NULL UNIQUE,
+            hash TEXT NOT NULL UNIQUE,
+            title TEXT,
+            text TEXT NOT NULL,
+            url TEXT,
+            published TEXT,
+            published_source TEXT NOT NULL DEFAULT 'unknown',
+            source_name TEXT,
+            language TEXT NOT NULL DEFAULT 'en',
+            found_via TEXT NOT NULL DEFAULT 'text',
+            ingested_at TEXT NOT NULL,
+            copy_of TEXT
+        );
+        CREATE INDEX articles_published ON articles (published);
+
+        CREATE TABLE mentions (
+            id INTEGER PRIMARY KEY,
+            doc_id TEXT NOT NULL REFERENCES articles (doc_id) ON DELETE CASCADE,
+            position INTEGER NOT NULL,
+            type TEXT NOT NULL,
+            status TEXT NOT NULL,
+            date_start TEXT,
+            date_end TEXT,
+            date_precision TEXT NOT NULL DEFAULT 'unknown',
+            countries TEXT NOT NULL,
+            participants TEXT NOT NULL,
+            location_place TEXT,
+            location_country TEXT,
+            name TEXT,
+            topics TEXT NOT NULL,
+            evidence TEXT NOT NULL,
+            evidence_start INTEGER,
+            cameo TEXT,
+            plover_type TEXT,
+            plover_context TEXT,
+            plover_mode TEXT,
+            event_id TEXT,
+            UNIQUE (doc_id, position)
+        );
+        CREATE INDEX mentions_event ON mentions (event_id);
+        """,
+    )
+
+
+@migration
+def m002_resolved_events(conn: sqlite3.Connection) -> None:
+    """What resolve produces; save_resolution replaces all of it at once."""
+    run_statements(
+        conn,
+        """
+        CREATE TABLE events (
+            id INTEGER PRIMARY KEY,
+            event_id TEXT NOT NULL UNIQUE,
+            type TEXT NOT NULL,
+            status TEXT NOT NULL,
+            date_start TEXT,
+            date_end TEXT,
+            date_precision TEXT NOT NULL DEFAULT 'unknown',
+            countries TEXT NOT NULL,
+            name TEXT,
+            location_place TEXT,
+            location_country TEXT,
+            geonames_id INTEGER,
+            latitude REAL,
+            longitude REAL,
+            topics TEXT NOT NULL,
+            evidence TEXT NOT NULL,
+            all_evidence TEXT NOT NULL,
+            cameo TEXT,
+            plover_type TEXT,
+            plover_context TEXT,
+            plover_mode TEXT,
+            source_count INTEGER NOT NULL DEFAULT 0,
+            first_reported TEXT
+        );
+        CREATE INDEX events_date ON events (date_start);
+        CREATE INDEX events_type ON events (type, status);
+
+        CREATE TABLE event_countries (
+            event_id TEXT NOT NULL REFERENCES events (event_id) ON DELETE CASCADE,
+            country TEXT NOT NULL,
+            PRIMARY KEY (event_id, country)
+        );
+        CREATE INDEX event_countries_country ON event_countries (country, event_id);
+
+        CREATE TABLE event_sources (
+            event_id TEXT NOT NULL REFERENCES events (event_id) ON DELETE CASCADE,
+            position INTEGER NOT NULL,
+            doc_id TEXT NOT NULL,
+            evidence TEXT NOT NULL,
+            evidence_start INTEGER,
+            outlet TEXT,
+            published TEXT,
+            url TEXT,
+            PRIMARY KEY (event_id, position)
+        );
+        CREATE INDEX event_sources_doc ON event_sources (doc_id);
+
+        CREATE TABLE event_related (
+            event_id TEXT NOT NULL REFERENCES events (event_id) ON DELETE CASCADE,
+            related_id TEXT NOT NULL,
+            PRIMARY KEY (event_id, related_id)
+        );
+
+        CREATE TABLE people (
+            person_id TEXT PRIMARY KEY,
+            name TEXT NOT NULL,
+            country TEXT
+        );
+
+        CREATE TABLE person_names (
+            person_id TEXT NOT NULL REFERENCES people (person_id) ON DELETE CASCADE,
+            name TEXT NOT NULL,
+            name_key TEXT NOT NULL,
+            PRIMARY KEY (person_id, name_key)
+        );
+        CREATE INDEX person_names_key ON person_names (name_key);
+
+        CREATE TABLE person_offices (
+            person_id TEXT NOT NULL REFERENCES people (person_id) ON DELETE CASCADE,
+            title TEXT NOT NULL,
+            title_key TEXT NOT NULL,
+            country TEXT,
+            first_seen TEXT,
+            last_seen TEXT
+        );
+        CREATE INDEX person_offices_title ON person_offices (title_key, country);
+
+        CREATE TABLE event_participants (
+            event_id TEXT NOT NULL REFERENCES events (event_id) ON DELETE CASCADE,
+            position INTEGER NOT NULL,
+            person_id TEXT REFERENCES people (person_id) ON DELETE SET NULL,
+            name TEXT NOT NULL,
+            title TEXT,
+            country TEXT,
+            PRIMARY KEY (event_id, position)
+        );
+        CREATE INDEX event_participants_person ON event_participants (person_id);
+
+        CREATE TABLE places (
+            id INTEGER PRIMARY KEY,
+            name TEXT,
+            country TEXT,
+            geonames_id INTEGER,
+            latitude REAL,
+            longitude REAL,
+            event_count INTEGER NOT NULL DEFAULT 0,
+            UNIQUE (name, country)
+        );
+        """,
+    )
+
+
+@migration
+def m003_full_text_search(conn: sqlite3.Connection) -> None:
+    """FTS5 over article text (kept in sync by triggers) and event evidence (rebuilt on save)."""
+    run_statements(
+        conn,
+        """
+        CREATE VIRTUAL TABLE articles_fts USING fts5 (
+            title, text, content='articles', content_rowid='id',
+            tokenize='porter unicode61 remove_diacritics 2'
+        );
+        CREATE TRIGGER articles_fts_insert AFTER INSERT ON articles BEGIN
+            INSERT INTO articles_fts (rowid, title, text) VALUES (new.id, new.title, new.text);
+        END;
+        CREATE TRIGGER articles_fts_delete AFTER DELETE ON articles BEGIN
+            INSERT INTO articles_fts (articles_fts, rowid, title, text)
+            VALUES ('delete', old.id, old.title, old.text);
+        END;
+        CREATE TRIGGER articles_fts_update AFTER UPDATE OF title, text ON articles BEGIN
+            INSERT INTO articles_fts (articles_fts, rowid, title, text)
+            VALUES ('delete', old.id, old.title, old.text);
+            INSERT INTO articles_fts (rowid, title, text) VALUES (new.id, new.title, new.text);
+        END;
+        CREATE VIRTUAL TABLE events_fts USING fts5 (
+            name, all_evidence, content='events', content_rowid='id',
+            tokenize='porter unicode61 remove_diacritics 2'
+        );
+        """,
+    )

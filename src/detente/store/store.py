@@ -1,0 +1,117 @@
+"""The write side: articles with their mentions, then the resolved events."""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import UTC, datetime
+from pathlib import Path
+from types import TracebackType
+
+from detente.models import EVENT_TYPES, STATUSES, Article, Event, Resolution
+from detente.store.codec import (
+    article_from_row,
+    article_values,
+    insert,
+    mention_from_row,
+    mention_values,
+)
+from detente.store.connection import connect, transaction
+from detente.store.migrations import migrate
+from detente.store.resolution import write_resolution
+
+
+class Store:
+    """A detente database. Every write is one transaction: all of it is stored, or none.
+
+    Doc ids: an article whose text (content hash) is already stored is skipped. An
+    article with a new text under a doc_id already taken (two `index.html` files in
+    different folders, an updated page) is kept under a versioned id `doc_id~2`,
+    `doc_id~3`, ... so nothing is lost and nothing stored is overwritten.
+    """
+
+    def __init__(self, conn: sqlite3.Connection, path: Path) -> None:
+        self.connection = conn
+        self.path = path
+
+    def has_article(self, content_hash: str) -> bool:
+        row = self.connection.execute("SELECT 1 FROM articles WHERE hash = ?", (content_hash,)).fetchone()
+        return row is not None
+
+    def doc_id_of(self, content_hash: str) -> str | None:
+        """The doc_id an article's text is stored under (it may be versioned)."""
+        row = self.connection.execute("SELECT doc_id FROM articles WHERE hash = ?", (content_hash,)).fetchone()
+        return row[0] if row else None
+
+    def add_article(self, article: Article, mentions: list[Event]) -> bool:
+        """Store the article and all its mentions, or nothing; False if its text is already stored."""
+        for position, mention in enumerate(mentions):
+            _check_mention(article, mention, position)
+        with transaction(self.connection) as conn:
+            if conn.execute("SELECT 1 FROM articles WHERE hash = ?", (article.hash,)).fetchone():
+                return False
+            doc_id = _free_doc_id(conn, article.doc_id)
+            ingested_at = datetime.now(UTC).isoformat(timespec="seconds")
+            insert(conn, "articles", article_values(article, doc_id, ingested_at))
+            for position, mention in enumerate(mentions):
+                insert(conn, "mentions", mention_values(mention, doc_id, position))
+        return True
+
+    def articles(self) -> list[Article]:
+        rows = self.connection.execute("SELECT * FROM articles ORDER BY id").fetchall()
+        return [article_from_row(row) for row in rows]
+
+    def mentions(self) -> list[Event]:
+        rows = self.connection.execute("SELECT * FROM mentions ORDER BY doc_id, position").fetchall()
+        return [mention_from_row(row) for row in rows]
+
+    def save_resolution(self, resolution: Resolution) -> None:
+        """Replace the previous resolution; on any error the previous one stays intact."""
+        with transaction(self.connection) as conn:
+            write_resolution(conn, resolution)
+
+    def close(self) -> None:
+        self.connection.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(
+        self, kind: type[BaseException] | None, error: BaseException | None, trace: TracebackType | None
+    ) -> None:
+        self.close()
+
+
+def open_store(path: str | Path = "detente.db") -> Store:
+    """Open (creating if needed) a detente database and bring its schema up to date."""
+    path = Path(path)
+    if path.is_dir():
+        raise ValueError(f"cannot open store {path}: it is a directory, expected a database file")
+    if not path.parent.exists():
+        raise FileNotFoundError(f"cannot open store {path}: folder {path.parent} does not exist")
+    conn = connect(path)
+    try:
+        migrate(conn)
+    except sqlite3.DatabaseError as error:
+        conn.close()
+        raise ValueError(f"cannot open store {path}: {error}") from error
+    return Store(conn, path)
+
+
+def _free_doc_id(conn: sqlite3.Connection, doc_id: str) -> str:
+    candidate, version = doc_id, 1
+    while conn.execute("SELECT 1 FROM articles WHERE doc_id = ?", (candidate,)).fetchone():
+        version += 1
+        candidate = f"{doc_id}~{version}"
+    return candidate
+
+
+def _check_mention(article: Article, mention: Event, position: int) -> None:
+    where = f"article {article.doc_id!r}, mention {position}"
+    if mention.doc_id not in (None, article.doc_id):
+        raise ValueError(f"{where}: mention belongs to doc_id {mention.doc_id!r}")
+    if mention.type not in EVENT_TYPES:
+        raise ValueError(f"{where}: unknown event type {mention.type!r}")
+    if mention.status not in STATUSES:
+        raise ValueError(f"{where}: unknown status {mention.status!r}")
+    if not mention.countries:
+        raise ValueError(f"{where}: an event needs at least one country")

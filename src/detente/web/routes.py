@@ -1,0 +1,125 @@
+"""The dashboard's routes: every page at its path, and its JSON twin at the same path + `.json`.
+
+Twin routes are registered before their pages because `{pair}` would also match
+`PAK-TJK.json`. Handlers are plain `def`s: the query layer is synchronous SQLite.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from fastapi import APIRouter, Request
+from fastapi.responses import RedirectResponse, Response
+
+from detente.web import pages
+from detente.web.filters import EventFilters, PageError
+from detente.web.rendering import html_page, json_page
+
+if TYPE_CHECKING:
+    from detente.query import Detente
+
+Builder = Callable[["Detente"], pages.View]
+
+
+def _json_twin_url(request: Request) -> str:
+    path = request.url.path.rstrip("/") or "/index"
+    query = f"?{request.url.query}" if request.url.query else ""
+    return f"{path}.json{query}"
+
+
+def _respond(request: Request, build: Builder, get_query: Callable[[], Detente], as_json: bool) -> Response:
+    try:
+        view = build(get_query())
+    except pages.Redirect as redirect:
+        target = redirect.url + (".json" if as_json else "")
+        if request.url.query:
+            target += f"?{request.url.query}"
+        return RedirectResponse(target, status_code=307)
+    except PageError as error:
+        if as_json:
+            return json_page({"detail": error.message}, status_code=error.status_code)
+        return html_page(
+            "error.html", status_code=error.status_code, error=error, json_url=None, path=request.url.path
+        )
+    if as_json:
+        return json_page(view.data)
+    return html_page(
+        view.template, **view.data, **view.extra, json_url=_json_twin_url(request), path=request.url.path
+    )
+
+
+def build_router(get_query: Callable[[], Detente]) -> APIRouter:
+    """Routes for every dashboard page and twin; `get_query` hands over the shared query layer."""
+    router = APIRouter(include_in_schema=False)
+
+    def page(request: Request, build: Builder, as_json: bool) -> Response:
+        return _respond(request, build, get_query, as_json)
+
+    def filters_of(request: Request) -> EventFilters:
+        return EventFilters.from_params(request.query_params)
+
+    def with_filters(request: Request, build: Callable[[Detente, EventFilters], pages.View]) -> Builder:
+        def run(q: Detente) -> pages.View:
+            return build(q, filters_of(request))
+
+        return run
+
+    @router.get("/index.json")
+    @router.get("/.json")
+    def overview_json(request: Request) -> Response:
+        return page(request, pages.overview, True)
+
+    @router.get("/")
+    def overview_html(request: Request) -> Response:
+        return page(request, pages.overview, False)
+
+    @router.get("/events.json")
+    def events_json(request: Request) -> Response:
+        return page(request, with_filters(request, pages.events_list), True)
+
+    @router.get("/events")
+    def events_html(request: Request) -> Response:
+        return page(request, with_filters(request, pages.events_list), False)
+
+    @router.get("/dyad/{pair}.json")
+    def dyad_json(request: Request, pair: str) -> Response:
+        return page(request, with_filters(request, lambda q, f: pages.dyad(q, pair, f)), True)
+
+    @router.get("/dyad/{pair}")
+    def dyad_html(request: Request, pair: str) -> Response:
+        return page(request, with_filters(request, lambda q, f: pages.dyad(q, pair, f)), False)
+
+    @router.get("/event/{event_id}.json")
+    def event_json(request: Request, event_id: str) -> Response:
+        return page(request, lambda q: pages.event(q, event_id), True)
+
+    @router.get("/event/{event_id}")
+    def event_html(request: Request, event_id: str) -> Response:
+        return page(request, lambda q: pages.event(q, event_id), False)
+
+    @router.get("/person/{key}.json")
+    def person_json(request: Request, key: str) -> Response:
+        return page(request, lambda q: pages.person(q, key), True)
+
+    @router.get("/person/{key}")
+    def person_html(request: Request, key: str) -> Response:
+        return page(request, lambda q: pages.person(q, key), False)
+
+    @router.get("/network.json")
+    def network_json(request: Request) -> Response:
+        return page(request, pages.network, True)
+
+    @router.get("/network")
+    def network_html(request: Request) -> Response:
+        return page(request, pages.network, False)
+
+    @router.get("/map.json")
+    def map_json(request: Request) -> Response:
+        return page(request, pages.world_map, True)
+
+    @router.get("/map")
+    def map_html(request: Request) -> Response:
+        return page(request, pages.world_map, False)
+
+    return router
