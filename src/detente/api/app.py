@@ -6,6 +6,7 @@ import importlib
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
+from typing import Any
 
 from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
@@ -14,7 +15,7 @@ from detente import __version__
 from detente.api.errors import install_error_handlers
 from detente.api.pool import ThreadQueries
 from detente.api.routes import analysis, events, people
-from detente.api.routes.ingest import build_ingest_router
+from detente.api.routes.ingest import body_schemas, build_ingest_router
 
 DESCRIPTION = """\
 Defence and security diplomacy events extracted from news, each with the sentences
@@ -27,8 +28,7 @@ with an ingest token.
 def create_app(db_path: str | Path, *, ingest_token: str | None = None) -> FastAPI:
     """An app over one database; `POST /api/ingest` exists only when `ingest_token` is given."""
     path = Path(db_path)
-    if not path.parent.is_dir():
-        raise FileNotFoundError(f"database folder {path.parent} does not exist (database: {path})")
+    _check_database(path, create=ingest_token is not None)
     queries = ThreadQueries(path)
 
     @asynccontextmanager
@@ -46,14 +46,38 @@ def create_app(db_path: str | Path, *, ingest_token: str | None = None) -> FastA
         lifespan=lifespan,
     )
     app.state.queries = queries
-    app.state.db_path = path
     install_error_handlers(app)
     for module in (events, people, analysis):
         app.include_router(module.router, prefix="/api")
     if ingest_token is not None:
         app.include_router(build_ingest_router(ingest_token, str(path)), prefix="/api")
+        _add_schemas(app, body_schemas())
     _mount_dashboard(app, queries)
     return app
+
+
+def _add_schemas(app: FastAPI, schemas: dict[str, Any]) -> None:
+    """Component schemas FastAPI cannot discover (bodies a route parses itself)."""
+    generate = app.openapi
+
+    def openapi() -> dict[str, Any]:
+        if app.openapi_schema is None:
+            document = generate()
+            document.setdefault("components", {}).setdefault("schemas", {}).update(schemas)
+        return app.openapi_schema
+
+    app.openapi = openapi  # type: ignore[method-assign]
+
+
+def _check_database(path: Path, *, create: bool) -> None:
+    """Fail at start-up, not on every request: the database must open (an ingest server may create it)."""
+    if create and not path.exists():
+        from detente.store import open_store
+
+        open_store(path).close()
+    from detente.query import open as open_query
+
+    open_query(path).close()
 
 
 def _mount_dashboard(app: FastAPI, queries: ThreadQueries) -> None:

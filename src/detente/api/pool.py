@@ -26,32 +26,32 @@ def _open_query(path: Path) -> Detente:
 
 
 class ThreadQueries:
-    """Lazily opens, per thread, a query object over one database; closes them all at shutdown."""
+    """Lazily opens, per thread, a query object over one database; `close()` closes them all.
+
+    Closing is not final: the app's lifespan may run again (a test client per
+    request, a server reload), so a thread asking afterwards gets a fresh one.
+    """
 
     def __init__(self, db_path: str | Path, opener: Callable[[Path], Detente] = _open_query) -> None:
         self.db_path = Path(db_path)
         self._opener = opener
         self._local = threading.local()
         self._opened: list[Detente] = []
+        self._generation = 0
         self._lock = threading.Lock()
-        self._closed = False
 
     def current(self) -> Detente:
-        """This thread's query object, opened on first use."""
-        query: Detente | None = getattr(self._local, "query", None)
-        if query is None:
-            with self._lock:
-                if self._closed:
-                    raise RuntimeError(f"the queries over {self.db_path} are closed")
+        """This thread's query object, opened on first use (or first use since `close()`)."""
+        if getattr(self._local, "generation", None) != self._generation:
             query = self._opener(self.db_path)
-            self._local.query = query
             with self._lock:
                 self._opened.append(query)
-        return query
+                self._local.query, self._local.generation = query, self._generation
+        return self._local.query
 
     def close(self) -> None:
         with self._lock:
-            self._closed = True
+            self._generation += 1
             opened, self._opened = self._opened, []
         for query in opened:
             query.close()

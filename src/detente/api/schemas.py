@@ -20,6 +20,13 @@ T = TypeVar("T")
 Alpha3 = str  # documented per field: ISO 3166-1 alpha-3
 
 
+GEO_LEVEL = Field(
+    None,
+    description='What the coordinates stand for: "city", "facility" (the city a named facility is in)'
+    ' or "country" (its capital: only the country is known); null when not located',
+)
+
+
 class Schema(BaseModel):
     model_config = ConfigDict(extra="ignore")
 
@@ -65,6 +72,7 @@ class Event(Schema):
     plover_mode: str | None
     source_count: int = Field(description="How many articles reported it")
     first_reported: date | None
+    geo_level: str | None = GEO_LEVEL
 
 
 class Source(Schema):
@@ -167,6 +175,7 @@ class PlaceMarker(Schema):
     geonames_id: int | None
     latitude: float
     longitude: float
+    geo_level: str | None = GEO_LEVEL
 
 
 class NetworkNode(Schema):

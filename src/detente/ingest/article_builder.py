@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from detente.ingest.chrome import strip_chrome
+from detente.ingest.mojibake import repair_mojibake
 from detente.ingest.problems import SourceProblem
 from detente.models import Article, PublishedSource
 
@@ -35,7 +36,7 @@ def build_article(
     more it is trusted.
     """
     known = known or SourceFacts()
-    cleaned = strip_chrome(text, title=known.title)
+    cleaned = strip_chrome(repair_mojibake(text), title=known.title)
     if not cleaned.text.strip():
         raise SourceProblem("no article text (empty after removing page chrome)")
     page = cleaned.facts
@@ -47,7 +48,7 @@ def build_article(
     return Article(
         doc_id=doc_id,
         text=cleaned.text,
-        title=known.title or page.title,
+        title=repair_mojibake(known.title) if known.title else page.title,
         url=url,
         published=published,
         published_source=published_source,

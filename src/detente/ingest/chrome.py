@@ -14,40 +14,25 @@ from dataclasses import dataclass
 from datetime import date
 
 from detente.ingest import chrome_rules as rules
-from detente.ingest.dates import DATE_EXPRESSION, first_date_in, parse_date_line
+from detente.ingest.dates import first_date_in
+from detente.ingest.line_tests import active, bare, compile_rules, is_sentence, is_short, matches
+from detente.ingest.page_header import PageFacts, read_dateline, read_header
 
-
-def _compile(patterns: tuple[str, ...]) -> list[re.Pattern[str]]:
-    return [re.compile(f"(?:{p})", re.I) for p in patterns]
-
-
-_TAIL = _compile(rules.TAIL_HEADINGS)
-_LINK = _compile(rules.LINK_LINES)
-_SHARE = _compile(rules.SHARE_LINES)
-_CREDIT = _compile(rules.CREDIT_LINES)
-_BYLINE = _compile(rules.BYLINE_LINES)
-_PUBLISHED = _compile(rules.PUBLISHED_LINES)
-_AGENCIES = {name.casefold() for name in rules.AGENCIES}
+_TAIL = compile_rules(rules.TAIL_HEADINGS)
+_LINK = compile_rules(rules.LINK_LINES)
+_SHARE = compile_rules(rules.SHARE_LINES)
+_CREDIT = compile_rules(rules.CREDIT_LINES)
+_NAVIGATION = compile_rules(rules.NAVIGATION_LINES)
+_PUBLISHED = compile_rules(rules.PUBLISHED_LINES)
+_INLINE_TAIL = re.compile("|".join(rules.INLINE_TAIL_MARKERS), re.I)
+_ELLIPSIS_END = re.compile(r"(?:…|\.\.\.)[\"'”’]?$")
+_BULLET = re.compile(r"[•·*▪◦‣-]\s|\d{1,2}[.)]\s")
 _MARKER = re.compile(r"\A\s*date\s+(\d{4}-\d{2}-\d{2})\b[ \t]*")
-_DATELINE = re.compile(
-    rf"(?P<city>[A-Z][A-Z .'-]{{2,40}}),?\s+(?:(?P<date>{DATE_EXPRESSION})\s*)?"
-    r"(?:\((?P<agency>[A-Za-z][A-Za-z .-]{1,30})\))?\s*[:–—-]"
-)
-_SITE_LINE = re.compile(r"(?P<abbr>[A-Z][A-Za-z]{1,7})\s+[-–—|]\s+(?P<name>[A-Z][^|–—]{3,80})")
-_SENTENCE_END = re.compile(r"[.!?…][\"'”’)]*$")
 
-SHORT_LINE = 250  # chrome lines are short; a paragraph is never one
-MAX_HEADER_LINES = 20  # non-blank lines before the body in which a header is looked for
 TAIL_MIN_SHARE = 0.5  # a tail heading must come after at least this share of the body
-
-
-@dataclass
-class PageFacts:
-    """What the page chrome states about the article."""
-
-    title: str | None = None
-    published: date | None = None
-    source_name: str | None = None
+INLINE_TAIL_MIN_SHARE = 0.75  # an in-line "Prev Post" must come this late in the text
+LINK_BLOCK_LINES = 4  # this many headline lines in a row, unpunctuated, make a link list
+LINK_LINE = 120  # longest line a link list holds
 
 
 @dataclass
@@ -70,146 +55,48 @@ def strip_chrome(raw: str, *, title: str | None = None) -> CleanText:
         text = text[marker.end() :]
     lines = [line.rstrip() for line in text.split("\n")]
     keep = [True] * len(lines)
-    _drop_chrome_lines(lines, keep, facts)
-    _read_header(lines, keep, facts)
+    footer = _drop_chrome_lines(lines, keep)
+    read_header(lines, keep, facts)
+    facts.published = facts.published or footer.published
+    facts.source_name = facts.source_name or footer.source_name
     _drop_repeated_lines(lines, keep)
+    _drop_link_blocks(lines, keep)
     _cut_link_tail(lines, keep)
-    _read_dateline(lines, keep, facts)
+    read_dateline(lines, keep, facts)
     body = "\n".join(line for line, kept in zip(lines, keep, strict=True) if kept)
-    body = re.sub(r"\n{3,}", "\n\n", body).strip()
+    body = _cut_inline_tail(re.sub(r"\n{3,}", "\n\n", body).strip())
     return CleanText(body, facts)
 
 
-def _active(lines: list[str], keep: list[bool]) -> list[int]:
-    """Indices of kept lines that hold text."""
-    return [i for i, line in enumerate(lines) if keep[i] and line.strip()]
+def _drop_chrome_lines(lines: list[str], keep: list[bool]) -> PageFacts:
+    """Share, credit, link and "Published in" lines wherever they stand; returns what the latter state.
 
-
-def _matches(patterns: list[re.Pattern[str]], line: str) -> re.Match[str] | None:
-    for pattern in patterns:
-        match = pattern.fullmatch(line)
-        if match:
-            return match
-    return None
-
-
-def _is_short(line: str) -> bool:
-    return len(line) <= SHORT_LINE
-
-
-def _drop_chrome_lines(lines: list[str], keep: list[bool], facts: PageFacts) -> None:
-    """Share, credit, link and "Published in" lines wherever they stand."""
-    for index in _active(lines, keep):
-        line = lines[index].strip()
-        if not _is_short(line):
+    A header's own date and outlet are preferred to a "Published in" statement, which may
+    name where the piece first appeared rather than this page.
+    """
+    facts = PageFacts()
+    for index in active(lines, keep):
+        line = bare(lines[index])
+        if not is_short(line):
             continue
-        published = _matches(_PUBLISHED, line)
+        published = matches(_PUBLISHED, line)
         if published and first_date_in(line):
             facts.published = facts.published or first_date_in(line)
             outlet = published.groupdict().get("outlet")
             if outlet and not facts.source_name:
                 facts.source_name = outlet.strip()
             keep[index] = False
-        elif _matches(_SHARE, line) or _matches(_CREDIT, line) or _matches(_LINK, line):
+        elif any(matches(rule, line) for rule in (_SHARE, _CREDIT, _LINK, _NAVIGATION)):
             keep[index] = False
-
-
-def _is_sentence(line: str) -> bool:
-    """Body text: a long line, or a sentence of several words."""
-    return len(line) > 200 or (len(line.split()) >= 8 and bool(_SENTENCE_END.search(line)))
-
-
-def _header_indices(lines: list[str], keep: list[bool]) -> list[int]:
-    """Kept lines before the first body sentence; none when no body starts near the top."""
-    header: list[int] = []
-    for index in _active(lines, keep):
-        if _is_sentence(lines[index].strip()):
-            return header
-        header.append(index)
-        if len(header) > MAX_HEADER_LINES:
-            return []
-    return []
-
-
-def _read_header(lines: list[str], keep: list[bool], facts: PageFacts) -> None:
-    """Read and drop the title, dateline, byline, site name and section labels above the body."""
-    header = _header_indices(lines, keep)
-    expect_byline_name = False
-    for index in header:
-        line = lines[index].strip()
-        keep[index] = False
-        if expect_byline_name:
-            expect_byline_name = False
-            _note_byline(line, facts)
-            continue
-        found_date = parse_date_line(line)
-        if found_date:
-            facts.published = facts.published or found_date
-            continue
-        byline = _matches(_BYLINE, line)
-        if byline:
-            name = byline.groupdict().get("name")
-            if name:
-                _note_byline(name, facts)
-            else:
-                expect_byline_name = True
-            continue
-        site = _site_name(line)
-        if site:
-            facts.source_name = facts.source_name or site
-            continue
-        if facts.title and line.casefold() == facts.title.casefold():
-            continue
-        if not facts.title and _is_headline(line):
-            facts.title = line
-            continue
-        if _is_label(line):
-            continue
-        keep[index] = True  # not recognised as chrome: it stays in the text
-
-
-def _note_byline(name: str, facts: PageFacts) -> None:
-    """A byline names an outlet only when it is a news agency, not a person or a desk."""
-    name = name.strip(" ,;|-")
-    if facts.source_name or any(word in name.casefold().split() for word in rules.DESK_WORDS):
-        return
-    if name.casefold() in _AGENCIES or re.fullmatch(r"[A-Z]{2,6}", name):
-        facts.source_name = name
-
-
-def _site_name(line: str) -> str | None:
-    """A "CPC - Caspian Policy Center" header: an acronym that spells the name beside it."""
-    match = _SITE_LINE.fullmatch(line)
-    if not match:
-        return None
-    name_words = re.split(r"[\s-]+", match.group("name"))
-    words = [w for w in name_words if w.casefold() not in rules.ACRONYM_STOPWORDS]
-    initials = "".join(word[0] for word in words if word)
-    return match.group("name").strip() if initials.casefold() == match.group("abbr").casefold() else None
-
-
-def _is_headline(line: str) -> bool:
-    words = line.split()
-    return (
-        3 <= len(words) <= 30
-        and len(line) <= 200
-        and not line.endswith((".", ":", ";", ","))
-        and (line[0].isupper() or line[0].isdigit() or line[0] in "\"'‘“")
-        and line != line.lower()
-    )
-
-
-def _is_label(line: str) -> bool:
-    """A section label or a lower-case slug of the title: short, no sentence, no capitals."""
-    return len(line.split()) <= 12 and line == line.lower() and not _SENTENCE_END.search(line)
+    return facts
 
 
 def _drop_repeated_lines(lines: list[str], keep: list[bool]) -> None:
     """A line printed twice in a row is a caption (image alt text and figure caption): drop both."""
     previous: int | None = None
-    for index in _active(lines, keep):
+    for index in active(lines, keep):
         raw = lines[index]
-        if previous is not None and _is_short(raw.strip()) and _same(lines[previous], raw):
+        if previous is not None and is_short(raw.strip()) and _same(lines[previous], raw):
             keep[previous] = keep[index] = False
         previous = index
 
@@ -218,28 +105,51 @@ def _same(first: str, second: str) -> bool:
     return " ".join(first.split()) == " ".join(second.split())
 
 
+def _drop_link_blocks(lines: list[str], keep: list[bool]) -> None:
+    """Runs of short unpunctuated headlines are link lists (tickers, "latest" boxes), not prose.
+
+    A run counts when no body sentence comes before it (it is what the header reader
+    left at the top) or when its headlines are cut off with an ellipsis, the mark of a
+    teaser list.
+    """
+    run: list[int] = []
+    for index in [*range(len(lines)), len(lines)]:
+        line = lines[index].strip() if index < len(lines) else ""
+        if index < len(lines) and keep[index] and line and _is_link_line(line):
+            run.append(index)
+            continue
+        if len(run) >= LINK_BLOCK_LINES and _is_link_block(lines, keep, run):
+            for member in run:
+                keep[member] = False
+        run = []
+
+
+def _is_link_line(line: str) -> bool:
+    return len(line) <= LINK_LINE and not _BULLET.match(line) and not re.search(r"[.!?:;,]$", line)
+
+
+def _is_link_block(lines: list[str], keep: list[bool], run: list[int]) -> bool:
+    teasers = sum(1 for index in run if _ELLIPSIS_END.search(lines[index].strip()))
+    before = [i for i in active(lines, keep) if i < run[0]]
+    return teasers >= 2 or not any(is_sentence(lines[i].strip()) for i in before)
+
+
+def _cut_inline_tail(body: str) -> str:
+    match = _INLINE_TAIL.search(body)
+    if match and match.start() >= INLINE_TAIL_MIN_SHARE * len(body):
+        return body[: match.start()].rstrip()
+    return body
+
+
 def _cut_link_tail(lines: list[str], keep: list[bool]) -> None:
     """Drop everything from a "More from ..." or "Related Articles" heading late in the page."""
-    kept = _active(lines, keep)
+    kept = active(lines, keep)
     total = sum(len(lines[i]) for i in kept)
     seen = 0
     for index in kept:
-        line = lines[index].strip()
-        if total and seen / total >= TAIL_MIN_SHARE and _is_short(line) and _matches(_TAIL, line.rstrip(":")):
+        line = bare(lines[index])
+        if total and seen / total >= TAIL_MIN_SHARE and is_short(line) and matches(_TAIL, line.rstrip(":")):
             for later in range(index, len(lines)):
                 keep[later] = False
             return
         seen += len(lines[index])
-
-
-def _read_dateline(lines: list[str], keep: list[bool], facts: PageFacts) -> None:
-    """An "ISLAMABAD, Dec 15, 2022 (APP):" opening states the date and the agency."""
-    first = next((lines[i] for i in _active(lines, keep)), "")
-    match = _DATELINE.match(first.strip())
-    if not match:
-        return
-    if match.group("date") and not facts.published:
-        facts.published = first_date_in(match.group("date"))
-    agency = match.group("agency")
-    if agency and not facts.source_name:
-        facts.source_name = agency.strip()

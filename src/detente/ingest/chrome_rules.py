@@ -1,7 +1,7 @@
 """The page-chrome patterns, kept as data so a new outlet's habits are one line to add.
 
-Every pattern is matched case-insensitively against one whole line, with its
-surrounding white space removed. None of them names an outlet.
+Unless said otherwise, a pattern is matched case-insensitively against one whole
+line, without its surrounding white space and Markdown marks. None names an outlet.
 """
 
 from __future__ import annotations
@@ -25,12 +25,19 @@ TAIL_HEADINGS: tuple[str, ...] = (
     r"what to read next",
     r"(?:leave a |post a |\d+ )?comments?",
     r"(?:tags?|topics?|filed under)\s*:.*",
+    r"end ?item|\(?ends?\)?|-+\s*end\s*-+",  # wire services' end-of-story marks
 )
 
 # A single line that points elsewhere ("Also read: ...") inside the article.
 LINK_LINES: tuple[str, ...] = (
     r"(?:read more|also read|read also|see also|related|recommended|watch|listen|read next)"
     r"\s*[:|–—-]\s*\S.{0,200}",
+)
+
+# Inside a line: where a blog theme's "previous/next post" navigation starts; the rest goes.
+INLINE_TAIL_MARKERS: tuple[str, ...] = (
+    r"\bprev(?:ious)? post\b",
+    r"\bnext post\b",
 )
 
 # Share, follow, subscribe and legal lines.
@@ -42,7 +49,9 @@ SHARE_LINES: tuple[str, ...] = (
     r"(?:share|tweet|email|print|whatsapp|facebook|twitter|linkedin)"
     r"(?:\s*[|·•,]?\s*(?:share|tweet|email|print|whatsapp|facebook|twitter|linkedin|copy link))*",
     r"(?:subscribe|sign up|register)\b.{0,40}\b(?:newsletter|channel|updates|alerts|podcast)\b.{0,80}",
-    r"click here\b.{0,120}",
+    r".{0,60}\bclick here\b.{0,120}",
+    r"(?:share|like) this\s*:?",
+    r"(?:like\s+)?loading\s*(?:\.\.\.|…)?",
     r"join (?:us|our)\b.{0,60}\b(?:channel|community|group)\b.{0,40}",
     r"download (?:our|the)\b.{0,40}\bapp\b.{0,60}",
     r"(?:copyright|©).{0,120}",
@@ -58,19 +67,23 @@ CREDIT_LINES: tuple[str, ...] = (
     r"(?:credit|courtesy|source image)\s*[:：]\s*.{1,80}",
     r".{0,80}\s*/\s*(?:getty images|afp|reuters|ap|ap photo|epa|shutterstock|anadolu|xinhua)\)?",
     r"(?:getty images|shutterstock|istock)\b.{0,40}",
+    r".{0,300}\((?:photo:?\s*)?[A-Z][\w.&-]*(?:\s[\w.&-]+){0,3}/[A-Z][\w.'-]*(?:\s[\w.'-]+){0,3}\)",
 )
+
+# Breadcrumb navigation ("Home > World > Asia").
+NAVIGATION_LINES: tuple[str, ...] = (r"(?:[\w&',. -]{1,30}\s+[>»›]\s+){1,6}[\w&',. -]{1,40}",)
 
 # A byline; the `name` group is the author or agency.
 BYLINE_LINES: tuple[str, ...] = (
     r"by",
     r"by\s+(?P<name>[^.!?]{2,80})",
-    r"(?:author|written by|reported by|story by|posted by|reporter|correspondent)"
+    r"(?:author|written by|reported by|story by|posted by|reporter|correspondent|source|editor|edited by)"
     r"\s*[:|–—-]?\s*(?P<name>[^.!?]{2,80})",
 )
 
 # A "Published in <outlet>, <date>" statement; the date is read separately.
 PUBLISHED_LINES: tuple[str, ...] = (
-    r"(?:originally |first )?(?:published|posted|appeared)\s+(?:in|on|at|by)\s+"
+    r"(?:originally |first )?(?:published|posted|appeared)\s+(?:in|at|by)\s+"
     r"(?P<outlet>[^,]{2,60}?)\s*,.{4,60}",
     r"(?:originally |first )?(?:published|posted|updated|last updated)\s*(?:on)?\s*[:|–—-]?\s*.{4,60}",
 )

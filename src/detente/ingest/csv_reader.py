@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from detente.ingest.corpus_record import article_from_record
+from detente.ingest.files import os_reason
 from detente.ingest.options import IngestOptions
 from detente.ingest.problems import SourceProblem
 from detente.models import Article, IngestError
@@ -23,7 +24,7 @@ def read_csv(path: Path, options: IngestOptions) -> Iterator[Article | IngestErr
             head = probe.read(65_536)
         stream = path.open(encoding="utf-8-sig", errors="strict", newline="")
     except OSError as error:
-        yield IngestError(str(path), f"unreadable: {error.strerror or error}")
+        yield IngestError(str(path), os_reason(error))
         return
     if b"\x00" in head:
         stream.close()

@@ -8,6 +8,7 @@ from detente.ingest.problems import SourceProblem
 _CONTROL = {chr(c) for c in range(32)} - {"\t", "\n", "\r", "\f"}
 _MAX_CONTROL_SHARE = 0.01
 _MIN_LETTER_SHARE = 0.3
+_MIN_ASCII_SHARE_CP1252 = 0.7  # real cp1252 text is mostly ASCII with a few accents and quotes
 
 
 def decode_text(data: bytes, *, what: str = "file") -> str:
@@ -26,12 +27,14 @@ def decode_text(data: bytes, *, what: str = "file") -> str:
 
 
 def _decode_cp1252(data: bytes, utf8_error: UnicodeDecodeError) -> str:
+    reason = f"undecodable text: not UTF-8 (byte {utf8_error.start}) and not clean cp1252"
     try:
-        return data.decode("cp1252")
+        text = data.decode("cp1252")
     except UnicodeDecodeError:
-        raise SourceProblem(
-            f"undecodable text: not UTF-8 (byte {utf8_error.start}) and not clean cp1252"
-        ) from None
+        raise SourceProblem(reason) from None
+    if sum(1 for ch in text if ch.isascii()) / len(text) < _MIN_ASCII_SHARE_CP1252:
+        raise SourceProblem(reason)
+    return text
 
 
 def looks_like_text(text: str) -> bool:

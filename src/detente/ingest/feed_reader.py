@@ -7,8 +7,9 @@ explicit) and the page's own metadata only fills what the feed left out.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from datetime import date
+from typing import Any
 from urllib.parse import urljoin
 
 from detente.ingest.article_builder import SourceFacts
@@ -44,7 +45,7 @@ def read_feed(
             yield IngestError(link, problem.reason)
 
 
-def _item_article(entry: dict, link: str, outlet: str | None, fetcher: Fetcher) -> Article:
+def _item_article(entry: Mapping[str, Any], link: str, outlet: str | None, fetcher: Fetcher) -> Article:
     fetched = fetcher.get(link)
     if kind_of_bytes(fetched.content[:4096], fetched.content_type) != "html":
         raise SourceProblem(f"linked page is not HTML ({fetched.content_type or 'no content type'})")
@@ -64,13 +65,13 @@ def _item_article(entry: dict, link: str, outlet: str | None, fetcher: Fetcher) 
     )
 
 
-def feed_item_id(entry: dict, link: str) -> str:
+def feed_item_id(entry: Mapping[str, Any], link: str) -> str:
     """A stable id from the item's guid (its link when it has none), hashed to a safe token."""
     key = (entry.get("id") or "").strip() or link
     return "feed-" + hashlib.sha256(key.encode("utf-8")).hexdigest()[:16]
 
 
-def _entry_date(entry: dict) -> date | None:
+def _entry_date(entry: Mapping[str, Any]) -> date | None:
     parsed = entry.get("published_parsed") or entry.get("updated_parsed")
     if not parsed:
         return None

@@ -5,11 +5,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from types import TracebackType
-
-import httpx
+from typing import TYPE_CHECKING
 
 from detente.ingest.options import IngestOptions
 from detente.ingest.problems import SourceProblem
+
+if TYPE_CHECKING:
+    import httpx
 
 
 @dataclass
@@ -25,21 +27,33 @@ class Fetched:
 
 
 class Fetcher:
-    """One HTTP client for a run, so connections are reused across a feed's items."""
+    """One HTTP client for a run, so connections are reused across a feed's items.
+
+    The client is made on the first request: a run over local files never opens one.
+    """
 
     def __init__(self, options: IngestOptions) -> None:
         self._options = options
-        self._client = httpx.Client(
-            follow_redirects=True,
-            timeout=options.fetch_timeout,
-            headers={"User-Agent": options.user_agent},
-        )
+        self._client: httpx.Client | None = None
+
+    def _session(self) -> httpx.Client:
+        import httpx
+
+        if self._client is None:
+            self._client = httpx.Client(
+                follow_redirects=True,
+                timeout=self._options.fetch_timeout,
+                headers={"User-Agent": self._options.user_agent},
+            )
+        return self._client
 
     def get(self, url: str) -> Fetched:
         """The body of a 2xx response, or a SourceProblem saying why there is none."""
+        import httpx
+
         limit = self._options.max_bytes
         try:
-            with self._client.stream("GET", url) as response:
+            with self._session().stream("GET", url) as response:
                 if response.status_code >= 400:
                     raise SourceProblem(f"HTTP {response.status_code} {response.reason_phrase}".strip())
                 declared = int(response.headers.get("Content-Length") or 0)
@@ -61,7 +75,9 @@ class Fetcher:
             raise SourceProblem(f"could not fetch: {error or type(error).__name__}") from None
 
     def close(self) -> None:
-        self._client.close()
+        if self._client is not None:
+            self._client.close()
+            self._client = None
 
     def __enter__(self) -> Fetcher:
         return self

@@ -14,11 +14,16 @@ def read_bounded(path: Path, max_bytes: int) -> bytes:
         if size > max_bytes:
             raise SourceProblem(f"file too large: {size} bytes exceeds max_bytes={max_bytes}")
         return path.read_bytes()
-    except FileNotFoundError:
-        raise SourceProblem("no such file or folder") from None
-    except IsADirectoryError:
-        raise SourceProblem("is a folder, expected a file") from None
-    except PermissionError:
-        raise SourceProblem("unreadable: permission denied") from None
     except OSError as error:
-        raise SourceProblem(f"unreadable: {error.strerror or error}") from None
+        raise SourceProblem(os_reason(error)) from None
+
+
+def os_reason(error: OSError) -> str:
+    """A human reason for a failed open or read."""
+    if isinstance(error, FileNotFoundError):
+        return "no such file or folder"
+    if isinstance(error, IsADirectoryError):
+        return "is a folder, expected a file"
+    if isinstance(error, PermissionError):
+        return "unreadable: permission denied"
+    return f"unreadable: {error.strerror or error}"

@@ -10,7 +10,6 @@ page that holds only that markup, then (if that finds nothing) on the whole page
 
 from __future__ import annotations
 
-import logging
 from datetime import date
 
 from detente.models import PublishedSource
@@ -45,7 +44,6 @@ def _metadata_only(html: str) -> str:
 def _find(html: str, *, url: str | None, extensive: bool) -> date | None:
     from htmldate import find_date
 
-    logging.getLogger("htmldate").setLevel(logging.ERROR)
     try:
         found = find_date(html, url=url, extensive_search=extensive, original_date=True)
     except (ValueError, TypeError):

@@ -35,17 +35,16 @@ def article_from_html(
     doc_id: str,
     url: str | None,
     found_via: str,
-    page_url: str | None = None,
     known: SourceFacts | None = None,
 ) -> Article:
-    """`url` is recorded as provenance; `page_url` (a real web address) helps date inference.
+    """`url` is the provenance (a web address also helps date inference).
 
     `known` carries what a feed entry already said; the page's own metadata fills the gaps.
     """
     import trafilatura
 
-    logging.getLogger("trafilatura").setLevel(logging.ERROR)
-    web_url = page_url or (url if url and url.startswith(("http://", "https://")) else None)
+    _quiet_extractors()
+    web_url = url if url and url.startswith(("http://", "https://")) else None
     document = trafilatura.bare_extraction(
         html, url=web_url, with_metadata=True, include_comments=False, include_tables=False
     )
@@ -67,6 +66,12 @@ def article_from_html(
         if found and (how == "explicit" or facts.published is None):
             facts.published, facts.published_source = found, how
     return build_article(document.text, doc_id=doc_id, url=url, found_via=found_via, known=facts)
+
+
+def _quiet_extractors() -> None:
+    """trafilatura and htmldate log a warning for every thin page; a batch reports those as errors."""
+    for name in ("trafilatura", "htmldate"):
+        logging.getLogger(name).setLevel(logging.ERROR)
 
 
 def _clean(value: str | None) -> str | None:

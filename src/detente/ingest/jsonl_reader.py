@@ -1,4 +1,4 @@
-"""JSON Lines corpora: one article object per line; a bad line never stops the file.
+"""JSON Lines corpora (and plain JSON documents): article objects; a bad one never stops the file.
 
 The file is streamed, so a corpus may be far larger than `max_bytes`, which caps
 each line instead.
@@ -11,6 +11,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from detente.ingest.corpus_record import article_from_record
+from detente.ingest.decoding import decode_text
+from detente.ingest.files import os_reason, read_bounded
 from detente.ingest.options import IngestOptions
 from detente.ingest.problems import SourceProblem
 from detente.models import Article, IngestError
@@ -20,7 +22,7 @@ def read_jsonl(path: Path, options: IngestOptions) -> Iterator[Article | IngestE
     try:
         stream = path.open("rb")
     except OSError as error:
-        yield IngestError(str(path), f"unreadable: {error.strerror or error}")
+        yield IngestError(str(path), os_reason(error))
         return
     with stream:
         found_any = False
@@ -40,6 +42,29 @@ def read_jsonl(path: Path, options: IngestOptions) -> Iterator[Article | IngestE
                 yield IngestError(where, problem.reason)
         if not found_any:
             yield IngestError(str(path), "empty file")
+
+
+def read_json_document(path: Path, options: IngestOptions) -> Iterator[Article | IngestError]:
+    """A .json file: one article object, or an array of them."""
+    try:
+        document = json.loads(decode_text(read_bounded(path, options.max_bytes)))
+    except SourceProblem as problem:
+        yield IngestError(str(path), problem.reason)
+        return
+    except json.JSONDecodeError as error:
+        yield IngestError(str(path), f"malformed JSON: {error.msg} at line {error.lineno}")
+        return
+    records = document if isinstance(document, list) else [document]
+    for number, record in enumerate(records, start=1):
+        where = f"{path}:record {number}"
+        if not isinstance(record, dict):
+            yield IngestError(where, f"expected a JSON object, found {type(record).__name__}")
+            continue
+        try:
+            fallback = path.stem if len(records) == 1 else f"{path.stem}-{number}"
+            yield article_from_record(record, fallback_id=fallback, options=options, found_via="jsonl")
+        except SourceProblem as problem:
+            yield IngestError(where, problem.reason)
 
 
 def _parse_line(raw: bytes, number: int, max_bytes: int) -> dict[str, object]:

@@ -7,7 +7,12 @@ from dataclasses import dataclass
 
 @dataclass
 class IngestOptions:
-    """Field names for JSONL/CSV corpora and the limits that keep fetching polite and bounded."""
+    """Field names for JSONL/CSV corpora and the limits that keep reading polite and bounded.
+
+    `max_bytes` caps whatever is read in one piece: a file, a fetched page or feed, one
+    WARC record's payload, one JSONL line, one CSV field. Archives and corpora are
+    streamed, so they may be larger as a whole.
+    """
 
     id_field: str = "id"
     text_field: str = "text"

@@ -8,7 +8,7 @@ import zlib
 from pathlib import Path
 from typing import Literal
 
-Kind = Literal["text", "html", "warc", "jsonl", "csv", "feed", "gzip"]
+Kind = Literal["text", "html", "warc", "jsonl", "json", "csv", "feed", "gzip"]
 
 EXTENSIONS: dict[str, Kind] = {
     ".txt": "text",
@@ -21,6 +21,7 @@ EXTENSIONS: dict[str, Kind] = {
     ".warc.gz": "warc",
     ".jsonl": "jsonl",
     ".ndjson": "jsonl",
+    ".json": "json",
     ".csv": "csv",
     ".xml": "feed",
     ".rss": "feed",
@@ -29,6 +30,7 @@ EXTENSIONS: dict[str, Kind] = {
 _HTML_START = re.compile(
     rb"\s*(?:<!doctype\s+html|<html|<head|<body|<article|<meta|<title|<div|<p[\s>])", re.I
 )
+_FULL_HTML_START = re.compile(rb"\s*(?:<!doctype\s+html|<html[\s>])", re.I)
 _FEED_ROOT = re.compile(rb"<(?:rss|feed|rdf:RDF)[\s>]", re.I)
 
 
@@ -37,6 +39,8 @@ def kind_of_file(path: Path, head: bytes) -> Kind:
     name = path.name.lower()
     for suffix, kind in sorted(EXTENSIONS.items(), key=lambda item: -len(item[0])):
         if name.endswith(suffix):
+            if kind == "text" and _FULL_HTML_START.match(head.lstrip(b"\xef\xbb\xbf")):
+                return "html"  # a saved page named .txt is still a page
             return kind
     return kind_of_bytes(head)
 

@@ -13,11 +13,13 @@ import re
 import zlib
 from collections.abc import Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, BinaryIO
 
+from detente.ingest.files import os_reason
 from detente.ingest.html_reader import article_from_html, decode_html
 from detente.ingest.options import IngestOptions
 from detente.ingest.problems import SourceProblem
+from detente.ingest.sniff import kind_of_bytes
 from detente.models import Article, IngestError
 
 if TYPE_CHECKING:
@@ -27,47 +29,58 @@ _HTML_TYPES = ("text/html", "application/xhtml+xml")
 
 
 def read_warc(path: Path, options: IngestOptions) -> Iterator[Article | IngestError]:
-    from warcio.archiveiterator import ArchiveIterator
-    from warcio.exceptions import ArchiveLoadFailed
-
     archive = str(path)
     try:
         stream = path.open("rb")
     except OSError as error:
-        yield IngestError(archive, f"unreadable: {error.strerror or error}")
+        yield IngestError(archive, os_reason(error))
         return
     with stream:
-        records = iter(ArchiveIterator(stream))
-        position = 0
-        last_id = "none yet"
-        while True:
-            try:
-                record = next(records)
-            except StopIteration:
-                return
-            except (ArchiveLoadFailed, zlib.error, EOFError, OSError, ValueError) as error:
-                reason = _load_failure(error, position)
-                yield IngestError(archive if position == 0 else f"{archive} after record {last_id}", reason)
-                return
-            position += 1
-            last_id = record.rec_headers.get_header("WARC-Record-ID") or f"#{position}"
-            try:
-                article = _record_article(record, options)
-            except SourceProblem as problem:
-                yield IngestError(f"{archive} record {last_id}", problem.reason)
-            except (ArchiveLoadFailed, zlib.error, EOFError, OSError, ValueError) as error:
-                yield IngestError(f"{archive} record {last_id}", f"broken record: {error}")
-                return
-            else:
-                if article is not None:
-                    yield article
+        # warcio falls back to reading anything as an ARC file; only real WARCs are wanted
+        kind = kind_of_bytes(stream.read(4096))
+        stream.seek(0)
+        if kind != "warc":
+            what = "a gzip file" if kind == "gzip" else "a file"
+            yield IngestError(archive, f"not a readable WARC archive: {what} without a WARC/ header")
+            return
+        yield from _read_records(stream, archive, options)
 
 
-def _load_failure(error: Exception, position: int) -> str:
-    detail = str(error).splitlines()[0] if str(error) else type(error).__name__
-    if position == 0:
-        return f"not a readable WARC archive: {detail}"
-    return f"broken record {position + 1}: {detail}"
+def _read_records(stream: BinaryIO, archive: str, options: IngestOptions) -> Iterator[Article | IngestError]:
+    """Records until the end or the first broken one: after that, record boundaries are lost."""
+    from warcio.archiveiterator import ArchiveIterator
+    from warcio.exceptions import ArchiveLoadFailed
+
+    broken = (ArchiveLoadFailed, zlib.error, EOFError, OSError, ValueError)
+    records = iter(ArchiveIterator(stream))
+    last_id: str | None = None
+    while True:
+        try:
+            record = next(records)
+        except StopIteration:
+            return
+        except broken as error:
+            where = f"{archive} record after {last_id}" if last_id else archive
+            yield IngestError(where, f"broken record: {_describe(error)}")
+            return
+        last_id = record.rec_headers.get_header("WARC-Record-ID") or "(no WARC-Record-ID)"
+        try:
+            article = _record_article(record, options)
+        except SourceProblem as problem:
+            yield IngestError(f"{archive} record {last_id}", problem.reason)
+        except broken as error:
+            yield IngestError(f"{archive} record {last_id}", f"broken record: {_describe(error)}")
+            return
+        else:
+            if article is not None:
+                yield article
+
+
+def _describe(error: Exception) -> str:
+    """The first line of warcio's message, printable and short (it may quote binary garbage)."""
+    lines = [line.strip() for line in str(error).splitlines() if line.strip()]
+    detail = "".join(ch if ch.isprintable() else "?" for ch in lines[0])[:80] if lines else ""
+    return detail or type(error).__name__
 
 
 def _record_article(record: ArcWarcRecord, options: IngestOptions) -> Article | None:

@@ -1,4 +1,15 @@
-"""The analyst query layer over a detente database (`detente.open` is `open` here)."""
+"""The analyst query layer over a detente database (`detente.open` is `open` here).
+
+    import detente
+    from detente.query import to_frame
+
+    db = detente.open("detente.db")
+    page = db.events(dyad="PAK-TJK", type="exercise", since="2024")
+    detail = db.event(page.items[0].event_id)        # every source, with evidence offsets
+    to_frame(db.dyad_years())                         # one row per country pair and year
+
+Bad filter values raise ValueError naming the parameter (the API answers 4xx).
+"""
 
 from detente.query.detente import Detente, event_filter, open
 from detente.query.frame import to_frame

@@ -37,6 +37,7 @@ from detente.store.read import events as event_reads
 from detente.store.read.filters import EventFilter
 
 R = TypeVar("R")
+_BATCH = 500  # ids per IN (...) list, well under SQLite's bound-parameter limit
 
 
 class Detente:
@@ -62,7 +63,7 @@ class Detente:
         *,
         countries: str | Iterable[str] | None = None,
         dyad: str | Iterable[str] | None = None,
-        type: str | Iterable[str] | None = None,  # noqa: A002  (the contract's field name)
+        type: str | Iterable[str] | None = None,
         status: str | Iterable[str] | None = None,
         since: date | str | None = None,
         until: date | str | None = None,
@@ -80,30 +81,69 @@ class Detente:
         a full-text query over the events' evidence and names.
         """
         spec = event_filter(
-            countries=countries, dyad=dyad, type=type, status=status, since=since, until=until,
-            person=person, place=place, text=text,
+            countries=countries,
+            dyad=dyad,
+            type=type,
+            status=status,
+            since=since,
+            until=until,
+            person=person,
+            place=place,
+            text=text,
         )
         limit, offset = validate.page(limit, offset)
         total = self._read(event_reads.count_events, spec)
         found = self._read(event_reads.find_events, spec, limit, offset)
         return Page([_event_row(EventRow, item) for item in found], total, limit, offset)
 
+    def event_ids(
+        self,
+        *,
+        countries: str | Iterable[str] | None = None,
+        dyad: str | Iterable[str] | None = None,
+        type: str | Iterable[str] | None = None,
+        status: str | Iterable[str] | None = None,
+        since: date | str | None = None,
+        until: date | str | None = None,
+        person: str | None = None,
+        place: str | None = None,
+        text: str | None = None,
+    ) -> list[str]:
+        """Ids of every event matching the filters of `events()`, newest first, unpaged."""
+        spec = event_filter(
+            countries=countries,
+            dyad=dyad,
+            type=type,
+            status=status,
+            since=since,
+            until=until,
+            person=person,
+            place=place,
+            text=text,
+        )
+        return self._read(event_reads.find_event_ids, spec)
+
     def event(self, event_id: str) -> EventDetail | None:
         """One event with every source, including the article text to highlight the evidence in."""
-        found = self._details([event_id], with_text=True)
+        found = self.details([event_id], with_text=True)
         return found[0] if found else None
 
-    def _details(self, event_ids: list[str], *, with_text: bool) -> list[EventDetail]:
-        with self._lock:
-            found = event_reads.events_by_ids(self._conn, event_ids)
-            sources = event_reads.sources_of(self._conn, event_ids, with_text)
-            related = event_reads.related_of(self._conn, event_ids)
-        details = []
-        for item in found:
-            detail = _event_row(EventDetail, item)
-            detail.sources = [SourceRow(**source) for source in sources.get(item["event_id"], [])]
-            detail.related = related.get(item["event_id"], [])
-            details.append(detail)
+    def details(self, event_ids: list[str], *, with_text: bool = False) -> list[EventDetail]:
+        """Several events with their sources, a few queries per batch (exports use it); newest first."""
+        details: list[EventDetail] = []
+        unique = list(dict.fromkeys(event_ids))
+        for first in range(0, len(unique), _BATCH):
+            batch = unique[first : first + _BATCH]
+            with self._lock:
+                found = event_reads.events_by_ids(self._conn, batch)
+                sources = event_reads.sources_of(self._conn, batch, with_text)
+                related = event_reads.related_of(self._conn, batch)
+            for item in found:
+                detail = _event_row(EventDetail, item)
+                detail.sources = [SourceRow(**source) for source in sources.get(item["event_id"], [])]
+                detail.related = related.get(item["event_id"], [])
+                details.append(detail)
+        details.sort(key=_newest_first)
         return details
 
     def article(self, doc_id: str) -> ArticleRow | None:
@@ -129,7 +169,7 @@ class Detente:
         return PersonDetail(
             **found,
             offices=[OfficeHolding(**office) for office in offices],
-            events=self._details(event_ids, with_text=False),
+            events=self.details(event_ids),
         )
 
     def office(self, title: str, country: str | None = None) -> list[OfficeHolding]:
@@ -157,7 +197,7 @@ class Detente:
         granularity: str = "month",
         dyad: str | Iterable[str] | None = None,
         country: str | None = None,
-        type: str | Iterable[str] | None = None,  # noqa: A002
+        type: str | Iterable[str] | None = None,
     ) -> list[TimelineRow]:
         """Events per period and type; events dated less precisely than the period are left out."""
         spec = event_filter(countries=[country] if country else None, dyad=dyad, type=type)
@@ -205,7 +245,7 @@ def event_filter(
     *,
     countries: str | Iterable[str] | None = None,
     dyad: str | Iterable[str] | None = None,
-    type: str | Iterable[str] | None = None,  # noqa: A002
+    type: str | Iterable[str] | None = None,
     status: str | Iterable[str] | None = None,
     since: date | str | None = None,
     until: date | str | None = None,
@@ -233,13 +273,18 @@ def event_filter(
     )
 
 
+def _newest_first(event: EventRow) -> tuple[bool, int, str]:
+    start = event.date_start
+    return (start is None, -start.toordinal() if start else 0, event.event_id)
+
+
 def _event_row(kind: type[R], item: dict[str, Any]) -> R:
     values = dict(item)
     values["participants"] = [ParticipantRow(**p) for p in item["participants"]]
     return kind(**values)
 
 
-def open(path: str | Path = "detente.db") -> Detente:  # noqa: A001  (the contract's name: detente.open)
+def open(path: str | Path = "detente.db") -> Detente:
     """Open an existing detente database for queries (its schema is brought up to date)."""
     path = Path(path)
     if not path.is_file():

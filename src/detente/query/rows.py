@@ -79,6 +79,9 @@ class EventRow(Row):
     plover_mode: str | None
     source_count: int
     first_reported: date | None
+    # What the coordinates stand for: "city", "facility" (the city a named facility is in)
+    # or "country" (the capital: only the country is known); None when not located.
+    geo_level: str | None = None
 
 
 @dataclass
@@ -212,6 +215,7 @@ class PlaceRow(Row):
     geonames_id: int | None
     latitude: float
     longitude: float
+    geo_level: str | None = None
 
 
 @dataclass

@@ -108,9 +108,9 @@ def text(value: str | None, parameter: str) -> str | None:
 
 
 def page(limit: int, offset: int) -> tuple[int, int]:
-    if not isinstance(limit, int) or not 1 <= limit <= MAX_LIMIT:
+    if isinstance(limit, bool) or not isinstance(limit, int) or not 1 <= limit <= MAX_LIMIT:
         raise ValueError(f"limit: {limit!r} must be an integer from 1 to {MAX_LIMIT}")
-    if not isinstance(offset, int) or offset < 0:
+    if isinstance(offset, bool) or not isinstance(offset, int) or offset < 0:
         raise ValueError(f"offset: {offset!r} must be a non-negative integer")
     return limit, offset
 

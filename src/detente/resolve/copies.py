@@ -10,15 +10,18 @@ on input order.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections import defaultdict
+from collections.abc import Mapping, Sequence
 from datetime import date
 
 from detente.models import Article
+from detente.resolve.matching import MentionView, countries_compatible
 
 THRESHOLD = 0.8
 NUM_PERM = 128
 SHINGLE_WORDS = 3
 MIN_WORDS = 25  # shorter texts share too few shingles for the estimate to mean anything
+MIN_EVIDENCE_OVERLAP = 0.5  # word Jaccard of two evidence spans stating the same thing
 
 
 def shingles(text: str, size: int = SHINGLE_WORDS) -> set[bytes]:
@@ -34,7 +37,7 @@ def find_copies(articles: Sequence[Article], threshold: float = THRESHOLD) -> di
     """Map each copy's doc_id to its original's doc_id (originals are not keys)."""
     from datasketch import MinHash, MinHashLSH
 
-    by_id = {a.doc_id: a for a in sorted(articles, key=lambda a: a.doc_id)}
+    by_id = {a.doc_id: a for a in sorted(articles, key=lambda a: (a.doc_id, a.hash))}
     parent = {doc_id: doc_id for doc_id in by_id}
 
     def find(doc_id: str) -> str:
@@ -52,13 +55,13 @@ def find_copies(articles: Sequence[Article], threshold: float = THRESHOLD) -> di
     lsh = MinHashLSH(threshold=threshold, num_perm=NUM_PERM)
     sketches: dict[str, MinHash] = {}
     for doc_id, article in by_id.items():
-        if article.hash in by_hash:  # byte-for-byte the same text after folding white space
-            union(by_hash[article.hash], doc_id)
-            continue
-        by_hash[article.hash] = doc_id
         grams = shingles(article.text)
         if len(grams) + SHINGLE_WORDS - 1 < MIN_WORDS:
             continue
+        if article.hash in by_hash:  # the same text once white space is folded
+            union(by_hash[article.hash], doc_id)
+            continue
+        by_hash[article.hash] = doc_id
         sketch = MinHash(num_perm=NUM_PERM, seed=1)
         sketch.update_batch(sorted(grams))
         for other in lsh.query(sketch):
@@ -74,3 +77,34 @@ def find_copies(articles: Sequence[Article], threshold: float = THRESHOLD) -> di
         original = min(members, key=lambda d: _original_order(by_id[d]))
         copies.update({d: original for d in members if d != original})
     return copies
+
+
+def attach_copy_mentions(views: Sequence[MentionView], copies: Mapping[str, str]) -> dict[int, int]:
+    """Pair each copy's mention with the original's mention of the same statement.
+
+    Returns copy view index -> original view index. A copy mention with no
+    counterpart (the extractor read the copy a little differently) stays unpaired
+    and is merged like any other report.
+    """
+    by_doc: dict[str, list[MentionView]] = defaultdict(list)
+    for view in views:
+        by_doc[view.doc_id].append(view)
+    attached: dict[int, int] = {}
+    for copy_doc in sorted(d for d in by_doc if d in copies):
+        options = []
+        for c in by_doc[copy_doc]:
+            for o in by_doc.get(copies[copy_doc], []):
+                if c.event.type != o.event.type or c.event.status != o.event.status:
+                    continue
+                if not countries_compatible(c.countries, o.countries):
+                    continue
+                union = c.evidence | o.evidence
+                similarity = len(c.evidence & o.evidence) / len(union) if union else 1.0
+                if similarity >= MIN_EVIDENCE_OVERLAP:
+                    options.append((-similarity, c.index, o.index))
+        used: set[int] = set()
+        for _, c_index, o_index in sorted(options):
+            if c_index not in attached and o_index not in used:
+                attached[c_index] = o_index
+                used.add(o_index)
+    return attached

@@ -113,6 +113,11 @@ class MentionView:
     def doc_id(self) -> str:
         return self.event.doc_id or ""
 
+    @property
+    def period_start(self) -> date:
+        """First possible day; undated mentions sort last."""
+        return self.interval[0] if self.interval else date.max
+
 
 def _people_nested(a: MentionView, b: MentionView) -> bool:
     return a.people <= b.people or b.people <= a.people
@@ -132,8 +137,14 @@ def context_compatible(a: MentionView, b: MentionView) -> bool:
 
 
 def strongly_same(a: MentionView, b: MentionView) -> bool:
-    """Enough to accept a pair when a date is missing: same people, named place or name."""
-    if not _people_nested(a, b):
+    """Enough to accept a pair when a date is missing: same people, named place or name.
+
+    Both sides must then say the same about who took part and what the event is
+    called: one side naming people or a name the other lacks is not "the same".
+    """
+    if bool(a.people) != bool(b.people) or not _people_nested(a, b):
+        return False
+    if bool(a.name) != bool(b.name):
         return False
     same_people = bool(a.people and b.people)
     same_place = a.place is not None and b.place is not None and a.place.tokens == b.place.tokens

@@ -10,10 +10,10 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 # Words that open a name as a rank, office or honorific, never as a given name.
-TITLE_WORDS = frozenset(
-    """
+_TITLE_TEXT = """
     field marshal general gen colonel col lieutenant lt lieut major maj brigadier brig
     admiral adm vice rear air chief commodore captain capt commander cdr cmdr sergeant sgt
     marshall wing squadron flight officer corporal cpl private pte staff
@@ -21,10 +21,11 @@ TITLE_WORDS = frozenset(
     president vice-president prime minister premier deputy foreign defence defense interior
     secretary chairman chairperson coas cjcsc cgs cns cas ambassador envoy senator governor
     king queen prince emir sheikh crown mullah of the army navy naval forces armed joint chiefs
-    """.split()
-)
+"""
+TITLE_WORDS = frozenset(_TITLE_TEXT.split())
 # Name particles that outlets drop freely ("Syed Asim Munir" = "Asim Munir").
 DROPPABLE_PARTICLES = frozenset({"syed", "sayyid", "sayed", "seyed", "seyyed", "hafiz", "haji", "hajji"})
+MAX_PREFIX_WORDS = 2  # non-title words allowed before a title ("Pakistan's", "Tajik")
 
 
 @dataclass(frozen=True)
@@ -47,13 +48,20 @@ def _is_title_token(token: str) -> bool:
     return bool(parts) and all(p in TITLE_WORDS for p in parts)
 
 
+@lru_cache(maxsize=65536)
 def parse_name(raw: str) -> ParsedName:
     """Split leading ranks/honorifics off a name and build its comparison key."""
     tokens = raw.split()
+    titles = [_is_title_token(t) for t in tokens]
     cut = 0
-    while cut < len(tokens) and _is_title_token(tokens[cut]):
+    while cut < len(tokens) and titles[cut]:
         cut += 1
-    rank = " ".join(tokens[:cut]) or None
+    # "Tajik President Emomali Rahmon": a short country word may precede the title.
+    for i in range(len(tokens) - 3, cut - 1, -1):
+        if titles[i] and titles[: i + 1].count(False) <= MAX_PREFIX_WORDS:
+            cut = i + 1
+            break
+    rank = " ".join(t for t, is_title in zip(tokens[:cut], titles, strict=False) if is_title) or None
     display = " ".join(tokens[cut:]).strip(" ,;")
     words = re.sub(r"[^a-z0-9 ]+", " ", fold(display).replace("-", " ")).split()
     key = tuple(w for w in words if len(w) > 1 and w not in DROPPABLE_PARTICLES)

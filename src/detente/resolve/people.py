@@ -2,9 +2,10 @@
 
 Names are grouped per country: two full names join when one is a subset of the
 other or the surname is a truncated/misspelt form behind the same given name; a
-bare surname joins only when exactly one person of that country carries it. A
-group never joins another if any pair of their full names disagrees, so "Asim
-Munir" cannot bridge two different Munirs.
+bare surname ("Gen Sharma") joins only when exactly one person of that country
+carries it, or exactly one of them holds the office it is given with. A group
+never joins another if any pair of their full names disagrees, so "Asim Munir"
+cannot bridge two different Munirs.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from datetime import date
 from detente.models import Event, Office, Participant, Person
 from detente.resolve.names import ParsedName, fold, parse_name, same_person_name
 
-VariantKey = tuple[str, tuple[str, ...]]  # (country or "", name key)
+VariantKey = tuple[str, tuple[str, ...], str]  # (country or "", name key, office of a bare surname)
 
 
 @dataclass
@@ -40,8 +41,8 @@ class PeopleIndex:
     ids: dict[VariantKey, str] = field(default_factory=dict)
 
     def person_id(self, participant: Participant) -> str | None:
-        key = parse_name(participant.name).key
-        return self.ids.get((participant.country or "", key)) if key else None
+        parsed = parse_name(participant.name or "")
+        return self.ids.get(_variant(parsed, participant)) if parsed.key else None
 
     def assign(self, events: Iterable[Event]) -> None:
         for event in events:
@@ -80,11 +81,11 @@ def _group_full_names(keys: Sequence[VariantKey]) -> _Groups:
     """Cluster multi-token variants of one country; pairs are found via shared tokens."""
     groups = _Groups(keys)
     by_token: dict[tuple[str, str], list[int]] = defaultdict(list)
-    for i, (country, key) in enumerate(keys):
+    for i, (country, key, _) in enumerate(keys):
         for token in set(key):
             by_token[(country, token)].append(i)
     edges: set[tuple[int, int, int]] = set()
-    for i, (country, key) in enumerate(keys):
+    for i, (country, key, _) in enumerate(keys):
         for token in set(key):
             for j in by_token[(country, token)]:
                 if j > i and same_person_name(key, keys[j][1]):
@@ -95,13 +96,27 @@ def _group_full_names(keys: Sequence[VariantKey]) -> _Groups:
     return groups
 
 
-def _attach_bare(token: str, candidates: Iterable[tuple[int, tuple[str, ...]]]) -> int | None:
-    """The one group whose names start or end with this bare surname, else None."""
-    roots = {root for root, key in candidates if token in (key[0], key[-1])}
+def _variant(parsed: ParsedName, participant: Participant) -> VariantKey:
+    """A bare surname keeps its office: "Sharma" the army chief is not "Sharma" the air marshal."""
+    office = ""
+    if len(parsed.key) == 1:
+        office = _office_key(participant.title or parsed.rank or "")
+    return (participant.country or "", parsed.key, office)
+
+
+def _attach_bare(
+    token: str, office: str, pool: Iterable[tuple[int, tuple[str, ...]]], offices: Mapping[int, set[str]]
+) -> int | None:
+    """The one group whose names start or end with this surname, narrowed by office if need be."""
+    roots = {root for root, key in pool if token in (key[0], key[-1])}
+    if len(roots) > 1 and office:
+        roots = {root for root in roots if office in offices[root]}
     return roots.pop() if len(roots) == 1 else None
 
 
-def _cluster(variants: Sequence[VariantKey]) -> list[list[VariantKey]]:
+def _cluster(
+    variants: Sequence[VariantKey], offices_of: Mapping[VariantKey, set[str]]
+) -> list[list[VariantKey]]:
     """Person groups over all variants; deterministic because variants come sorted."""
     full = sorted((v for v in variants if len(v[1]) >= 2 and v[0]), key=lambda v: (v[0], -len(v[1]), v[1]))
     groups = _group_full_names(full)
@@ -109,18 +124,18 @@ def _cluster(variants: Sequence[VariantKey]) -> list[list[VariantKey]]:
         root: [full[i] for i in members] for root, members in groups.members.items()
     }
     by_country: dict[str, list[tuple[int, tuple[str, ...]]]] = defaultdict(list)
+    offices: dict[int, set[str]] = defaultdict(set)
     for root, members in clusters.items():
-        for country, key in members:
-            by_country[country].append((root, key))
+        for variant in members:
+            by_country[variant[0]].append((root, variant[1]))
+            offices[root] |= offices_of[variant]
     leftovers: list[list[VariantKey]] = []
     for variant in sorted(v for v in variants if len(v[1]) < 2 or not v[0]):
-        country, key = variant
-        if country:
-            pool = by_country[country]
-        else:  # no country given: join only a person no other country could claim
-            pool = [item for items in by_country.values() for item in items]
+        country, key, office = variant
+        # With no country given, join only a person no other country could claim.
+        pool = by_country[country] if country else [i for items in by_country.values() for i in items]
         if len(key) == 1:
-            root = _attach_bare(key[0], pool)
+            root = _attach_bare(key[0], office, pool, offices)
         else:
             roots = {r for r, k in pool if same_person_name(key, k)}
             root = roots.pop() if len(roots) == 1 else None
@@ -128,7 +143,7 @@ def _cluster(variants: Sequence[VariantKey]) -> list[list[VariantKey]]:
             leftovers.append([variant])
         else:
             clusters[root].append(variant)
-    return sorted(clusters.values(), key=lambda c: (c[0][0], c[0][1])) + leftovers
+    return sorted(clusters.values(), key=lambda c: c[0]) + leftovers
 
 
 def _office_key(title: str) -> str:
@@ -159,14 +174,18 @@ def _person(cluster: Sequence[VariantKey], sightings: Mapping[VariantKey, list[_
     country = cluster[0][0] or None
     seen = [s for variant in cluster for s in sightings[variant]]
     counts = Counter(s.parsed.display for s in seen)
-    best = min(seen, key=lambda s: (-len(s.parsed.key), -counts[s.parsed.display], -len(s.parsed.display), s.parsed.display))
-    digest = hashlib.sha1(f"{' '.join(best.parsed.key)}|{country or ''}".encode()).hexdigest()
-    aliases = sorted(({s.raw.strip() for s in seen} | {s.parsed.display for s in seen}) - {best.parsed.display})
+    # Fullest form: most name words, then the longest spelling (misspellings truncate), then the commonest.
+    best = min(
+        seen, key=lambda s: (-len(s.parsed.key), -len(s.parsed.display), -counts[s.parsed.display], s.raw)
+    )
+    office = cluster[0][2] if len(cluster) == 1 else ""  # tells apart unattached bare surnames
+    digest = hashlib.sha1(f"{' '.join(best.parsed.key)}|{country or ''}|{office}".encode()).hexdigest()
+    names = {s.raw.strip() for s in seen} | {s.parsed.display for s in seen}
     return Person(
         person_id="p_" + digest[:12],
         name=best.parsed.display,
         country=country,
-        aliases=aliases,
+        aliases=sorted(names - {best.parsed.display}),
         offices=_offices(seen, country),
     )
 
@@ -179,11 +198,15 @@ def build_people(mentions: Iterable[Event], published: Mapping[str, date | None]
         for participant in event.participants:
             parsed = parse_name(participant.name or "")
             if parsed.key:
-                variant = (participant.country or "", parsed.key)
+                variant = _variant(parsed, participant)
                 sightings[variant].append(_Sighting(participant.name, parsed, participant.title, when))
+    offices_of = {
+        variant: {_office_key(t) for s in seen for t in (s.title, s.parsed.rank) if t and t.strip()}
+        for variant, seen in sightings.items()
+    }
     people: list[Person] = []
     ids: dict[VariantKey, str] = {}
-    for cluster in _cluster(list(sightings)):
+    for cluster in _cluster(list(sightings), offices_of):
         person = _person(cluster, sightings)
         people.append(person)
         ids.update(dict.fromkeys(cluster, person.person_id))

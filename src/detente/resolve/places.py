@@ -44,7 +44,8 @@ class Gazetteer:
             country = iso2_to_iso3.get(city["countrycode"])
             if not country:
                 continue
-            point = GeoPoint(city["geonameid"], city["latitude"], city["longitude"], city.get("population") or 0)
+            population = city.get("population") or 0
+            point = GeoPoint(city["geonameid"], city["latitude"], city["longitude"], population)
             for name in self._names(city):
                 current = self._cities.get((country, name))
                 if current is None or (point.population, -point.geonames_id) > (
@@ -99,7 +100,7 @@ class Gazetteer:
                 continue
             found = {c: point for c in anchors if (point := self.city(part, c))}
             if len(found) == 1:
-                (country, point), = found.items()
+                ((country, point),) = found.items()
                 level = "city" if position == 0 else "facility"
                 return self._placed(place, country, point, level)
         country = place.country or (anchors[0] if len(anchors) == 1 else None)

@@ -24,7 +24,10 @@ def dumps(value: Any) -> str:
 
 def participants_json(participants: list[Participant]) -> str:
     return dumps(
-        [{"name": p.name, "title": p.title, "country": p.country, "person_id": p.person_id} for p in participants]
+        [
+            {"name": p.name, "title": p.title, "country": p.country, "person_id": p.person_id}
+            for p in participants
+        ]
     )
 
 

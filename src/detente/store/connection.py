@@ -23,15 +23,23 @@ def connect(path: str | Path) -> sqlite3.Connection:
     conn = sqlite3.connect(
         str(path), timeout=BUSY_TIMEOUT_SECONDS, isolation_level=None, check_same_thread=False
     )
+    try:
+        _configure(conn, str(path) != ":memory:")
+    except sqlite3.Error:
+        conn.close()
+        raise
+    return conn
+
+
+def _configure(conn: sqlite3.Connection, on_disk: bool) -> None:
     conn.row_factory = sqlite3.Row
     conn.create_function("name_key", 1, _nullable(name_key), deterministic=True)
     conn.create_function("title_key", 1, _nullable(title_key), deterministic=True)
     conn.execute("PRAGMA foreign_keys = ON")
     conn.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_SECONDS * 1000)}")
-    if str(path) != ":memory:":
+    if on_disk:
         conn.execute("PRAGMA journal_mode = WAL")
     conn.execute("PRAGMA synchronous = NORMAL")
-    return conn
 
 
 def _nullable(func: Callable[[str], str]) -> Callable[[str | None], str | None]:

@@ -1,4 +1,4 @@
-"""Normalised lookup keys, so "Defense Minister" finds "defence minister" and "ASIM MUNIR" finds "Asim Munir"."""
+"""Normalised lookup keys: "Defense Minister" finds "defence minister", "ASIM MUNIR" finds "Asim Munir"."""
 
 from __future__ import annotations
 

@@ -62,6 +62,7 @@ def _write_event(conn: sqlite3.Connection, event: Event, known_people: set[str])
             "geonames_id": location.geonames_id if location else None,
             "latitude": location.latitude if location else None,
             "longitude": location.longitude if location else None,
+            "geo_level": location.geo_level if location else None,
             "topics": dumps(list(event.topics)),
             "evidence": event.evidence,
             "all_evidence": "\n".join(e for e in evidences if e),
@@ -74,11 +75,15 @@ def _write_event(conn: sqlite3.Connection, event: Event, known_people: set[str])
         },
     )
     for country in sorted(set(event.countries)):
-        conn.execute("INSERT INTO event_countries (event_id, country) VALUES (?, ?)", (event.event_id, country))
+        conn.execute(
+            "INSERT INTO event_countries (event_id, country) VALUES (?, ?)", (event.event_id, country)
+        )
     for position, source in enumerate(sources):
         _write_source(conn, event, position, source)
     for related in sorted(set(event.related) - {event.event_id}):
-        conn.execute("INSERT INTO event_related (event_id, related_id) VALUES (?, ?)", (event.event_id, related))
+        conn.execute(
+            "INSERT INTO event_related (event_id, related_id) VALUES (?, ?)", (event.event_id, related)
+        )
     for position, person in enumerate(event.participants):
         person_id = person.person_id if person.person_id in known_people else None
         insert(
@@ -89,6 +94,7 @@ def _write_event(conn: sqlite3.Connection, event: Event, known_people: set[str])
                 "position": position,
                 "person_id": person_id,
                 "name": person.name,
+                "name_key": name_key(person.name),
                 "title": person.title,
                 "country": person.country,
             },
@@ -157,8 +163,9 @@ def _write_people(conn: sqlite3.Connection, people: list[Person]) -> None:
 
 def _write_places(conn: sqlite3.Connection) -> None:
     conn.execute(
-        "INSERT INTO places (name, country, geonames_id, latitude, longitude, event_count)"
-        " SELECT location_place, location_country, MAX(geonames_id), AVG(latitude), AVG(longitude), COUNT(*)"
+        "INSERT INTO places (name, country, geonames_id, latitude, longitude, geo_level, event_count)"
+        " SELECT location_place, location_country, MAX(geonames_id), AVG(latitude), AVG(longitude),"
+        " MAX(geo_level), COUNT(*)"
         " FROM events WHERE location_place IS NOT NULL OR location_country IS NOT NULL"
         " GROUP BY location_place, location_country"
     )
@@ -184,7 +191,9 @@ def _link_mentions(conn: sqlite3.Connection, events: list[Event]) -> None:
                 (event.event_id, source.doc_id, source.evidence, event.type),
             )
     aliases = _unique_aliases(conn)
-    rows = conn.execute("SELECT id, event_id, participants FROM mentions WHERE participants != '[]'").fetchall()
+    rows = conn.execute(
+        "SELECT id, event_id, participants FROM mentions WHERE participants != '[]'"
+    ).fetchall()
     for row in rows:
         by_name = participants_by_event.get(row["event_id"], {})
         participants = json.loads(row["participants"])
@@ -207,5 +216,3 @@ def _unique_aliases(conn: sqlite3.Connection) -> dict[tuple[str, str | None], st
 def _write_copies(conn: sqlite3.Connection, copies: dict[str, str]) -> None:
     for copy, original in copies.items():
         conn.execute("UPDATE articles SET copy_of = ? WHERE doc_id = ?", (original, copy))
-
-

@@ -196,3 +196,28 @@ def m003_full_text_search(conn: sqlite3.Connection) -> None:
         );
         """,
     )
+
+
+@migration
+def m004_participant_name_keys(conn: sqlite3.Connection) -> None:
+    """Index participants by normalised name so the person filter needs no table scan."""
+    run_statements(
+        conn,
+        """
+        ALTER TABLE event_participants ADD COLUMN name_key TEXT;
+        UPDATE event_participants SET name_key = name_key(name);
+        CREATE INDEX event_participants_name ON event_participants (name_key);
+        """,
+    )
+
+
+@migration
+def m005_geo_level(conn: sqlite3.Connection) -> None:
+    """What an event's coordinates stand for (city, facility or only the country)."""
+    run_statements(
+        conn,
+        """
+        ALTER TABLE events ADD COLUMN geo_level TEXT;
+        ALTER TABLE places ADD COLUMN geo_level TEXT;
+        """,
+    )

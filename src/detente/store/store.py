@@ -39,7 +39,9 @@ class Store:
 
     def doc_id_of(self, content_hash: str) -> str | None:
         """The doc_id an article's text is stored under (it may be versioned)."""
-        row = self.connection.execute("SELECT doc_id FROM articles WHERE hash = ?", (content_hash,)).fetchone()
+        row = self.connection.execute(
+            "SELECT doc_id FROM articles WHERE hash = ?", (content_hash,)
+        ).fetchone()
         return row[0] if row else None
 
     def add_article(self, article: Article, mentions: list[Event]) -> bool:
@@ -88,11 +90,13 @@ def open_store(path: str | Path = "detente.db") -> Store:
         raise ValueError(f"cannot open store {path}: it is a directory, expected a database file")
     if not path.parent.exists():
         raise FileNotFoundError(f"cannot open store {path}: folder {path.parent} does not exist")
-    conn = connect(path)
+    conn: sqlite3.Connection | None = None
     try:
+        conn = connect(path)
         migrate(conn)
     except sqlite3.DatabaseError as error:
-        conn.close()
+        if conn is not None:
+            conn.close()
         raise ValueError(f"cannot open store {path}: {error}") from error
     return Store(conn, path)
 

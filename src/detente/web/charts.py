@@ -17,9 +17,11 @@ from detente.models import EVENT_TYPES
 WIDTH = 960
 HEIGHT = 260
 MARGIN_LEFT = 40
+MARGIN_RIGHT = 30
 MARGIN_BOTTOM = 28
 MARGIN_TOP = 10
 MAX_LABELS = 12
+MAX_BAR_WIDTH = 48
 
 
 @dataclass
@@ -51,6 +53,7 @@ class StackedBars:
     width: int
     height: int
     plot_left: int
+    plot_right: int
     plot_bottom: float
     bars: list[Bar]
     ticks: list[Tick]
@@ -79,8 +82,10 @@ def fill_periods(periods: Iterable[str]) -> list[str]:
         first_year, first_month = map(int, ordered[0].split("-"))
         last_year, last_month = map(int, ordered[-1].split("-"))
         span = (last_year - first_year) * 12 + last_month - first_month
-        return [f"{first_year + (first_month - 1 + i) // 12:04d}-{(first_month - 1 + i) % 12 + 1:02d}"
-                for i in range(span + 1)]
+        return [
+            f"{first_year + (first_month - 1 + i) // 12:04d}-{(first_month - 1 + i) % 12 + 1:02d}"
+            for i in range(span + 1)
+        ]
     if all(re.fullmatch(r"\d{4}", p) for p in ordered):
         return [str(year) for year in range(int(ordered[0]), int(ordered[-1]) + 1)]
     return ordered
@@ -101,13 +106,19 @@ def stacked_bars(counts: Iterable[tuple[str, str, int]]) -> StackedBars:
     axis_max = max(step, math.ceil(top / step) * step)
     plot_bottom = HEIGHT - MARGIN_BOTTOM
     plot_height = plot_bottom - MARGIN_TOP
-    slot = (WIDTH - MARGIN_LEFT) / max(1, len(periods))
+    slot = (WIDTH - MARGIN_LEFT - MARGIN_RIGHT) / max(1, len(periods))
     label_every = max(1, math.ceil(len(periods) / MAX_LABELS))
     bars: list[Bar] = []
     for index, period in enumerate(periods):
         row = by_period.get(period, {})
-        bar = Bar(period, sum(row.values()), MARGIN_LEFT + index * slot + slot * 0.1, slot * 0.8,
-                  label=index % label_every == 0)
+        bar_width = min(slot * 0.8, MAX_BAR_WIDTH)
+        bar = Bar(
+            period,
+            sum(row.values()),
+            MARGIN_LEFT + index * slot + (slot - bar_width) / 2,
+            bar_width,
+            label=index % label_every == 0,
+        )
         y = plot_bottom
         for event_type in types:
             count = row.get(event_type, 0)
@@ -116,6 +127,8 @@ def stacked_bars(counts: Iterable[tuple[str, str, int]]) -> StackedBars:
                 y -= height
                 bar.segments.append(BarSegment(event_type, count, round(y, 2), round(height, 2)))
         bars.append(bar)
-    ticks = [Tick(value, round(plot_bottom - plot_height * value / axis_max, 2))
-             for value in range(0, axis_max + 1, step)]
-    return StackedBars(WIDTH, HEIGHT, MARGIN_LEFT, plot_bottom, bars, ticks, types)
+    ticks = [
+        Tick(value, round(plot_bottom - plot_height * value / axis_max, 2))
+        for value in range(0, axis_max + 1, step)
+    ]
+    return StackedBars(WIDTH, HEIGHT, MARGIN_LEFT, WIDTH - MARGIN_RIGHT, plot_bottom, bars, ticks, types)

@@ -6,6 +6,17 @@ import re
 from functools import lru_cache
 
 ALPHA3 = re.compile(r"^[A-Z]{3}$")
+USER_ASSIGNED = frozenset({"XKX"})  # Kosovo: not in ISO, common in event data
+
+
+def is_country(code: str) -> bool:
+    """An alpha-3 code ISO (or event-data practice) assigns, so a typo in a URL is a clear 404."""
+    import pycountry
+
+    code = code.upper()
+    return code in USER_ASSIGNED or (
+        ALPHA3.fullmatch(code) is not None and pycountry.countries.get(alpha_3=code) is not None
+    )
 
 
 @lru_cache(maxsize=512)
@@ -40,6 +51,6 @@ def _capitals() -> dict[str, tuple[str, float, float]]:
     return capitals
 
 
-def capital_of(code: str) -> tuple[str, float, float] | None:
-    """A country's capital and its coordinates, used to orient the coastline-free map."""
-    return _capitals().get(code.upper())
+def capitals() -> dict[str, tuple[str, float, float]]:
+    """Every country's capital with its coordinates: landmarks for the coastline-free map."""
+    return dict(_capitals())

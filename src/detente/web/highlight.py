@@ -46,9 +46,9 @@ def split_evidence(
 ) -> list[Segment]:
     """The text as pieces, the evidence piece marked; one plain piece when it cannot be found."""
     span: tuple[int, int] | None = None
-    if start is not None and end is not None and 0 <= start < end <= len(text):
-        if _fold(text[start:end]) == _fold(evidence or ""):
-            span = (start, end)
+    stored_span_fits = start is not None and end is not None and 0 <= start < end <= len(text)
+    if stored_span_fits and _fold(text[start:end]) == _fold(evidence or ""):
+        span = (start, end)
     if span is None:
         span = locate_evidence(text, evidence or "", start)
     if span is None:

@@ -74,7 +74,6 @@ def environment() -> Environment:
         loader=FileSystemLoader(templates_dir()),
         autoescape=True,
         undefined=StrictUndefined,
-        trim_blocks=True,
         lstrip_blocks=True,
     )
     env.filters["country"] = country_name

@@ -12,14 +12,15 @@ from typing import TYPE_CHECKING
 from fastapi import APIRouter, Request
 from fastapi.responses import RedirectResponse, Response
 
-from detente.web import pages
+from detente.web import figures, pages
 from detente.web.filters import EventFilters, PageError
 from detente.web.rendering import html_page, json_page
+from detente.web.view import Redirect, View
 
 if TYPE_CHECKING:
     from detente.query import Detente
 
-Builder = Callable[["Detente"], pages.View]
+Builder = Callable[["Detente"], View]
 
 
 def _json_twin_url(request: Request) -> str:
@@ -31,7 +32,7 @@ def _json_twin_url(request: Request) -> str:
 def _respond(request: Request, build: Builder, get_query: Callable[[], Detente], as_json: bool) -> Response:
     try:
         view = build(get_query())
-    except pages.Redirect as redirect:
+    except Redirect as redirect:
         target = redirect.url + (".json" if as_json else "")
         if request.url.query:
             target += f"?{request.url.query}"
@@ -59,8 +60,8 @@ def build_router(get_query: Callable[[], Detente]) -> APIRouter:
     def filters_of(request: Request) -> EventFilters:
         return EventFilters.from_params(request.query_params)
 
-    def with_filters(request: Request, build: Callable[[Detente, EventFilters], pages.View]) -> Builder:
-        def run(q: Detente) -> pages.View:
+    def with_filters(request: Request, build: Callable[[Detente, EventFilters], View]) -> Builder:
+        def run(q: Detente) -> View:
             return build(q, filters_of(request))
 
         return run
@@ -108,18 +109,18 @@ def build_router(get_query: Callable[[], Detente]) -> APIRouter:
 
     @router.get("/network.json")
     def network_json(request: Request) -> Response:
-        return page(request, pages.network, True)
+        return page(request, figures.network, True)
 
     @router.get("/network")
     def network_html(request: Request) -> Response:
-        return page(request, pages.network, False)
+        return page(request, figures.network, False)
 
     @router.get("/map.json")
     def map_json(request: Request) -> Response:
-        return page(request, pages.world_map, True)
+        return page(request, figures.world_map, True)
 
     @router.get("/map")
     def map_html(request: Request) -> Response:
-        return page(request, pages.world_map, False)
+        return page(request, figures.world_map, False)
 
     return router

@@ -7,9 +7,9 @@ from typing import Annotated, Any, Literal
 from fastapi import APIRouter, Path, Query
 
 from detente.api import params
+from detente.api import query_fields as fields
 from detente.api.deps import Queries
 from detente.api.errors import ERROR_RESPONSES, query_rejections
-from detente.api.routes.events import MAX_PAGE, DyadFilter
 from detente.api.schemas import (
     Dyad,
     DyadYear,
@@ -20,11 +20,8 @@ from detente.api.schemas import (
     Stats,
     TimelinePoint,
 )
-from detente.models import EventType
 
 router = APIRouter(tags=["analysis"], responses=ERROR_RESPONSES)
-
-OptionalCountry = Annotated[str | None, Query(description="ISO 3166-1 alpha-3", examples=["PAK"])]
 
 
 def _dicts(rows: list[Any]) -> list[dict[str, Any]]:
@@ -34,8 +31,8 @@ def _dicts(rows: list[Any]) -> list[dict[str, Any]]:
 @router.get("/dyads", response_model=list[Dyad], summary="Country pairs by number of events")
 def list_dyads(
     queries: Queries,
-    country: OptionalCountry = None,
-    limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 50,
+    country: fields.Country = None,
+    limit: fields.Limit = 50,
 ) -> list[dict[str, Any]]:
     code = params.optional_country(country)
     with query_rejections():
@@ -47,8 +44,8 @@ def list_partners(
     queries: Queries,
     country: Annotated[str, Path(description="ISO 3166-1 alpha-3", examples=["PAK"])],
 ) -> list[dict[str, Any]]:
-    code = params.country_code(country)
-    with query_rejections("country"):
+    code = params.country_code(country, location="path")
+    with query_rejections("country", "path"):
         return _dicts(queries.current().partners(code))
 
 
@@ -56,9 +53,9 @@ def list_partners(
 def timeline(
     queries: Queries,
     granularity: Annotated[Literal["month", "year"], Query(description="Period length")] = "month",
-    dyad: DyadFilter = None,
-    country: OptionalCountry = None,
-    type: Annotated[EventType | None, Query(description="Event type")] = None,
+    dyad: fields.Dyad = None,
+    country: fields.Country = None,
+    type: fields.Types = None,
 ) -> list[dict[str, Any]]:
     pair = params.dyad(dyad)
     code = params.optional_country(country)
@@ -85,7 +82,7 @@ def network(queries: Queries) -> dict[str, Any]:
 def search(
     queries: Queries,
     q: Annotated[str, Query(description="Words or a quoted phrase", examples=["joint exercise"])],
-    limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 20,
+    limit: fields.Limit = 20,
 ) -> list[dict[str, Any]]:
     text = params.required_text(q, "q")
     with query_rejections("q"):

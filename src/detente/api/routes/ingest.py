@@ -16,9 +16,9 @@ from fastapi import APIRouter, Depends, HTTPException, Query, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic.json_schema import models_json_schema
 
-from detente.api import params
-from detente.api.errors import BadRequest, ErrorBody, Problem, problems_from_validation
+from detente.api.errors import ApiError, ErrorBody, Problem, problems_from_validation
 from detente.models import Article, content_hash
 
 MAX_BODY_BYTES = 20_000_000
@@ -76,6 +76,7 @@ class IngestResult(BaseModel):
     read: int = Field(description="Articles received")
     duplicates: int = Field(description="Articles already stored (same text), skipped")
     failed: int = Field(description="Articles that could not be processed; see `errors`")
+    screened_out: int = Field(description="Articles the screen judged to hold no event (stored, no events)")
     events: int = Field(description="Events found in the new articles")
     errors: list[IngestProblem]
 
@@ -85,8 +86,39 @@ def default_doc_id(text: str) -> str:
     return f"api-{content_hash(text)[:16]}"
 
 
+class IngestRunner:
+    """Runs the pipeline one batch at a time, reusing one loaded parser across requests."""
+
+    def __init__(self, db_path: str) -> None:
+        self.db_path = db_path
+        self._lock = threading.Lock()
+        self._processor: Any = None
+
+    def __call__(self, articles: list[Article]) -> Any:
+        try:
+            from detente.pipeline import ArticleProcessor, ingest_articles
+        except ImportError as exc:
+            raise ApiError(503, [Problem(reason=f"ingest is unavailable: {exc}")]) from exc
+        with self._lock:
+            if self._processor is None:
+                self._processor = ArticleProcessor()
+            return ingest_articles(articles, self.db_path, processor=self._processor)
+
+
 _bearer = HTTPBearer(auto_error=False, description="The token the server was started with")
 
+
+def body_schemas() -> dict[str, Any]:
+    """The JSON body's schemas, for the app to add to the OpenAPI components.
+
+    The route reads its body itself (it also takes raw text), so FastAPI does not
+    see these models and would leave the body's `$ref` dangling.
+    """
+    _, top = models_json_schema([(IngestRequest, "validation")], ref_template=_COMPONENT_REF)
+    return dict(top["$defs"])
+
+
+_COMPONENT_REF = "#/components/schemas/{model}"
 _REQUEST_BODY = {
     "required": True,
     "content": {
@@ -101,7 +133,7 @@ def build_ingest_router(token: str, db_path: str) -> APIRouter:
     if not token:
         raise ValueError("ingest_token must be a non-empty string")
     expected = token.encode("utf-8")
-    run_lock = threading.Lock()
+    run = IngestRunner(db_path)
 
     def require_token(
         credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
@@ -112,12 +144,6 @@ def build_ingest_router(token: str, db_path: str) -> APIRouter:
             )
         if not secrets.compare_digest(credentials.credentials.encode("utf-8"), expected):
             raise HTTPException(403, "the bearer token is not the one this server was started with")
-
-    def run(articles: list[Article]) -> Any:
-        from detente.pipeline import ingest_articles
-
-        with run_lock:
-            return ingest_articles(articles, db_path)
 
     router = APIRouter(tags=["ingest"])
 
@@ -131,6 +157,7 @@ def build_ingest_router(token: str, db_path: str) -> APIRouter:
             403: {"model": ErrorBody, "description": "Wrong bearer token"},
             413: {"model": ErrorBody, "description": "Body over the size limit"},
             422: {"model": ErrorBody, "description": "The body or a parameter is invalid"},
+            503: {"model": ErrorBody, "description": "The pipeline cannot be loaded"},
         },
         summary="Run the pipeline over posted articles (JSON, or one article as raw text)",
     )
@@ -138,16 +165,15 @@ def build_ingest_router(token: str, db_path: str) -> APIRouter:
         request: Request,
         title: Annotated[str | None, Query(description="Raw-text bodies only: the title")] = None,
         url: Annotated[str | None, Query(description="Raw-text bodies only: the source URL")] = None,
-        published: Annotated[str | None, Query(description="Raw-text bodies only: ISO date")] = None,
+        published: Annotated[str | None, Query(description="Raw-text bodies only: `YYYY-MM-DD`")] = None,
         source_name: Annotated[str | None, Query(description="Raw-text bodies only: the outlet")] = None,
     ) -> dict[str, Any]:
         body = await _read_capped(request)
         if _is_json(request):
             articles = _articles_from_json(body)
         else:
-            day = params.date_bound(published, "published", end=False) if published else None
-            fields = {"title": title, "url": url, "published": day, "source_name": source_name}
-            articles = [_article_from_text(body, fields)]
+            metadata = {"title": title, "url": url, "published": published, "source_name": source_name}
+            articles = [_article_from_text(body, metadata)]
         summary = await run_in_threadpool(run, articles)
         return _summary_dict(summary)
 
@@ -172,8 +198,8 @@ async def _read_capped(request: Request) -> bytes:
     return b"".join(chunks)
 
 
-def _too_large() -> BadRequest:
-    return BadRequest(413, [Problem(location="body", reason=f"body is over {MAX_BODY_BYTES:,} bytes")])
+def _too_large() -> ApiError:
+    return ApiError(413, [Problem(location="body", reason=f"body is over {MAX_BODY_BYTES:,} bytes")])
 
 
 def _articles_from_json(body: bytes) -> list[Article]:
@@ -181,26 +207,32 @@ def _articles_from_json(body: bytes) -> list[Article]:
         request = IngestRequest.model_validate_json(body)
     except ValidationError as exc:
         problems = problems_from_validation([{**e, "loc": ("body", *e["loc"])} for e in exc.errors()])
-        raise BadRequest(422, problems) from exc
+        raise ApiError(422, problems) from exc
     return [item.to_article() for item in request.articles]
 
 
-def _article_from_text(body: bytes, fields: dict[str, Any]) -> Article:
+def _article_from_text(body: bytes, metadata: dict[str, str | None]) -> Article:
+    """A raw-text body is the article's text; its metadata comes in query parameters."""
     try:
         text = body.decode("utf-8")
     except UnicodeDecodeError as exc:
-        raise BadRequest(422, [Problem(location="body", reason=f"raw text must be UTF-8: {exc}")]) from exc
+        raise ApiError(422, [Problem(location="body", reason=f"raw text must be UTF-8: {exc}")]) from exc
     try:
-        return ArticleIn(text=text, **fields).to_article()
+        return ArticleIn.model_validate({"text": text, **metadata}).to_article()
     except ValidationError as exc:
-        problems = problems_from_validation([{**e, "loc": ("body", *e["loc"])} for e in exc.errors()])
-        raise BadRequest(422, problems) from exc
+        located = [{**e, "loc": (_where(e["loc"]), *e["loc"])} for e in exc.errors()]
+        raise ApiError(422, problems_from_validation(located)) from exc
+
+
+def _where(loc: tuple[Any, ...]) -> str:
+    return "body" if loc and loc[0] == "text" else "query"
 
 
 def _summary_dict(summary: Any) -> dict[str, Any]:
     """The pipeline's RunSummary as the response model's fields."""
     errors = [_problem(error) for error in getattr(summary, "errors", [])]
-    counts = {name: int(getattr(summary, name)) for name in ("read", "duplicates", "failed", "events")}
+    names = ("read", "duplicates", "failed", "screened_out", "events")
+    counts = {name: int(getattr(summary, name)) for name in names}
     return {**counts, "errors": errors}
 
 

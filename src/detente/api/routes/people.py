@@ -7,9 +7,9 @@ from typing import Annotated, Any
 from fastapi import APIRouter, HTTPException, Path, Query
 
 from detente.api import params
+from detente.api import query_fields as fields
 from detente.api.deps import Queries
 from detente.api.errors import ERROR_RESPONSES, NOT_FOUND, query_rejections
-from detente.api.routes.events import MAX_OFFSET, MAX_PAGE
 from detente.api.schemas import OfficeHolding, Page, Person, PersonDetail
 
 router = APIRouter(tags=["people"], responses=ERROR_RESPONSES)
@@ -18,9 +18,9 @@ router = APIRouter(tags=["people"], responses=ERROR_RESPONSES)
 @router.get("/people", response_model=Page[Person], summary="People, most active first")
 def list_people(
     queries: Queries,
-    country: Annotated[str | None, Query(description="ISO 3166-1 alpha-3", examples=["PAK"])] = None,
-    limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 100,
-    offset: Annotated[int, Query(ge=0, le=MAX_OFFSET)] = 0,
+    country: fields.Country = None,
+    limit: fields.Limit = 100,
+    offset: fields.Offset = 0,
 ) -> dict[str, Any]:
     code = params.optional_country(country)
     with query_rejections():
@@ -38,8 +38,8 @@ def get_person(
     queries: Queries,
     key: Annotated[str, Path(description="A person id, or any form of their name")],
 ) -> dict[str, Any]:
-    name = params.required_text(key, "key")
-    with query_rejections("key"):
+    name = params.required_text(key, "key", "path")
+    with query_rejections("key", "path"):
         person = queries.current().person(name)
     if person is None:
         raise HTTPException(404, f"no person with id or name {key!r}")
@@ -54,7 +54,7 @@ def get_person(
 def list_office_holders(
     queries: Queries,
     title: Annotated[str, Query(description="The office or rank", examples=["Chief of Army Staff"])],
-    country: Annotated[str | None, Query(description="ISO 3166-1 alpha-3", examples=["PAK"])] = None,
+    country: fields.Country = None,
 ) -> list[dict[str, Any]]:
     office = params.required_text(title, "title")
     code = params.optional_country(country)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections import defaultdict
 from typing import Any
 
 from detente.models import EVENT_TYPES
@@ -30,7 +29,14 @@ def _pair_counts(conn: sqlite3.Connection, where: str, params: list[Any]) -> lis
         key = (row["country_a"], row["country_b"])
         pair = pairs.setdefault(
             key,
-            {"country_a": key[0], "country_b": key[1], "events": 0, "by_type": {}, "first": None, "last": None},
+            {
+                "country_a": key[0],
+                "country_b": key[1],
+                "events": 0,
+                "by_type": {},
+                "first": None,
+                "last": None,
+            },
         )
         _add(pair, row["type"], row["n"], row["first"], row["last"])
     return [_finish(pair) for pair in pairs.values()]
@@ -68,7 +74,8 @@ def partners(conn: sqlite3.Connection, country: str) -> list[dict]:
     found: dict[str, dict] = {}
     for row in rows:
         bucket = found.setdefault(
-            row["country"], {"country": row["country"], "events": 0, "by_type": {}, "first": None, "last": None}
+            row["country"],
+            {"country": row["country"], "events": 0, "by_type": {}, "first": None, "last": None},
         )
         _add(bucket, row["type"], row["n"], row["first"], row["last"])
     result = [_finish(bucket) for bucket in found.values()]
@@ -92,7 +99,8 @@ def timeline(conn: sqlite3.Connection, spec: EventFilter, granularity: str) -> l
 
 def dyad_years(conn: sqlite3.Connection) -> list[dict]:
     rows = conn.execute(
-        "SELECT a.country AS country_a, b.country AS country_b, CAST(substr(e.date_start, 1, 4) AS INTEGER) AS year,"
+        "SELECT a.country AS country_a, b.country AS country_b,"
+        " CAST(substr(e.date_start, 1, 4) AS INTEGER) AS year,"
         f" e.type, COUNT(*) AS n, MIN(e.date_start) AS first, MAX(e.date_start) AS last {_PAIRS}"
         " WHERE e.date_start IS NOT NULL GROUP BY a.country, b.country, year, e.type",
     ).fetchall()
@@ -101,8 +109,15 @@ def dyad_years(conn: sqlite3.Connection) -> list[dict]:
         key = (row["country_a"], row["country_b"], row["year"])
         cell = cells.setdefault(
             key,
-            {"country_a": key[0], "country_b": key[1], "year": key[2], "events": 0, "by_type": {},
-             "first": None, "last": None},
+            {
+                "country_a": key[0],
+                "country_b": key[1],
+                "year": key[2],
+                "events": 0,
+                "by_type": {},
+                "first": None,
+                "last": None,
+            },
         )
         _add(cell, row["type"], row["n"], row["first"], row["last"])
     result = []
@@ -117,7 +132,8 @@ def dyad_years(conn: sqlite3.Connection) -> list[dict]:
 def places(conn: sqlite3.Connection) -> list[dict]:
     rows = conn.execute(
         "SELECT event_id, type, status, date_start, name, countries, location_place, location_country,"
-        " geonames_id, latitude, longitude FROM events WHERE latitude IS NOT NULL AND longitude IS NOT NULL"
+        " geonames_id, latitude, longitude, geo_level FROM events"
+        " WHERE latitude IS NOT NULL AND longitude IS NOT NULL"
         " ORDER BY date_start DESC NULLS LAST, event_id"
     ).fetchall()
     return [
@@ -133,6 +149,7 @@ def places(conn: sqlite3.Connection) -> list[dict]:
             "geonames_id": row["geonames_id"],
             "latitude": row["latitude"],
             "longitude": row["longitude"],
+            "geo_level": row["geo_level"],
         }
         for row in rows
     ]
@@ -140,7 +157,8 @@ def places(conn: sqlite3.Connection) -> list[dict]:
 
 def country_counts(conn: sqlite3.Connection) -> list[dict]:
     rows = conn.execute(
-        "SELECT country, COUNT(*) AS events FROM event_countries GROUP BY country ORDER BY events DESC, country"
+        "SELECT country, COUNT(*) AS events FROM event_countries"
+        " GROUP BY country ORDER BY events DESC, country"
     ).fetchall()
     return [dict(row) for row in rows]
 

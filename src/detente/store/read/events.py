@@ -18,19 +18,26 @@ def count_events(conn: sqlite3.Connection, spec: EventFilter) -> int:
     return int(conn.execute(f"SELECT COUNT(*) FROM events e WHERE {where}", params).fetchone()[0])
 
 
-def find_events(conn: sqlite3.Connection, spec: EventFilter, limit: int | None, offset: int = 0) -> list[dict]:
+def find_events(conn: sqlite3.Connection, spec: EventFilter, limit: int, offset: int = 0) -> list[dict]:
     where, params = where_clause(spec)
-    page = "LIMIT ? OFFSET ?" if limit is not None else ""
-    extra = [limit, offset] if limit is not None else []
-    rows = conn.execute(f"SELECT e.* FROM events e WHERE {where} {_ORDER} {page}", [*params, *extra]).fetchall()
+    query = f"SELECT e.* FROM events e WHERE {where} {_ORDER} LIMIT ? OFFSET ?"
+    rows = conn.execute(query, [*params, limit, offset]).fetchall()
     return with_participants(conn, [event_dict(row) for row in rows])
+
+
+def find_event_ids(conn: sqlite3.Connection, spec: EventFilter) -> list[str]:
+    where, params = where_clause(spec)
+    rows = conn.execute(f"SELECT e.event_id FROM events e WHERE {where} {_ORDER}", params).fetchall()
+    return [row[0] for row in rows]
 
 
 def events_by_ids(conn: sqlite3.Connection, event_ids: list[str]) -> list[dict]:
     if not event_ids:
         return []
     marks = ", ".join("?" * len(event_ids))
-    rows = conn.execute(f"SELECT e.* FROM events e WHERE e.event_id IN ({marks}) {_ORDER}", event_ids).fetchall()
+    rows = conn.execute(
+        f"SELECT e.* FROM events e WHERE e.event_id IN ({marks}) {_ORDER}", event_ids
+    ).fetchall()
     return with_participants(conn, [event_dict(row) for row in rows])
 
 
@@ -49,6 +56,7 @@ def event_dict(row: sqlite3.Row) -> dict[str, Any]:
         "geonames_id": row["geonames_id"],
         "latitude": row["latitude"],
         "longitude": row["longitude"],
+        "geo_level": row["geo_level"],
         "topics": json.loads(row["topics"]),
         "participants": [],
         "evidence": row["evidence"],
@@ -66,7 +74,12 @@ def with_participants(conn: sqlite3.Connection, events: list[dict]) -> list[dict
     by_event: dict[str, list[dict]] = defaultdict(list)
     for row in _rows_for(conn, "event_participants", [e["event_id"] for e in events], "event_id, position"):
         by_event[row["event_id"]].append(
-            {"name": row["name"], "title": row["title"], "country": row["country"], "person_id": row["person_id"]}
+            {
+                "name": row["name"],
+                "title": row["title"],
+                "country": row["country"],
+                "person_id": row["person_id"],
+            }
         )
     for event in events:
         event["participants"] = by_event.get(event["event_id"], [])
@@ -122,4 +135,6 @@ def _rows_for(conn: sqlite3.Connection, table: str, event_ids: list[str], order:
     if not event_ids:
         return []
     marks = ", ".join("?" * len(event_ids))
-    return conn.execute(f"SELECT * FROM {table} WHERE event_id IN ({marks}) ORDER BY {order}", event_ids).fetchall()
+    return conn.execute(
+        f"SELECT * FROM {table} WHERE event_id IN ({marks}) ORDER BY {order}", event_ids
+    ).fetchall()

@@ -47,7 +47,7 @@ def where_clause(spec: EventFilter, alias: str = "e") -> tuple[str, list[Any]]:
         parts.append(
             f"{alias}.event_id IN (SELECT event_id FROM event_participants WHERE person_id = ?"
             " OR person_id IN (SELECT person_id FROM person_names WHERE name_key = ?)"
-            " OR name_key(name) = ?)"
+            " OR name_key = ?)"
         )
         params.extend([spec.person, key, key])
     if spec.place:

@@ -88,7 +88,8 @@ def _with_aliases(conn: sqlite3.Connection, people: list[dict]) -> list[dict]:
     if ids:
         marks = ", ".join("?" * len(ids))
         rows = conn.execute(
-            f"SELECT person_id, name FROM person_names WHERE person_id IN ({marks}) ORDER BY person_id, name", ids
+            f"SELECT person_id, name FROM person_names WHERE person_id IN ({marks}) ORDER BY person_id, name",
+            ids,
         )
         for row in rows:
             aliases[row[0]].append(row[1])

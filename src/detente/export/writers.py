@@ -1,0 +1,103 @@
+"""Writing rows as CSV, JSONL or Parquet, atomically: a failed export leaves no partial file."""
+
+from __future__ import annotations
+
+import csv
+import json
+import os
+import tempfile
+from collections.abc import Callable, Iterable
+from contextlib import suppress
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from detente.export.columns import Column
+
+FORMATS = ("csv", "jsonl", "parquet")
+
+
+def check_format(fmt: str | None, path: Path) -> str:
+    """The format asked for, else the one the file name implies; a clear error otherwise."""
+    chosen = (fmt or path.suffix.lstrip(".")).lower()
+    if chosen not in FORMATS:
+        asked = repr(fmt) if fmt else f"from file name {path.name!r}"
+        raise ValueError(f"export format {asked} is not supported; use one of {', '.join(FORMATS)}")
+    return chosen
+
+
+def write(path: Path, fmt: str, columns: tuple[Column, ...], records: Iterable[dict[str, Any]]) -> int:
+    """Write every record; returns how many were written."""
+    writer: Callable[[Path, tuple[Column, ...], list[dict[str, Any]]], None] = {
+        "csv": _write_csv,
+        "jsonl": _write_jsonl,
+        "parquet": _write_parquet,
+    }[fmt]
+    rows = list(records)
+    if not path.parent.is_dir():
+        raise FileNotFoundError(f"cannot export to {path}: folder {path.parent} does not exist")
+    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    os.close(handle)
+    try:
+        writer(Path(temporary), columns, rows)
+        os.replace(temporary, path)
+    finally:
+        with suppress(FileNotFoundError):
+            os.unlink(temporary)
+    return len(rows)
+
+
+def _csv_value(column: Column, value: Any) -> Any:
+    if value is None:
+        return ""
+    if column.kind == "list":
+        return ";".join(value)
+    if column.kind == "participants":
+        return "; ".join(_participant_text(p) for p in value)
+    if isinstance(value, date):
+        return value.isoformat()
+    return value
+
+
+def _participant_text(person: dict[str, Any]) -> str:
+    details = ", ".join(part for part in (person.get("title"), person.get("country")) if part)
+    return f"{person['name']} ({details})" if details else person["name"]
+
+
+def _write_csv(path: Path, columns: tuple[Column, ...], rows: list[dict[str, Any]]) -> None:
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow([column.name for column in columns])
+        for row in rows:
+            writer.writerow([_csv_value(column, row[column.name]) for column in columns])
+
+
+def _write_jsonl(path: Path, columns: tuple[Column, ...], rows: list[dict[str, Any]]) -> None:
+    with path.open("w", encoding="utf-8") as handle:
+        for row in rows:
+            record = {column.name: _json_value(row[column.name]) for column in columns}
+            handle.write(json.dumps(record, ensure_ascii=False) + "\n")
+
+
+def _json_value(value: Any) -> Any:
+    return value.isoformat() if isinstance(value, date) else value
+
+
+def _write_parquet(path: Path, columns: tuple[Column, ...], rows: list[dict[str, Any]]) -> None:
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    participant = pa.struct(
+        [("name", pa.string()), ("title", pa.string()), ("country", pa.string()), ("person_id", pa.string())]
+    )
+    types = {
+        "text": pa.string(),
+        "int": pa.int64(),
+        "float": pa.float64(),
+        "date": pa.date32(),
+        "list": pa.list_(pa.string()),
+        "participants": pa.list_(participant),
+    }
+    schema = pa.schema([(column.name, types[column.kind]) for column in columns])
+    table = pa.Table.from_pylist(rows, schema=schema)
+    pq.write_table(table, path)

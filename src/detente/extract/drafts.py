@@ -1,0 +1,328 @@
+"""From one sentence to draft events: which types it states, and their own details.
+
+A draft holds only what its sentence says. The document pass (`document.py`)
+later adds what context supplies: a meeting's date and place for the pledge made
+at it, the participants named in "The meeting was led by ...", and so on.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from detente.extract.gazetteer import gazetteer
+from detente.extract.names import body_name, exercise_name
+from detente.extract.people import PersonTable
+from detente.extract.places import best_place, find_places
+from detente.extract.text import Sentence
+from detente.extract.triggers import (
+    Hit,
+    has_eventive,
+    has_security_cue,
+    is_speculation,
+    modal_reference,
+    rules,
+    status_of,
+)
+from detente.models import EventDate, Place
+
+_BACKGROUND_CLAUSE = re.compile(r"\b(?:After|Following|Before|after|following|before)\s+(?:a|the|his|her)\s+(?:[\w-]+\s+)?meeting\s+with\b[^,]*,")
+_QUOTE_SPEAKER = re.compile(r"[”\"],?\s+(?P<who>[^,.]{1,60}?)\s+(?:added|said|noted|stated|told|remarked)\b")
+_SUBJECT_GROUP = re.compile(r"\b(?:both|two|sides|leaders|countries|nations|ministers|officials|the two)\b", re.I)
+_VISIT_ONLY = re.compile(r"^(?:arrived in|visit to|visited|(?:official|working|state|goodwill|maiden|first|two-day|three-day|one-day|unannounced|bilateral) visit|paid (?:a|an) (?:[\w-]+ )?visit)$", re.I)
+_REPORTED = re.compile(r".*\b(?:said|says|noted|stated|told \w+|announced|added|believes|reported)\s+(?:\w+\s+){0,2}?(?:that\s+)?", re.S)
+_DISCUSSION = re.compile(
+    r"\b(?:discussed|discussions? (?:on|of|about)|focused on|centred on|centered on|touched on|talks (?:on|about)|reviewed|explored)\b",
+    re.I,
+)
+_GROUP_MEETING = re.compile(r"^(?:The two|Both|The sides|The ministers|The leaders|The officials|They)\b")
+_DATELINE = re.compile(r"^(?P<city>[A-Z][A-Z .'-]{2,30})(?:,|\s+[-–—])")
+_HORIZON = re.compile(r"\b(?:through|until|till|by|beyond)\s+(?:the\s+end\s+of\s+)?$", re.I)
+_SAID_ON = re.compile(r"\b(?:said|announced|reported|told|added|stated)\s+(?:on\s+)?$")
+_PERSON_OBJECT = re.compile(r"\b(?:delegation|minister|general|admiral|chief|secretary|president|counterpart|commander|envoy|ambassador|attache|prime)\b", re.I)
+_MEETING_TYPES = ("meeting",)
+
+
+@dataclass
+class Draft:
+    type: str
+    status: str
+    sentence: Sentence
+    hit: Hit
+    date: EventDate | None = None
+    place: Place | None = None
+    persons: list[int] = field(default_factory=list)
+    subjects: list[int] = field(default_factory=list)
+    countries: list[str] = field(default_factory=list)
+    name: str | None = None
+    group_subject: bool = False  # "both sides", "Pakistan and Tajikistan" agreed: the anchor's people
+    visit_only: bool = False
+    texts: list[str] = field(default_factory=list)
+    refs: list[Sentence] = field(default_factory=list)
+    anchor: Draft | None = None
+    absorbed: bool = False
+    absorbed_into: Draft | None = None
+
+    @property
+    def index(self) -> int:
+        return self.sentence.index
+
+    @property
+    def position(self) -> int:
+        return self.sentence.start + self.hit.start
+
+
+@dataclass
+class SentenceFacts:
+    """What the document already knows about one sentence."""
+
+    sentence: Sentence
+    hits: list[Hit]
+    dates: list[tuple[int, EventDate]]  # (offset in sentence, date)
+    people: PersonTable
+
+
+def drafts_for(facts: SentenceFacts, series: re.Pattern[str] | None) -> list[Draft]:
+    """The new events a sentence states (back-references are handled by the document pass)."""
+    sentence = facts.sentence
+    text = sentence.text
+    if is_speculation(text):
+        return []
+    hits = list(facts.hits)
+    if series is not None:
+        for match in series.finditer(text):
+            if not any(h.type == "exercise" and h.start <= match.start() < h.end for h in hits):
+                hits.append(Hit("exercise", match.start(), match.end(), match.group(0), True, False))
+    by_type: dict[str, list[Hit]] = {}
+    for hit in hits:
+        by_type.setdefault(hit.type, []).append(hit)
+    out: list[Draft] = []
+    agreement = _agreement(text, by_type.get("agreement", []), facts)
+    pledge = _pledge(text, by_type.get("pledge", []))
+    meeting = _meeting(text, by_type.get("meeting", []), facts)
+    exercise = _exercise(text, by_type.get("exercise", []), facts, suppressed=bool(agreement or pledge))
+    training = _training(text, by_type.get("training", []), facts, suppressed=bool(pledge or agreement or exercise))
+    discussed = bool(_DISCUSSION.search(text))
+    if discussed:  # "discussed the supply of drones": a topic of talks, not a deal
+        exercise = exercise if exercise is not None and exercise_name(text) else None
+        training = None
+    industry = None if discussed else _industry(text, by_type.get("defence_industry", []), bool(agreement or pledge))
+    praise = _praise(text, by_type.get("praise", []))
+    for event_type, hit in (
+        ("meeting", meeting),
+        ("agreement", agreement),
+        ("pledge", pledge),
+        ("exercise", exercise),
+        ("training", training),
+        ("defence_industry", industry),
+        ("praise", praise),
+    ):
+        if hit is not None:
+            out.append(_draft(event_type, hit, facts, by_type))
+    if not out and rules().proposal.search(text) and has_security_cue(text) and not hits_of_new_events(hits):
+        match = rules().proposal.search(text)
+        hit = Hit("pledge", match.start(), match.end(), match.group(0), True, False)
+        draft = _draft("pledge", hit, facts, by_type)
+        draft.status = "proposed"
+        out.append(draft)
+    return out
+
+
+def hits_of_new_events(hits: list[Hit]) -> bool:
+    return any(h.strong and not h.reference for h in hits)
+
+
+def _meeting(text: str, hits: list[Hit], facts: SentenceFacts) -> Hit | None:
+    r = rules()
+    chosen = None
+    sentence_start = facts.sentence.start
+    for hit in hits:
+        if hit.reference or not hit.strong:
+            if not modal_reference(text, hit) and not (not hit.reference and r.proposed.search(text[: hit.start])):
+                continue
+        if hit.text.lower() == "to visit" and status_of("meeting", text, hit) == "occurred":
+            continue
+        if r.needs_person_object.fullmatch(hit.text):
+            after = text[hit.end : hit.end + 90]
+            starts = sentence_start + hit.end
+            has_person = any(starts <= m.start < starts + 90 for m in facts.people.mentions)
+            if not has_person and not _PERSON_OBJECT.search(after):
+                continue
+        if r.needs_person_subject.fullmatch(hit.text):
+            has_person = any(sentence_start <= m.start < sentence_start + hit.start for m in facts.people.mentions)
+            if not has_person and not _PERSON_OBJECT.search(text[: hit.start]):
+                continue
+        background = _BACKGROUND_CLAUSE.search(text)
+        if background and background.start() <= hit.start < background.end() and any(
+            h.strong and not h.reference and not background.start() <= h.start < background.end() for h in hits
+        ):
+            continue
+        if chosen is None or (_VISIT_ONLY.match(chosen.text) and not _VISIT_ONLY.match(hit.text)):
+            chosen = hit
+    return chosen
+
+
+def _agreement(text: str, hits: list[Hit], facts: SentenceFacts) -> Hit | None:
+    r = rules()
+    negative = r.negative.get("agreement")
+    for hit in hits:
+        if hit.reference and not modal_reference(text, hit):
+            continue
+        window = text[max(0, hit.start - 20) : hit.end + 15]
+        if negative is not None and negative.search(window):
+            continue
+        if hit.strong or has_eventive(text) or facts.dates:
+            return hit
+    return None
+
+
+def _pledge(text: str, hits: list[Hit]) -> Hit | None:
+    r = rules()
+    for hit in hits:
+        if r.cooperation.search(text):
+            return hit
+    return None
+
+
+def _exercise(text: str, hits: list[Hit], facts: SentenceFacts, *, suppressed: bool) -> Hit | None:
+    r = rules()
+    modal = bool(r.planned.search(text) or r.proposed.search(text))
+    named = exercise_name(text)
+    for hit in hits:
+        if hit.strong and not hit.reference:
+            return hit
+    if any(h.reference and not modal_reference(text, h) for h in hits) and not named:
+        return None  # "The exercise, which opened on May 14, included ... drills": detail, not a new event
+    for hit in hits:
+        if suppressed and not named:
+            continue
+        if hit.reference and not modal_reference(text, hit) and not named:
+            continue
+        context = r.exercise_context.search(text[: hit.start]) or named
+        if context and (has_eventive(text) or facts.dates or modal or named):
+            return hit
+    return None
+
+
+def _training(text: str, hits: list[Hit], facts: SentenceFacts, *, suppressed: bool) -> Hit | None:
+    r = rules()
+    modal = bool(r.planned.search(text) or r.proposed.search(text))
+    for hit in hits:
+        if hit.reference and not modal_reference(text, hit):
+            continue
+        if hit.strong and not suppressed:
+            return hit
+        if suppressed:
+            continue
+        if has_eventive(text) or facts.dates or modal:
+            return hit
+    return None
+
+
+def _industry(text: str, hits: list[Hit], with_agreement: bool) -> Hit | None:
+    if with_agreement:
+        return None  # the deal's content: "signed an agreement for the purchase of 26 jets"
+    for hit in hits:
+        if hit.reference:
+            continue
+        if hit.strong:
+            return hit
+        if not with_agreement and has_eventive(text):
+            return hit
+    return None
+
+
+def _praise(text: str, hits: list[Hit]) -> Hit | None:
+    return hits[0] if hits else None
+
+
+def _draft(event_type: str, hit: Hit, facts: SentenceFacts, by_type: dict[str, list[Hit]]) -> Draft:
+    sentence = facts.sentence
+    text = sentence.text
+    status = status_of(event_type, text, hit)
+    if event_type == "pledge" and not rules().proposal.search(text[: hit.end + 5]):
+        status = "occurred"
+    draft = Draft(event_type, status, sentence, hit, texts=[text])
+    draft.date = _nearest_date(facts.dates, hit.start, text)
+    excluded = _excluded_span(text, by_type)
+    draft.place = best_place([p for p in find_places(text) if not _inside(p.start, excluded)], hit.start)
+    mentions = [m for m in facts.people.between(sentence.start, sentence.end) if not _inside(m.start - sentence.start, excluded)]
+    draft.persons = _unique(m.person for m in mentions)
+    clause = _REPORTED.search(text[: hit.start]) if event_type == "agreement" else None
+    clause_start = clause.end() if clause else 0
+    before = [m for m in mentions if clause_start <= m.start - sentence.start < hit.start]
+    draft.subjects = _unique(m.person for m in before)
+    if event_type == "praise" and not draft.subjects:
+        speaker = _QUOTE_SPEAKER.search(text, hit.end)
+        if speaker:
+            offset = sentence.start + speaker.start("who")
+            draft.subjects = _unique(m.person for m in mentions if offset <= m.start < offset + len(speaker.group("who")))
+    if event_type == "meeting" and not draft.persons:
+        draft.group_subject = bool(_GROUP_MEETING.match(text))
+    if event_type in ("pledge", "agreement", "praise") and not draft.subjects:
+        subject_text = text[clause_start : hit.start]
+        draft.group_subject = bool(_SUBJECT_GROUP.search(subject_text)) or _countries_before(subject_text)
+    if event_type in ("exercise", "training", "defence_industry") and status == "planned":
+        draft.persons = []
+    elif status == "proposed" and event_type != "meeting":
+        draft.persons = list(draft.subjects)
+    if draft.place is None and sentence.index == 0:
+        draft.place = dateline_place(text)
+    draft.countries = _unique(
+        m.code for m in gazetteer().parties(text, sentence.start) if not _inside(m.start - sentence.start, excluded)
+    )
+    if event_type in ("meeting", "pledge", "agreement", "training", "exercise") and len(draft.countries) < 3:
+        members = gazetteer().organisation_members(text)
+        if members:
+            draft.countries = _unique(draft.countries + members)
+    draft.visit_only = event_type == "meeting" and bool(_VISIT_ONLY.match(hit.text))
+    if event_type == "exercise":
+        draft.name = exercise_name(text) or (hit.text if hit.text[:1].isupper() and "-" in hit.text else None)
+        if draft.name and draft.name.startswith("Exercise "):
+            draft.name = draft.name.removeprefix("Exercise ")
+    elif event_type == "meeting":
+        draft.name = body_name(text, hit.start)
+    return draft
+
+
+def dateline_place(text: str) -> Place | None:
+    """'WARSAW, Aug. 14 (Agency) --': the city a report is filed from, where its first event happened."""
+    match = _DATELINE.match(text)
+    if not match:
+        return None
+    city = match.group("city").strip().title()
+    country = gazetteer().place_country(city)
+    if country is None or gazetteer().is_country_name(city):
+        return None
+    return Place(city, country)
+
+
+def _countries_before(prefix: str) -> bool:
+    return len(gazetteer().parties(prefix)) >= 1
+
+
+def _excluded_span(text: str, by_type: dict[str, list[Hit]]) -> tuple[int, int] | None:
+    match = _BACKGROUND_CLAUSE.search(text)
+    if not match:
+        return None
+    others = [h for h in by_type.get("meeting", []) if h.strong and not h.reference and h.start >= match.end()]
+    return (match.start(), match.end()) if others else None
+
+
+def _inside(offset: int, span: tuple[int, int] | None) -> bool:
+    return span is not None and span[0] <= offset < span[1]
+
+
+def _nearest_date(dates: list[tuple[int, EventDate]], anchor: int, text: str) -> EventDate | None:
+    usable = [(o, d) for o, d in dates if not _SAID_ON.search(text[:o]) and not _HORIZON.search(text[:o])]
+    if not usable:
+        return None
+    return min(usable, key=lambda od: abs(od[0] - anchor))[1]
+
+
+def _unique(items) -> list:
+    seen: list = []
+    for item in items:
+        if item not in seen:
+            seen.append(item)
+    return seen

@@ -1,0 +1,196 @@
+"""The rule-based extraction engine: one article in, its events out.
+
+Cheap regex passes (sentences, triggers, countries, people) run over the whole
+text; spaCy's NER runs only on sentences that hold a trigger, to catch people
+named without a title. Everything the rules know lives in `lexicons/*.json`.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from detente.extract.codes import codes_for
+from detente.extract.dates import find_dates
+from detente.extract.document import (
+    attach_references,
+    choose_anchors,
+    follow_on_details,
+    inherit_from_anchors,
+    main_dyad,
+    merge_duplicates,
+    name_editions,
+    place_meetings,
+    praisers_join_exercises,
+    sideline_meetings,
+    visit_destinations,
+)
+from detente.extract.drafts import Draft, SentenceFacts, drafts_for
+from detente.extract.gazetteer import gazetteer
+from detente.extract.names import series_pattern
+from detente.extract.people import PersonFinder, PersonTable
+from detente.extract.text import Sentence, split_sentences
+from detente.extract.topics import topics_for
+from detente.extract.triggers import Hit, find_hits, rules
+from detente.models import Article, Event, EventDate, Participant
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+_MIN_SECURITY_CUES = 2
+_BILATERAL_FILL = ("meeting", "agreement", "pledge", "praise", "exercise", "training", "defence_industry")
+
+
+class RuleExtractor:
+    """Extractor over trigger lexicons, a person table and document context."""
+
+    def __init__(self, nlp: Language | None = None) -> None:
+        self._nlp = nlp
+        self._people = PersonFinder()
+        gazetteer()
+        rules()
+
+    @property
+    def nlp(self) -> Language:
+        if self._nlp is None:
+            from detente.nlp import load_english
+
+            self._nlp = load_english()
+        return self._nlp
+
+    def extract(self, article: Article) -> list[Event]:
+        text = article.text or ""
+        sentences = split_sentences(text)
+        if not sentences or not self._about_security(sentences):
+            return []
+        hits = {s.index: find_hits(s.text) for s in sentences}
+        series = series_pattern(self._exercise_names([s for s in sentences if hits[s.index]]))
+        proposal = rules().proposal
+        candidates = [
+            s
+            for s in sentences
+            if hits[s.index] or proposal.search(s.text) or (series is not None and series.search(s.text))
+        ]
+        if not candidates:
+            return []
+        people = self._people.build(text, sentences, self._person_spans(candidates))
+        dates = self._dates_by_sentence(text, sentences, article)
+        drafts: list[Draft] = []
+        for sentence in candidates:
+            facts = SentenceFacts(sentence, hits[sentence.index], dates.get(sentence.index, []), people)
+            drafts.extend(drafts_for(facts, series))
+        if not drafts:
+            return []
+        new_sentences = {d.index for d in drafts}
+        attach_references(drafts, sentences, hits, dates, people)
+        follow_on_details(drafts, sentences, dates, new_sentences)
+        place_meetings(drafts, visit_destinations(sentences, people))
+        sideline_meetings(drafts)
+        name_editions(drafts)
+        self._planned_by_date(drafts, article)
+        drafts = merge_duplicates(drafts, ("meeting", "exercise", "training"))
+        choose_anchors(drafts)
+        inherit_from_anchors(drafts)
+        praisers_join_exercises(drafts)
+        dyad = main_dyad([[m.code for m in gazetteer().parties(s.text)] for s in sentences])
+        drafts = merge_duplicates(drafts)
+        events = [self._event(d, people, dyad, article) for d in drafts]
+        return [e for e in events if e is not None]
+
+    def _about_security(self, sentences: list[Sentence]) -> bool:
+        """A sports report's 'defence' is not enough: several distinct security words are needed."""
+        found = [m.lower() for s in sentences for m in rules().security.findall(s.text)]
+        return len(found) >= _MIN_SECURITY_CUES + 1 and len(set(found)) >= _MIN_SECURITY_CUES
+
+    def _person_spans(self, candidates: list[Sentence]) -> list[tuple[int, int]]:
+        spans: list[tuple[int, int]] = []
+        texts = [s.text for s in candidates]
+        for sentence, doc in zip(candidates, self.nlp.pipe(texts, disable=["parser", "lemmatizer"]), strict=True):
+            for ent in doc.ents:
+                if ent.label_ == "PERSON" and len(ent) >= 2:
+                    spans.append((sentence.start + ent.start_char, sentence.start + ent.end_char))
+        return spans
+
+    @staticmethod
+    def _dates_by_sentence(text: str, sentences: list[Sentence], article: Article) -> dict[int, list]:
+        found = find_dates(text, article.published)
+        out: dict[int, list[tuple[int, EventDate]]] = {}
+        for sentence in sentences:
+            inside = [d for d in found if sentence.start <= d.start < sentence.end and d.value.start is not None]
+            if inside:
+                out[sentence.index] = [(d.start - sentence.start, d.value) for d in inside]
+        return out
+
+    @staticmethod
+    def _exercise_names(candidates: list[Sentence]) -> set[str]:
+        from detente.extract.names import exercise_name
+
+        names = set()
+        for sentence in candidates:
+            name = exercise_name(sentence.text)
+            if name:
+                names.add(name)
+        return names
+
+    @staticmethod
+    def _planned_by_date(drafts: list[Draft], article: Article) -> None:
+        if article.published is None:
+            return
+        for draft in drafts:
+            if draft.status != "occurred" or draft.type in ("pledge", "praise") or draft.date is None:
+                continue
+            if draft.date.start and draft.date.start > article.published:
+                draft.status = "planned"
+
+    def _event(self, draft: Draft, people: PersonTable, dyad: list[str], article: Article) -> Event | None:
+        persons = [people.people[i] for i in draft.persons]
+        countries = list(dict.fromkeys(draft.countries + [p.country for p in persons if p.country]))
+        if draft.place and draft.place.country and draft.place.country not in countries:
+            countries.append(draft.place.country)
+        if draft.type in _BILATERAL_FILL and len(countries) < 2:
+            for code in dyad:
+                if len(countries) >= 2:
+                    break
+                if code not in countries:
+                    countries.append(code)
+        if not countries or (len(countries) < 2 and draft.type != "exercise"):
+            return None
+        participants = [
+            Participant(p.name, p.title, p.country or self._infer_country(p.country, persons, countries, draft))
+            for p in persons
+        ]
+        text = " ".join(dict.fromkeys(draft.texts))
+        codes = codes_for(draft.type, text, len(participants), len(countries))
+        evidence = draft.sentence.text
+        return Event(
+            type=draft.type,
+            status=draft.status,
+            countries=sorted(countries),
+            evidence=evidence,
+            date=draft.date if draft.date and draft.status == "occurred" or (draft.date and draft.date.start) else EventDate(),
+            participants=participants,
+            location=draft.place,
+            name=draft.name,
+            topics=topics_for(text),
+            codes=codes,
+            doc_id=article.doc_id,
+            evidence_start=draft.sentence.start,
+        )
+
+    @staticmethod
+    def _infer_country(own: str | None, persons, countries: list[str], draft: Draft) -> str | None:
+        """A participant named without a state belongs to the side nobody else represents, else the host."""
+        known = {p.country for p in persons if p.country}
+        missing = [c for c in countries if c not in known]
+        if len(missing) == 1:
+            return missing[0]
+        if draft.place and draft.place.country:
+            return draft.place.country
+        return own
+
+
+def build_extractor(nlp: Language | None = None) -> RuleExtractor:
+    """The real engine; pass a loaded spaCy pipeline to share it, else it loads on first use."""
+    return RuleExtractor(nlp)
+
+
+__all__ = ["Hit", "RuleExtractor", "build_extractor"]

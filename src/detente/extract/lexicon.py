@@ -1,0 +1,47 @@
+"""Versioned lexicon files: the extraction rules live in data, not in code.
+
+Every file in `detente/lexicons/` carries a `"version"` key so a run can record
+which rules produced its events; a file without one is refused.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+
+class LexiconError(ValueError):
+    """A lexicon file is missing, unreadable or lacks its version."""
+
+
+@lru_cache(maxsize=16)
+def load_lexicon(name: str) -> dict[str, Any]:
+    """The parsed `lexicons/<name>.json`, checked for its version key."""
+    path = resources.files("detente") / "lexicons" / f"{name}.json"
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, json.JSONDecodeError) as exc:
+        raise LexiconError(f"lexicon {name}.json cannot be read: {exc}") from exc
+    if not isinstance(data, dict) or "version" not in data:
+        raise LexiconError(f"lexicon {name}.json has no 'version' key")
+    return data
+
+
+def versions() -> dict[str, str]:
+    """Versions of the lexicons the extractor uses, for provenance."""
+    return {n: str(load_lexicon(n)["version"]) for n in ("countries", "institutions", "titles", "triggers")}
+
+
+def alternation(patterns: list[str], *, literal: bool = False) -> str:
+    """One regex group matching any pattern, longest first so 'Major General' beats 'General'."""
+    items = [re.escape(p) if literal else p for p in patterns]
+    items.sort(key=len, reverse=True)
+    return "(?:" + "|".join(items) + ")"
+
+
+def word_regex(patterns: list[str], *, literal: bool = False, flags: int = re.I) -> re.Pattern[str]:
+    """A compiled regex for any of the patterns as whole words."""
+    return re.compile(r"(?<![\w-])" + alternation(patterns, literal=literal) + r"(?![\w])", flags)

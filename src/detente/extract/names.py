@@ -1,0 +1,72 @@
+"""Events' own names: exercises ("Dosti-II", "Golden Dragon") and bodies that meet
+("7th Joint Ministerial Commission", "Joint Security Task Force").
+
+A named exercise also names its series: once "Dosti-II" is known, "Dosti-I" and
+"Dosti-III" elsewhere in the article are exercises of the same series.
+"""
+
+from __future__ import annotations
+
+import re
+
+from detente.extract.gazetteer import gazetteer
+
+_ORDINALS = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
+    "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13, "fourteenth": 14, "fifteenth": 15,
+}
+_GENERIC = {"The", "A", "An", "Joint", "Military", "Naval", "Annual", "Bilateral", "Trilateral", "Their", "Its", "This",
+            "Recent", "Exercise", "Exercises", "Drill", "Drills", "Army", "Navy", "Air", "Force", "Special", "Forces"}
+_EXERCISE_AFTER = re.compile(r"\bExercise\s+(?P<name>[A-Z][\w-]*(?:\s+(?:[A-Z][\w-]*|\d{4}))*)")
+_QUOTED_BEFORE = re.compile(r"[\"“](?P<name>[^\"”]{3,40})[\"”]\s+(?:(?:joint|military|naval|maritime|bilateral|annual|army)\s+){0,3}(?:exercise|drill|war ?games)", re.I)
+_CAPS_BEFORE = re.compile(r"(?P<name>(?:[A-Z][\w-]*\s+){1,3})(?:(?:joint|military|naval|maritime|bilateral|annual)\s+){0,2}(?:exercise|drill|war ?games)\b")
+_QUOTED_AFTER = re.compile(r"(?:exercise|drill)s?,?\s+(?:code-?named\s+|dubbed\s+|called\s+)?[\"“](?P<name>[^\"”]{3,40})[\"”]", re.I)
+_SERIES = re.compile(r"^(?P<stem>.+?)[- ](?:[IVX]{1,4}|\d{1,2}|\d{4})$")
+_BODY = re.compile(
+    r"(?:\b(?P<ord>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|\d{1,2}(?:st|nd|rd|th))\s+)?"
+    r"(?P<name>(?:[A-Z][\w'’-]*\s+){0,4}(?:Commission|Committee|Task Force|Working Group|Dialogue|Consultations|Council|Meeting))(?!\w)"
+)
+
+
+def exercise_name(sentence: str) -> str | None:
+    gaz = gazetteer()
+    for pattern in (_EXERCISE_AFTER, _QUOTED_BEFORE, _QUOTED_AFTER, _CAPS_BEFORE):
+        match = pattern.search(sentence)
+        if not match:
+            continue
+        words = [w for w in match.group("name").split() if w not in _GENERIC and not gaz.lookup(w)]
+        if words and not (pattern is _CAPS_BEFORE and sentence[: match.start("name")].rstrip().endswith("Exercise")):
+            return " ".join(words).strip(",.")
+    return None
+
+
+def series_pattern(names: set[str]) -> re.Pattern[str] | None:
+    """Matches other editions of the named series ('Dosti-I' once 'Dosti-II' is known)."""
+    stems = {m.group("stem") for n in names if (m := _SERIES.match(n))}
+    if not stems:
+        return None
+    alternatives = "|".join(re.escape(s) for s in sorted(stems, key=len, reverse=True))
+    return re.compile(rf"\b(?:{alternatives})[- ](?:[IVX]{{1,4}}|\d{{1,2}})\b")
+
+
+def body_name(sentence: str, around: int) -> str | None:
+    """A meeting body's name near the trigger, ordinal normalised ('seventh' -> '7th')."""
+    best = None
+    for match in _BODY.finditer(sentence):
+        words = [w for w in match.group("name").split() if w not in ("The", "A", "An")]
+        if not words or len(words) < 2:
+            continue
+        name = " ".join(words)
+        ordinal = match.group("ord")
+        if ordinal:
+            number = _ORDINALS.get(ordinal.lower())
+            name = f"{_ordinal(number)} {name}" if number else f"{ordinal} {name}"
+        distance = abs(match.start() - around)
+        if best is None or distance < best[0]:
+            best = (distance, name)
+    return best[1] if best else None
+
+
+def _ordinal(number: int) -> str:
+    suffix = "th" if 10 <= number % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
+    return f"{number}{suffix}"

@@ -1,0 +1,146 @@
+"""Trigger words per event type and the modality cues that set an event's status.
+
+Patterns come from `lexicons/triggers.json`. A hit records whether it is a
+back-reference ("the meeting", "the exercise"), which adds detail to an event
+already found instead of making a new one.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from detente.extract.lexicon import alternation, load_lexicon, word_regex
+
+_DETERMINER_BEFORE = re.compile(
+    r"(?:\b(?i:the|this|that|these|those|their|his|her|its|our)\s+"
+    r"(?:(?:[A-Z][\w'’-]*|\w+-[\w-]+|joint|two|official|bilateral|military|defen[cs]e|ministers?|previous|annual|same|"
+    r"first|second|latest|recent|last|maritime|naval|air|army|high-level|security)\s+){0,5})$"
+)
+_EARLIER_EDITION = re.compile(r"\b(?:previous|last|first|earlier|past|inaugural)\s+$", re.I)
+_AFTER_PLANNED = re.compile(
+    r"^\W*(?:[\w'’-]+\s+){0,6}?(?:will|is set to|are set to|is scheduled to|is expected to|is due to)\s+"
+    r"(?:be held|take place|begin|start|convene|open|meet)\b",
+    re.I,
+)
+
+
+@lru_cache(maxsize=1)
+def _noun_heads() -> re.Pattern[str]:
+    return re.compile(r"^(?:" + load_lexicon("triggers")["reference_heads"] + r")s?\b", re.I)
+
+
+@dataclass(frozen=True)
+class Hit:
+    type: str
+    start: int  # offset inside the sentence
+    end: int
+    text: str
+    strong: bool
+    reference: bool  # "the meeting": points back to an event already reported
+
+
+@dataclass(frozen=True)
+class Rules:
+    strong: dict[str, re.Pattern[str]]
+    weak: dict[str, re.Pattern[str]]
+    negative: dict[str, re.Pattern[str]]
+    needs_person_object: re.Pattern[str]
+    needs_person_subject: re.Pattern[str]
+    cooperation: re.Pattern[str]
+    exercise_context: re.Pattern[str]
+    eventive: re.Pattern[str]
+    planned: re.Pattern[str]
+    proposed: re.Pattern[str]
+    speculation: re.Pattern[str]
+    proposal: re.Pattern[str]
+    security: re.Pattern[str]
+    elaboration: re.Pattern[str]
+
+
+@lru_cache(maxsize=1)
+def rules() -> Rules:
+    data = load_lexicon("triggers")
+    types = data["types"]
+    strong = {t: word_regex(spec["strong"], flags=0 if t == "exercise" else re.I) for t, spec in types.items()}
+    strong["exercise"] = re.compile(
+        r"(?<![\w-])(?:" + "|".join(sorted(types["exercise"]["strong"], key=len, reverse=True)) + r")(?!\w)"
+    )
+    weak = {t: word_regex(spec["weak"]) for t, spec in types.items() if spec.get("weak")}
+    negative = {t: word_regex(spec["negative"]) for t, spec in types.items() if spec.get("negative")}
+    return Rules(
+        strong=strong,
+        weak=weak,
+        negative=negative,
+        needs_person_object=word_regex(types["meeting"]["needs_person_object"]),
+        needs_person_subject=word_regex(types["meeting"]["needs_person_subject"]),
+        cooperation=re.compile(alternation(types["pledge"]["cooperation_cues"]), re.I),
+        exercise_context=re.compile(types["exercise"]["noun_context"] + r"\s+(?:[\w-]+\s+){0,3}$", re.I),
+        eventive=word_regex(data["eventive"]),
+        planned=word_regex(data["planned"]),
+        proposed=word_regex(data["proposed"]),
+        speculation=re.compile(alternation(data["speculation"])),
+        proposal=word_regex(data["proposal_verbs"]),
+        security=re.compile(alternation(data["security_cues"]), re.I),
+        elaboration=re.compile(r"^(?:" + "|".join(data["elaboration_starts"]) + r")\b", re.I),
+    )
+
+
+def find_hits(sentence: str) -> list[Hit]:
+    """Every trigger hit in one sentence, in order."""
+    r = rules()
+    hits: list[Hit] = []
+    for event_type, pattern in r.strong.items():
+        for match in pattern.finditer(sentence):
+            hits.append(_hit(event_type, match, sentence, strong=True))
+    for event_type, pattern in r.weak.items():
+        for match in pattern.finditer(sentence):
+            if any(h.type == event_type and h.start <= match.start() < h.end for h in hits):
+                continue
+            hits.append(_hit(event_type, match, sentence, strong=False))
+    hits.sort(key=lambda h: (h.start, -h.end))
+    return hits
+
+
+def _hit(event_type: str, match: re.Match[str], sentence: str, *, strong: bool) -> Hit:
+    text = match.group(0)
+    before = sentence[: match.start()]
+    head = _noun_heads().match(text) or (not strong and _noun_heads().match(text.split()[-1]))
+    reference = bool(head) and bool(_DETERMINER_BEFORE.search(before)) and not _EARLIER_EDITION.search(before)
+    return Hit(event_type, match.start(), match.end(), text, strong, reference)
+
+
+def status_of(event_type: str, sentence: str, hit: Hit) -> str:
+    """occurred, planned or proposed, from the modality words in the trigger's clause."""
+    r = rules()
+    before = sentence[max(0, hit.start - 60) : hit.start]
+    window = before + sentence[hit.start : hit.end + 50]
+    if r.proposed.search(before if hit.reference else window):
+        return "proposed"
+    if event_type in ("pledge", "praise"):
+        return "occurred"
+    if modal_reference(sentence, hit) if hit.reference else r.planned.search(window):
+        return "planned"
+    return "occurred"
+
+
+def modal_reference(sentence: str, hit: Hit) -> bool:
+    """'the next edition of the exercise', 'The ... Meeting proper will be held': a reference that is a plan."""
+    r = rules()
+    before = sentence[max(0, hit.start - 60) : hit.start]
+    if re.search(r"\b(?:during|at|after|following|before)\s+(?:the|this|that)\s+$", before, re.I):
+        return False
+    return bool(r.planned.search(before) or r.proposed.search(before) or _AFTER_PLANNED.match(sentence[hit.end :]))
+
+
+def is_speculation(sentence: str) -> bool:
+    return bool(rules().speculation.search(sentence))
+
+
+def has_eventive(sentence: str) -> bool:
+    return bool(rules().eventive.search(sentence))
+
+
+def has_security_cue(text: str) -> bool:
+    return bool(rules().security.search(text))

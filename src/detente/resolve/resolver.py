@@ -1,0 +1,121 @@
+"""resolve_all: copies, people, places, merged events and plan links, in one pure pass.
+
+Input order never matters: mentions are sorted by their content before anything
+is compared, copies and people are grouped order-free, and event ids hash the
+earliest report's own fields.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from datetime import date
+
+from detente.models import EVENT_TYPES, STATUSES, Article, Event, Resolution
+from detente.resolve.copies import attach_copy_mentions, find_copies
+from detente.resolve.events import build_event, event_id, identity_key, report_order
+from detente.resolve.links import Linkable, link_plans
+from detente.resolve.matching import MentionView
+from detente.resolve.merge import cluster_mentions
+from detente.resolve.people import build_people
+from detente.resolve.places import Gazetteer
+
+
+def _check(mentions: Sequence[Event]) -> None:
+    for i, m in enumerate(mentions):
+        reason = None
+        if not m.doc_id:
+            reason = "has no doc_id (every mention must name its article)"
+        elif m.type not in EVENT_TYPES:
+            reason = f"has unknown type {m.type!r}"
+        elif m.status not in STATUSES:
+            reason = f"has unknown status {m.status!r}"
+        if reason:
+            raise ValueError(f"mention {i} ({m.type}: {m.evidence[:60]!r}) {reason}")
+
+
+def content_key(event: Event) -> tuple[object, ...]:
+    """A total order on mentions by what they say, never by where they came in the input."""
+    loc = event.location
+    return (
+        event.doc_id or "",
+        event.evidence_start if event.evidence_start is not None else -1,
+        event.type,
+        event.status,
+        tuple(sorted(event.countries)),
+        event.date.start.isoformat() if event.date.start else "",
+        event.date.end.isoformat() if event.date.end else "",
+        event.date.precision,
+        (loc.place or "", loc.country or "") if loc else ("", ""),
+        event.name or "",
+        tuple((p.name, p.title or "", p.country or "") for p in event.participants),
+        event.evidence,
+        tuple(event.topics),
+    )
+
+
+def _geocode(events: Iterable[Event], gazetteer: Gazetteer) -> None:
+    cache = {}
+    for event in events:
+        if event.location is None:
+            continue
+        key = (event.location.place, event.location.country, tuple(sorted(event.countries)))
+        if key not in cache:
+            cache[key] = gazetteer.locate(event.location, event.countries)
+        located = cache[key]
+        event.location.country = located.country
+        event.location.geonames_id = located.geonames_id
+        event.location.latitude = located.latitude
+        event.location.longitude = located.longitude
+        event.location.geo_level = located.geo_level
+
+
+def _first_reported(event: Event) -> date | None:
+    days = [s.published for s in event.sources if s.published]
+    return min(days) if days else None
+
+
+def resolve_all(
+    articles: Sequence[Article], mentions: Sequence[Event], gazetteer: Gazetteer | None = None
+) -> Resolution:
+    """Merge mentions into sourced events; sets event_id and person_id on the mentions."""
+    _check(mentions)
+    by_doc = {a.doc_id: a for a in articles}
+    published = {doc_id: a.published for doc_id, a in by_doc.items()}
+    copies = find_copies(articles)
+    people = build_people(mentions, published)
+    people.assign(mentions)
+    gazetteer = gazetteer or Gazetteer.packaged()
+    _geocode(mentions, gazetteer)
+
+    ordered = sorted(mentions, key=content_key)
+    views = [MentionView.of(i, e, published.get(e.doc_id or "")) for i, e in enumerate(ordered)]
+    attached = attach_copy_mentions(views, copies)
+    copies_of: dict[int, list[MentionView]] = defaultdict(list)
+    for copy_index, original_index in attached.items():
+        copies_of[original_index].append(views[copy_index])
+    primary = [v for v in views if v.index not in attached]
+
+    person_by_id = {p.person_id: p for p in people.people}
+    seen_ids: set[str] = set()
+    linkables = []
+    for cluster in cluster_mentions(primary):
+        members = sorted(cluster, key=report_order)
+        syndicated = [c for m in members for c in copies_of[m.index]]
+        event = build_event(members, syndicated, by_doc, person_by_id)
+        key = identity_key(members[0])
+        event.event_id = event_id(key)
+        suffix = 1
+        while event.event_id in seen_ids:  # identical statements in one article
+            event.event_id = event_id(f"{key}#{suffix}")
+            suffix += 1
+        seen_ids.add(event.event_id)
+        for view in (*members, *syndicated):
+            view.event.event_id = event.event_id
+        first = _first_reported(event)
+        docs = frozenset(s.doc_id for s in event.sources)
+        linkables.append(Linkable(event, MentionView.of(-1, event, first), docs, first))
+    _geocode((item.event for item in linkables), gazetteer)
+    link_plans(linkables)
+    events = sorted((item.event for item in linkables), key=lambda e: (e.date.start or date.max, e.event_id))
+    return Resolution(events=events, people=people.people, copies=copies)

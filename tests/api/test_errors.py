@@ -1,0 +1,66 @@
+"""Bad parameters get a 4xx naming the parameter and the reason; never a 500."""
+
+from __future__ import annotations
+
+import pytest
+from fastapi.testclient import TestClient
+
+
+@pytest.mark.parametrize(
+    ("url", "params", "parameter", "location", "reason_has"),
+    [
+        ("/api/events", {"country": "XX"}, "country", "query", "alpha-3"),
+        ("/api/events", {"country": "ZZZ"}, "country", "query", "alpha-3"),
+        ("/api/events", {"country": ["PAK", "Pakistan"]}, "country", "query", "'Pakistan'"),
+        ("/api/events", {"since": "2025-05-01", "until": "2025-01-01"}, "since", "query", "after until"),
+        ("/api/events", {"since": "2025-13-01"}, "since", "query", "not a date"),
+        ("/api/events", {"until": "last week"}, "until", "query", "not a date"),
+        ("/api/events", {"limit": 0}, "limit", "query", "greater than or equal to 1"),
+        ("/api/events", {"limit": 501}, "limit", "query", "less than or equal to 500"),
+        ("/api/events", {"limit": "many"}, "limit", "query", "integer"),
+        ("/api/events", {"offset": -1}, "offset", "query", "greater than or equal to 0"),
+        ("/api/events", {"type": "parade"}, "type", "query", "'parade'"),
+        ("/api/events", {"status": "rumoured"}, "status", "query", "'rumoured'"),
+        ("/api/events", {"dyad": "PAK"}, "dyad", "query", "two different countries"),
+        ("/api/events", {"dyad": "PAK,PAK"}, "dyad", "query", "two different countries"),
+        ("/api/events", {"dyad": "PAK,XYZ"}, "dyad", "query", "alpha-3"),
+        ("/api/events", {"person": "  "}, "person", "query", "blank"),
+        ("/api/events", {"q": "..."}, "q", "query", "no words"),
+        ("/api/people", {"country": "Pakistan"}, "country", "query", "alpha-3"),
+        ("/api/people", {"limit": 10_000}, "limit", "query", "less than or equal to 500"),
+        ("/api/people/%20", {}, "key", "path", "blank"),
+        ("/api/offices", {"title": "Defence Minister", "country": "PK"}, "country", "query", "alpha-3"),
+        ("/api/dyads", {"country": "ABC"}, "country", "query", "alpha-3"),
+        ("/api/partners/XX", {}, "country", "path", "alpha-3"),
+        ("/api/timeline", {"granularity": "week"}, "granularity", "query", "'month' or 'year'"),
+        ("/api/timeline", {"dyad": "PAK;"}, "dyad", "query", "two different countries"),
+        ("/api/search", {}, "q", "query", "required"),
+        ("/api/search", {"q": "!!!"}, "q", "query", "no words"),
+        ("/api/search", {"q": "army", "limit": 0}, "limit", "query", "greater than or equal to 1"),
+    ],
+)
+def test_bad_parameter_is_a_422_naming_it(
+    client: TestClient, url: str, params: dict[str, object], parameter: str, location: str, reason_has: str
+) -> None:
+    response = client.get(url, params=params)
+    assert response.status_code == 422, response.text
+    body = response.json()
+    problem = body["errors"][0]
+    assert (problem["parameter"], problem["location"]) == (parameter, location)
+    assert reason_has in problem["reason"]
+    assert parameter in body["detail"]
+
+
+def test_unknown_path_and_method_keep_the_error_shape(client: TestClient) -> None:
+    missing = client.get("/api/no-such-thing")
+    assert missing.status_code == 404
+    assert set(missing.json()) == {"detail", "errors"}
+    wrong_method = client.delete("/api/events")
+    assert wrong_method.status_code == 405
+    assert wrong_method.json()["detail"]
+
+
+def test_read_only_app_has_no_ingest(client: TestClient) -> None:
+    response = client.post("/api/ingest", json={"articles": [{"text": "x"}]})
+    assert response.status_code in {404, 405}
+    assert "/api/ingest" not in client.get("/openapi.json").json()["paths"]

@@ -1,0 +1,51 @@
+"""Publication dates in the forms news pages write them."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from detente.ingest.dates import date_from_url, first_date_in, parse_date_line, parse_date_value
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("Thursday Dec 15 2022", date(2022, 12, 15)),
+        ("Thursday Dec 15, 2022", date(2022, 12, 15)),
+        ("Nov 2, 2023", date(2023, 11, 2)),
+        ("15 December 2022 | 10:30 AM", date(2022, 12, 15)),
+        ("Updated: Sept. 3, 2021 10:30 PKT", date(2021, 9, 3)),
+        ("2025-11-15T08:00:00+05:00", date(2025, 11, 15)),
+        ("Mon, 4 March 2024", date(2024, 3, 4)),
+    ],
+)
+def test_whole_line_dates(line: str, expected: date) -> None:
+    assert parse_date_line(line) == expected
+
+
+@pytest.mark.parametrize(
+    "line", ["May 2023", "pakistan", "The ministers met on 4 March 2024 in Astana.", "Feb 30, 2024"]
+)
+def test_lines_that_are_not_a_date(line: str) -> None:
+    assert parse_date_line(line) is None
+
+
+def test_ordinal_date_in_statement() -> None:
+    assert first_date_in("Published in SouthAsianDesk, November 15th, 2025") == date(2025, 11, 15)
+
+
+def test_field_values() -> None:
+    assert parse_date_value("2024-01-02T10:00:00Z") == date(2024, 1, 2)
+    assert parse_date_value("2 January 2024") == date(2024, 1, 2)
+    assert parse_date_value("yesterday") is None
+    assert parse_date_value(None) is None
+    assert parse_date_value("2024-13-40") is None
+
+
+def test_url_dates() -> None:
+    assert date_from_url("https://news.example/world/2023/11/02/talks") == date(2023, 11, 2)
+    assert date_from_url("https://news.example/2023-11-02-talks") == date(2023, 11, 2)
+    assert date_from_url("https://news.example/world/talks-123") is None
+    assert date_from_url(None) is None

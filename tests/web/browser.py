@@ -1,0 +1,76 @@
+"""Headless Debian chromium driven by playwright, recording every console error and failed request."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+
+CHROMIUM = Path("/usr/bin/chromium")
+ROOT = Path(__file__).resolve().parents[2]
+SCREENSHOTS = ROOT / "artifacts" / "screenshots"
+LAUNCH_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+]
+
+
+@dataclass
+class Problems:
+    """Everything that went wrong while a page loaded; an empty record is a clean page."""
+
+    console_errors: list[str] = field(default_factory=list)
+    page_errors: list[str] = field(default_factory=list)
+    failed_requests: list[str] = field(default_factory=list)
+
+    def clear(self) -> None:
+        self.console_errors.clear()
+        self.page_errors.clear()
+        self.failed_requests.clear()
+
+    def note_response(self, response: object) -> None:
+        status = response.status  # type: ignore[attr-defined]
+        if status >= 400:
+            self.failed_requests.append(f"{response.url}: HTTP {status}")  # type: ignore[attr-defined]
+
+    def assert_none(self, where: str) -> None:
+        found = self.console_errors + self.page_errors + self.failed_requests
+        assert not found, f"{where}: {found}"
+
+
+@contextmanager
+def browser_page() -> Iterator[tuple[object, Problems]]:
+    """A fresh page in headless chromium, with its problems recorded; skips without chromium."""
+    if not CHROMIUM.exists():
+        pytest.skip(f"{CHROMIUM} is missing: install Debian's chromium to run the browser tests")
+    from playwright.sync_api import sync_playwright
+
+    problems = Problems()
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=LAUNCH_ARGS)
+        try:
+            page = browser.new_page(viewport={"width": 1280, "height": 900})
+            page.on(
+                "console", lambda m: problems.console_errors.append(m.text) if m.type == "error" else None
+            )
+            page.on("pageerror", lambda e: problems.page_errors.append(str(e)))
+            page.on("requestfailed", lambda r: problems.failed_requests.append(f"{r.url}: {r.failure}"))
+            page.on("response", problems.note_response)
+            yield page, problems
+        finally:
+            browser.close()
+
+
+def screenshot(page: object, name: str) -> Path:
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    path = SCREENSHOTS / f"{name}.png"
+    page.screenshot(path=str(path), full_page=True)  # type: ignore[attr-defined]
+    return path

@@ -1,0 +1,132 @@
+"""The dashboard's pure helpers: evidence highlighting, chart, layout and map geometry, filters."""
+
+from __future__ import annotations
+
+import pytest
+
+from detente.web.charts import fill_periods, nice_step, stacked_bars
+from detente.web.filters import EventFilters, PageError
+from detente.web.highlight import Segment, locate_evidence, split_evidence
+from detente.web.layout import HEIGHT, WIDTH, force_layout
+from detente.web.projection import fit_frame, graticule
+from detente.web.rendering import date_label, web_url
+
+TEXT = (
+    "Intro line.\nThe ministers met in Dushanbe on Monday. They met again later.\n"
+    "The ministers met in Dushanbe on Monday."
+)
+
+
+def test_stored_offset_is_trusted_when_it_matches():
+    evidence = "The ministers met in Dushanbe on Monday."
+    second = TEXT.rindex(evidence)
+    assert locate_evidence(TEXT, evidence, second) == (second, second + len(evidence))
+
+
+def test_wrong_offset_falls_back_to_the_nearest_occurrence():
+    evidence = "The ministers met in Dushanbe on Monday."
+    first, second = TEXT.index(evidence), TEXT.rindex(evidence)
+    assert locate_evidence(TEXT, evidence, second - 3) == (second, second + len(evidence))
+    assert locate_evidence(TEXT, evidence, None) == (first, first + len(evidence))
+
+
+def test_evidence_with_different_white_space_is_still_found():
+    text = "Before.  The two   sides\nsigned an MoU. After."
+    begin, end = locate_evidence(text, "The two sides signed an MoU.")
+    assert text[begin:end] == "The two   sides\nsigned an MoU."
+
+
+def test_split_marks_exactly_the_evidence_and_keeps_all_text():
+    evidence = "They met again later."
+    pieces = split_evidence(TEXT, evidence, None)
+    assert "".join(p.text for p in pieces) == TEXT
+    assert [p.text for p in pieces if p.marked] == [evidence]
+
+
+def test_split_uses_stored_span_and_ignores_a_stale_one():
+    evidence = "They met again later."
+    start = TEXT.index(evidence)
+    assert Segment(evidence, True) in split_evidence(TEXT, evidence, start, start + len(evidence))
+    stale = split_evidence(TEXT, evidence, 0, 5)
+    assert [p.text for p in stale if p.marked] == [evidence]
+
+
+def test_missing_evidence_leaves_text_unmarked():
+    assert split_evidence("abc", "zzz", 1) == [Segment("abc")]
+    assert split_evidence("", "zzz") == []
+    assert split_evidence("abc", None) == [Segment("abc")]
+
+
+def test_nice_steps():
+    assert nice_step(0) == 1
+    assert nice_step(4) == 1
+    assert nice_step(9) == 2
+    assert nice_step(23) == 5
+    assert nice_step(480) == 100
+
+
+def test_months_are_filled_across_year_ends():
+    assert fill_periods(["2024-11", "2025-02"]) == ["2024-11", "2024-12", "2025-01", "2025-02"]
+    assert fill_periods(["2023", "2025"]) == ["2023", "2024", "2025"]
+    assert fill_periods([]) == []
+
+
+def test_stacked_bars_stack_types_in_legend_order_and_scale_to_the_axis():
+    chart = stacked_bars([("2025-01", "pledge", 2), ("2025-01", "meeting", 3), ("2025-03", "exercise", 1)])
+    assert [bar.period for bar in chart.bars] == ["2025-01", "2025-02", "2025-03"]
+    first = chart.bars[0]
+    assert first.total == 5 and [s.type for s in first.segments] == ["meeting", "pledge"]
+    assert chart.bars[1].segments == []
+    top = chart.ticks[-1]
+    assert top.value >= 5
+    stacked_height = sum(s.height for s in first.segments)
+    assert stacked_height == pytest.approx((chart.plot_bottom - top.y) * 5 / top.value, abs=0.05)
+    assert chart.types == ["meeting", "pledge", "exercise"]
+
+
+def test_force_layout_is_deterministic_and_inside_the_canvas():
+    nodes = ["PAK", "TJK", "CHN", "USA", "IND", "RUS"]
+    edges = [("PAK", "TJK", 5), ("PAK", "CHN", 9), ("USA", "IND", 2), ("RUS", "TJK", 1)]
+    first = force_layout(nodes, edges)
+    assert first == force_layout(list(reversed(nodes)), list(reversed(edges)))
+    assert all(0 <= p.x <= WIDTH and 0 <= p.y <= HEIGHT for p in first)
+    assert len({(p.x, p.y) for p in first}) == len(nodes)
+    assert force_layout([], []) == []
+    assert [(p.x, p.y) for p in force_layout(["PAK"], [])] == [(WIDTH / 2, HEIGHT / 2)]
+
+
+def test_map_frame_holds_every_point_and_projects_corners():
+    points = [(73.05, 33.6), (68.78, 38.56)]  # Rawalpindi, Dushanbe (lon, lat)
+    frame = fit_frame(points)
+    for lon, lat in points:
+        x, y = frame.project(lon, lat)
+        assert 0 < x < frame.width and 0 < y < frame.height
+    assert frame.project(frame.west, frame.north) == (0, 0)
+    labels = {line.label for line in graticule(frame)}
+    assert "70°E" in labels and "30°N" in labels
+    world = fit_frame([])
+    assert (world.west, world.east, world.south, world.north) == (-180, 180, -90, 90)
+
+
+def test_filters_parse_blanks_as_any_and_name_a_bad_value():
+    filters = EventFilters.from_params({"type": "", "status": "planned", "year": "2025", "country": "pak"})
+    assert filters.type is None and filters.status == "planned" and filters.country == "PAK"
+    kwargs = filters.query_kwargs()
+    assert str(kwargs["since"]) == "2025-01-01" and str(kwargs["until"]) == "2025-12-31"
+    with pytest.raises(PageError, match="year"):
+        EventFilters.from_params({"year": "20x5"})
+    with pytest.raises(PageError, match="type"):
+        EventFilters.from_params({"type": "war"})
+    with pytest.raises(PageError, match="country"):
+        EventFilters.from_params({"country": "Pakistan"})
+    assert filters.link(offset=100) == "country=PAK&status=planned&year=2025&offset=100"
+
+
+def test_date_labels_follow_precision_and_only_web_urls_link():
+    assert date_label("2025-11-13", "2025-11-13", "day") == "2025-11-13"
+    assert date_label("2025-11-01", "2025-11-30", "month") == "2025-11"
+    assert date_label("2025-11-10", "2025-11-14", "day") == "2025-11-10 – 2025-11-14"
+    assert date_label(None) == "undated"
+    assert web_url("https://example.org/a") == "https://example.org/a"
+    assert web_url("javascript:alert(1)") is None
+    assert web_url("/tmp/article.txt") is None

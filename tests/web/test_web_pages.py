@@ -1,0 +1,167 @@
+"""Every dashboard page and its JSON twin, served from a real SQLite database."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from dataset import HOSTILE_IMG, HOSTILE_SCRIPT, Dataset
+from fastapi.testclient import TestClient
+
+PAGES = ["/", "/events", "/dyad/PAK-TJK", "/event/ev-meeting", "/person/per-fixturezoda", "/network", "/map"]
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_every_page_renders_with_nav_csp_and_a_json_twin(client: TestClient, path: str):
+    page = client.get(path)
+    assert page.status_code == 200, page.text
+    assert page.headers["content-type"].startswith("text/html")
+    policy = page.headers["content-security-policy"]
+    assert "script-src 'self'" in policy and "unsafe-inline" not in policy
+    assert '<nav aria-label="Main">' in page.text
+    assert '<script src="/static/app.js" defer></script>' in page.text
+    assert "<script>" not in page.text  # no inline script anywhere
+    twin = re.search(r'<link rel="alternate" type="application/json" href="([^"]+)">', page.text)
+    assert twin, "every page links its JSON twin"
+    data = client.get(twin.group(1).replace("&amp;", "&"))
+    assert data.status_code == 200
+    assert data.headers["content-type"] == "application/json"
+    assert isinstance(data.json(), dict)
+
+
+def test_overview_json_has_totals_timeline_dyads_and_recent_events(client: TestClient, dataset: Dataset):
+    for path in ("/index.json", "/.json"):
+        data = client.get(path).json()
+        assert data["stats"]["events"] == 6
+        assert {(d["country_a"], d["country_b"]) for d in data["dyads"]} == {
+            ("PAK", "TJK"),
+            ("CHN", "PAK"),
+            ("IND", "USA"),
+        }
+        assert sum(row["events"] for row in data["timeline"]) == 6
+        assert data["recent"]["total"] == 6
+    html = client.get("/").text
+    assert 'href="/dyad/PAK-TJK"' in html
+    assert html.count('class="seg type-exercise"') == 2  # 2024-11 and 2025-06 bars
+    assert "2025-07" in html or "2025-06" in html  # months label the axis
+
+
+def test_dyad_page_lists_every_event_of_the_pair_and_filters(client: TestClient, dataset: Dataset):
+    data = client.get("/dyad/PAK-TJK.json").json()
+    ids = {e["event_id"] for e in data["events"]["items"]}
+    assert ids == {dataset.meeting_id, dataset.pledge_id, dataset.planned_exercise_id, dataset.exercise_id}
+    assert data["by_type"] == {"meeting": 1, "pledge": 1, "exercise": 2}
+    assert data["years"] == [2025]
+    html = client.get("/dyad/PAK-TJK").text
+    for event_id in ids:
+        assert f'href="/event/{event_id}"' in html
+    planned = client.get("/dyad/PAK-TJK.json?status=planned").json()["events"]["items"]
+    assert [e["event_id"] for e in planned] == [dataset.planned_exercise_id]
+    exercises = client.get("/dyad/PAK-TJK?type=exercise&year=2025").text
+    assert f'href="/event/{dataset.meeting_id}"' not in exercises
+    assert f'href="/event/{dataset.exercise_id}"' in exercises
+    assert client.get("/dyad/PAK-TJK.json?year=2024").json()["events"]["items"] == []
+
+
+def test_dyad_addresses_are_canonical_and_bad_ones_explained(client: TestClient):
+    moved = client.get("/dyad/TJK-PAK?type=meeting", follow_redirects=False)
+    assert moved.status_code == 307 and moved.headers["location"] == "/dyad/PAK-TJK?type=meeting"
+    assert (
+        client.get("/dyad/tjk-pak.json", follow_redirects=False).headers["location"] == "/dyad/PAK-TJK.json"
+    )
+    missing = client.get("/dyad/PAK-XXX")
+    assert missing.status_code == 404 and "XXX is not an ISO 3166-1 alpha-3" in missing.text
+    assert "<nav" in missing.text
+    assert client.get("/dyad/PAK.json").json()["detail"].startswith("dyad 'PAK'")
+    bad = client.get("/dyad/PAK-TJK?year=twenty")
+    assert bad.status_code == 400 and "year: &#39;twenty&#39; is not a whole number" in bad.text
+
+
+def test_event_page_shows_codes_people_related_events_and_highlighted_sources(
+    client: TestClient, dataset: Dataset
+):
+    data = client.get(f"/event/{dataset.exercise_id}.json").json()
+    assert data["cameo"] == "062" and data["plover_type"] == "COOPERATE"
+    assert [r["event_id"] for r in data["related_events"]] == [dataset.planned_exercise_id]
+    assert {s["doc_id"] for s in data["sources"]} == {"shield-done", "shield-plan"}
+    assert all(s["text"] for s in data["sources"])
+    html = client.get(f"/event/{dataset.exercise_id}").text
+    marks = re.findall(r"<mark>(.*?)</mark>", html, re.S)
+    assert len(marks) == 2
+    assert all("completed the joint exercise Fixture" in m for m in marks)
+    assert f'href="/event/{dataset.planned_exercise_id}"' in html
+    assert "Second Fixture Daily" in html and 'href="https://news.example.org/shield-done"' in html
+    meeting = client.get(f"/event/{dataset.meeting_id}").text
+    assert f"<mark>{dataset.meeting_evidence.replace(chr(39), '&#39;')}</mark>" in meeting
+    assert 'href="/person/per-asif"' in meeting and "<code>043</code>" in meeting
+
+
+def test_hostile_article_is_shown_as_text_only(client: TestClient, dataset: Dataset):
+    html = client.get(f"/event/{dataset.hostile_id}").text
+    for raw in (HOSTILE_SCRIPT, HOSTILE_IMG, "<i>Evil</i>", "<b>Deal</b>", "<b>Boss</b>"):
+        assert raw not in html
+    assert "&lt;script&gt;window.__pwned=1&lt;/script&gt;" in html
+    assert "&lt;img src=x onerror=&#34;window.__pwned=2&#34;&gt;" in html
+    assert 'href="javascript:' not in html, "a javascript: URL is never a link"
+    assert '<span class="muted">javascript:window.__pwned=4</span>' in html
+    mark = re.search(r"<mark>(.*?)</mark>", html, re.S)
+    assert mark and "&lt;script&gt;window.__pwned=1&lt;/script&gt;" in mark.group(1)
+    for path in ("/", "/network", "/map", "/events?country=CHN", "/person/per-hostile"):
+        assert HOSTILE_SCRIPT not in client.get(path).text
+
+
+def test_person_page_lists_offices_over_time_and_events(client: TestClient, dataset: Dataset):
+    data = client.get("/person/per-fixturezoda.json").json()
+    assert [o["title"] for o in data["offices"]] == ["Deputy Defence Minister", "Defence Minister"]
+    assert {e["event_id"] for e in data["events"]} == {dataset.meeting_id, dataset.pledge_id}
+    html = client.get("/person/per-fixturezoda").text
+    assert "Deputy Defence Minister" in html and "2023-05-01" in html
+    by_name = client.get("/person/Fixturezoda", follow_redirects=False)
+    assert by_name.status_code == 307 and by_name.headers["location"] == "/person/per-fixturezoda"
+    assert client.get("/person/nobody").status_code == 404
+    assert client.get("/event/nothing.json").status_code == 404
+
+
+def test_network_draws_every_country_and_tie(client: TestClient):
+    data = client.get("/network.json").json()
+    assert {n["country"] for n in data["nodes"]} == {"PAK", "TJK", "CHN", "IND", "USA"}
+    assert data["edges"][0]["country_a"] == "PAK" and data["edges"][0]["events"] == 4
+    assert data == client.get("/network.json").json(), "the layout is deterministic"
+    heaviest = max(data["edges"], key=lambda e: e["events"])
+    assert heaviest["width"] > min(e["width"] for e in data["edges"])
+    html = client.get("/network").text
+    assert html.count("<circle") == 5 and html.count('class="edge"') == 3
+    assert 'href="/events?country=PAK"' in html and 'href="/dyad/IND-USA"' in html
+
+
+def test_map_places_every_located_event_inside_the_frame(client: TestClient, dataset: Dataset):
+    data = client.get("/map.json").json()
+    frame = data["frame"]
+    places = {m["place"]: m for m in data["markers"]}
+    assert set(places) == {"Dushanbe", "Rawalpindi", "Islamabad", "Bikaner"}
+    assert len(places["Dushanbe"]["events"]) == 2
+    for marker in data["markers"]:
+        assert frame["west"] <= marker["longitude"] <= frame["east"]
+        assert 0 <= marker["x"] <= frame["width"] and 0 <= marker["y"] <= frame["height"]
+    assert places["Dushanbe"]["y"] < places["Bikaner"]["y"], "north is up"
+    html = client.get("/map").text
+    assert 'href="/events?place=Dushanbe"' in html
+    assert f'href="/event/{dataset.us_exercise_id}"' in html
+    assert 'class="graticule"' in html
+
+
+def test_events_list_filters_and_pages(client: TestClient, dataset: Dataset):
+    data = client.get("/events.json?country=PAK&type=exercise").json()
+    assert {e["event_id"] for e in data["events"]["items"]} == {
+        dataset.planned_exercise_id,
+        dataset.exercise_id,
+    }
+    assert client.get("/events.json?place=Dushanbe").json()["events"]["total"] == 2
+    assert client.get("/events.json?text=drone").json()["events"]["total"] == 1
+    assert client.get("/events.json?country=ZZZ").status_code == 400
+    assert client.get("/events?type=war").status_code == 400
+
+
+def test_static_files_are_served(client: TestClient):
+    for name in ("style.css", "app.js", "favicon.svg"):
+        assert client.get(f"/static/{name}").status_code == 200
