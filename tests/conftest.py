@@ -18,3 +18,10 @@ def shared_path(*parts: str) -> Path:
     if not path.exists():
         pytest.skip(f"../shared/{'/'.join(parts)} is absent (CI has it): test skipped")
     return path
+
+
+def plain(output: str) -> str:
+    """CLI output with rich's box drawing and line wrapping folded away, for `in` checks."""
+    import re
+
+    return re.sub(r"\s+", " ", re.sub(r"[│╭╮╰╯─]", " ", output))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -173,3 +174,12 @@ def test_raw_text_ingest_takes_its_metadata_from_the_query(ingest_client: TestCl
     article = next(hit for hit in hits if hit["kind"] == "article")
     assert article["id"].startswith("api-")
     assert (article["title"], article["date"]) == ("Kenya, Rwanda sign MoU", "2025-05-12")
+
+
+def test_ingest_without_a_loadable_pipeline_is_a_503(
+    ingest_client: TestClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setitem(sys.modules, "detente.pipeline", None)  # makes `import detente.pipeline` fail
+    response = ingest_client.post("/api/ingest", json={"articles": [{"text": PEACEKEEPING}]}, headers=AUTH)
+    assert response.status_code == 503
+    assert "ingest is unavailable" in response.json()["detail"]

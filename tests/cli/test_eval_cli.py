@@ -10,7 +10,7 @@ from typer.testing import CliRunner
 
 from detente.cli import app
 from detente.evaluation import check_baseline, flatten
-from tests.conftest import DEV, shared_path
+from tests.conftest import DEV, plain, shared_path
 
 runner = CliRunner()
 
@@ -37,7 +37,7 @@ def test_missing_scorer_is_named(tmp_path: Path) -> None:
     src.mkdir()
     result = runner.invoke(app, ["eval", str(gold), str(src), "--scorer", str(tmp_path / "nope.py")])
     assert result.exit_code != 0
-    assert "nope.py" in result.output
+    assert "nope.py" in plain(result.output)
 
 
 def test_baseline_check_names_each_drop(tmp_path: Path) -> None:

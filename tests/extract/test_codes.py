@@ -52,6 +52,12 @@ def test_a_multilateral_phone_call_stays_a_phone_call() -> None:
     )
 
 
+def test_only_meetings_have_a_multilateral_mode() -> None:
+    assert codes_for("exercise", "Five navies held drills.", 5, 5) == Codes(
+        "062", "COOPERATE", "military", None
+    )
+
+
 def test_two_states_are_not_multilateral() -> None:
     assert codes_for("meeting", "The defence ministers convened.", 6, 2).plover_mode is None
 

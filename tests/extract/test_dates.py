@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 from datetime import date, datetime
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from detente.extract.dates import DateMention, find_dates, resolve_weekday
 
@@ -62,6 +65,9 @@ def record(text: str, published: date | None) -> tuple[str | None, str | None, s
         ("Agreements from 2018 SCO summits laid groundwork.", ("2018-01-01", "2018-01-01", "year")),
         ("Talks were held between 2019 and 2021.", ("2019-01-01", "2021-01-01", "year")),
         ("Talks were held 2019-2021.", ("2019-01-01", "2021-01-01", "year")),
+        ("The 2024-25 procurement plan was approved.", ("2024-01-01", "2025-01-01", "year")),
+        ("Posted 2025-11-13T10:30:00Z by staff.", ("2025-11-13", "2025-11-13", "day")),
+        ("Dated 13-11-2025 by the ministry.", ("2025-11-13", "2025-11-13", "day")),
     ],
 )
 def test_explicit_dates_need_no_publication_date(text: str, expected: tuple[str, str, str]) -> None:
@@ -125,6 +131,9 @@ def test_weekdays_resolve_against_publication(text: str, published: date, expect
         ("The minister spoke this morning.", ("2025-11-15", "2025-11-15", "day")),
         ("The minister spoke earlier today.", ("2025-11-15", "2025-11-15", "day")),
         ("The ministers met last weekend.", ("2025-11-01", "2025-11-01", "month")),
+        ("The ministers met on Thursday last week.", ("2025-11-06", "2025-11-06", "day")),
+        ("The ministers met on Tuesday this week.", ("2025-11-11", "2025-11-11", "day")),
+        ("The ministers will meet on Monday next week.", ("2025-11-17", "2025-11-17", "day")),
         ("Earlier this year in May, the ministers convened.", ("2025-05-01", "2025-05-01", "month")),
         ("The ministers convened in May last year.", ("2024-05-01", "2024-05-01", "month")),
         ("The ministers convened in March of this year.", ("2025-03-01", "2025-03-01", "month")),
@@ -265,6 +274,8 @@ def test_without_a_publication_date_relative_dates_stay_unknown(text: str) -> No
         "Future editions may incorporate naval elements.",
         "Protesters march on the capital, and the army may march too.",
         "The group's Vision-2030 plan was discussed.",
+        "Call 0300-2025-11 for details.",
+        "The range 2024-31 is a code.",
         "He cited Resolution 2231 and No. 1999 of the register.",
         "Friday prayers were held peacefully.",
         "Good Friday services were held peacefully.",
@@ -330,6 +341,13 @@ def test_slashed_iso_dates() -> None:
 
 def test_a_datetime_publication_is_accepted() -> None:
     assert record("They met yesterday.", datetime(2025, 11, 15, 9, 30)) == ("2025-11-14", "2025-11-14", "day")
+
+
+def test_a_publication_date_at_the_calendar_edge_is_refused() -> None:
+    with pytest.raises(ValueError, match="published"):
+        find_dates("They met on March 29.", date(1, 1, 1))
+    with pytest.raises(ValueError, match="published"):
+        find_dates("They meet next year.", date(9999, 12, 31))
 
 
 def test_bad_inputs_are_named_in_the_error() -> None:
@@ -403,3 +421,54 @@ def test_seed_evidence_dates_match_gold() -> None:
         assert (value["end"] or "")[:width] == gold["end"][:width], evidence
         checked += 1
     assert checked >= 10
+
+
+DATEISH = st.sampled_from(
+    [
+        " ",
+        ", ",
+        " and ",
+        " to ",
+        "-",
+        "on ",
+        "in ",
+        "from ",
+        "between ",
+        "May",
+        "March",
+        "Dec.",
+        "Thursday",
+        "next",
+        "last",
+        "week",
+        "month",
+        "year",
+        "ago",
+        "2",
+        "13th",
+        "29",
+        "2025",
+        "1999",
+        "US$",
+        "will",
+        "held",
+    ]
+)
+
+
+@given(
+    st.lists(DATEISH | st.text(max_size=6), max_size=25).map("".join),
+    st.none() | st.dates(date(1800, 1, 1), date(2200, 12, 31)),
+)
+@settings(max_examples=300, deadline=None)
+def test_any_text_gives_ordered_in_bounds_mentions(text: str, published: date | None) -> None:
+    mentions = find_dates(text, published)
+    for mention in mentions:
+        assert 0 <= mention.start < mention.end <= len(text)
+        assert text[mention.start : mention.end] == mention.text
+        value = mention.value
+        assert (value.start is None) == (value.precision == "unknown")
+        assert value.start is None or value.end is None or value.start <= value.end
+        if published is None and mention.relative:
+            assert value.start is None
+    assert all(a.end <= b.start for a, b in itertools.pairwise(mentions))

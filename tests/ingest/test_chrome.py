@@ -195,3 +195,35 @@ def test_byline_and_date_on_one_line() -> None:
     assert cleaned.facts.source_name == "Kabar"
     assert cleaned.facts.published == date(2024, 11, 5)
     assert cleaned.text.startswith("Border guards")
+
+
+def test_masthead_menu_and_place_dateline() -> None:
+    page = (
+        "Caspian Evening Post\n\n"
+        "Home | Security | Energy | About us\n\n"
+        "Kazakhstan and Turkmenistan hold naval talks\n\n"
+        "By Aigerim Sadykova\n\n"
+        "Aktau, 3 June 2025\n\n"
+        "The naval commanders of Kazakhstan and Turkmenistan met in Aktau on Tuesday to discuss rescue.\n"
+    )
+    cleaned = strip_chrome(page)
+    assert cleaned.facts.source_name == "Caspian Evening Post"
+    assert cleaned.facts.title == "Kazakhstan and Turkmenistan hold naval talks"
+    assert cleaned.facts.published == date(2025, 6, 3)
+    assert cleaned.text.startswith("The naval commanders")
+
+
+def test_all_capital_masthead_and_numeric_date() -> None:
+    page = "STEPPE EVENING HERALD\nPolitics | Region | Economy\n\nArmies agree on hotline\n"
+    page += "\n03.06.2025, 09:40\n\n"
+    page += "The army chiefs of Kyrgyzstan and Tajikistan agreed on Monday to open a military hotline.\n"
+    cleaned = strip_chrome(page)
+    assert (cleaned.facts.source_name, cleaned.facts.published) == ("STEPPE EVENING HERALD", date(2025, 6, 3))
+
+
+def test_repeated_paragraph_keeps_one_copy_and_repeated_caption_none() -> None:
+    paragraph = "The two ministers agreed to hold staff talks every year, alternating between their capitals."
+    caption = "The ministers shake hands in Tbilisi. — Reuters"
+    page = f"{caption}\n{caption}\n\n{paragraph}\n\n{paragraph}\n\nNext: Tbilisi hosts a wine festival\n"
+    cleaned = strip_chrome(page)
+    assert cleaned.text == paragraph

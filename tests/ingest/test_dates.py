@@ -49,3 +49,10 @@ def test_url_dates() -> None:
     assert date_from_url("https://news.example/2023-11-02-talks") == date(2023, 11, 2)
     assert date_from_url("https://news.example/world/talks-123") is None
     assert date_from_url(None) is None
+
+
+def test_numeric_day_first_date_and_leading_place() -> None:
+    assert parse_date_line("21.05.2025, 09:40") == date(2025, 5, 21)
+    assert parse_date_line("Baku, 16 April 2025") == date(2025, 4, 16)
+    assert parse_date_line("New York, Nov 2, 2023") == date(2023, 11, 2)
+    assert parse_date_line("The ministers met, 16 April 2025") is None

@@ -10,6 +10,8 @@ import pytest
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
+from detente.ingest import IngestOptions
+
 from .helpers import MEETING_PARAGRAPHS, article_html, collect
 
 ARTICLE_URL = "https://news.example/world/2024/03/05/kazakh-mongolian-ministers-meet"
@@ -116,3 +118,22 @@ def test_record_id_falls_back_to_a_hash_of_the_uri() -> None:
     record = ArcWarcRecord("warc", "response", headers, None, None, "", 0)
     first = record_doc_id(record, ARTICLE_URL)
     assert first.startswith("warc-") and first == record_doc_id(record, ARTICLE_URL)
+
+
+def test_bad_records_are_reported_one_by_one_and_the_archive_goes_on(tmp_path: Path) -> None:
+    path = tmp_path / "mixed.warc.gz"
+    good = article_html("Ministers meet", MEETING_PARAGRAPHS).encode()
+    huge = article_html("Huge page", MEETING_PARAGRAPHS * 40).encode()
+    with path.open("wb") as stream:
+        writer = WARCWriter(stream, gzip=True)
+        empty = _response(writer, "https://news.example/empty", b"<html><body></body></html>", "text/html")
+        too_big = _response(writer, "https://news.example/huge", huge, "text/html")
+        for record in (empty, too_big, _response(writer, ARTICLE_URL, good, "text/html")):
+            writer.write_record(record)
+    articles, errors = collect([str(path)], IngestOptions(max_bytes=len(good) * 2))
+    assert [a.url for a in articles] == [ARTICLE_URL]
+    empty_id, big_id = (r.rec_headers.get_header("WARC-Record-ID") for r in (empty, too_big))
+    assert [(e.source, e.reason.split(":")[0]) for e in errors] == [
+        (f"{path} record {empty_id}", "no extractable article text in the HTML"),
+        (f"{path} record {big_id}", "record payload too large"),
+    ]

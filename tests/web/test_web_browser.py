@@ -29,6 +29,7 @@ def test_every_page_loads_cleanly_in_chromium(dataset: Dataset, kind: str):
     pages = {
         "overview": "/",
         "events": "/events",
+        "country": "/country/PAK",
         "dyad": "/dyad/PAK-TJK",
         "event": f"/event/{dataset.exercise_id}",
         "event-hostile": f"/event/{dataset.hostile_id}",

@@ -10,6 +10,7 @@ from detente.web.highlight import Segment, locate_evidence, split_evidence
 from detente.web.layout import HEIGHT, WIDTH, force_layout
 from detente.web.projection import fit_frame, graticule
 from detente.web.rendering import date_label, web_url
+from detente.web.spans import office_spans
 
 TEXT = (
     "Intro line.\nThe ministers met in Dushanbe on Monday. They met again later.\n"
@@ -130,3 +131,25 @@ def test_date_labels_follow_precision_and_only_web_urls_link():
     assert web_url("https://example.org/a") == "https://example.org/a"
     assert web_url("javascript:alert(1)") is None
     assert web_url("/tmp/article.txt") is None
+
+
+def test_office_spans_run_from_first_to_last_seen_on_a_year_axis():
+    chart = office_spans(
+        [
+            {
+                "title": "Deputy Minister",
+                "country": "TJK",
+                "first_seen": "2023-01-01",
+                "last_seen": "2023-12-31",
+            },
+            {"title": "Minister", "country": "TJK", "first_seen": "2025-03-10", "last_seen": "2025-03-10"},
+            {"title": "Undated post", "country": None, "first_seen": None, "last_seen": None},
+        ]
+    )
+    assert chart is not None
+    deputy, minister = chart.bars
+    assert [t.year for t in chart.ticks] == [2023, 2024, 2025, 2026]
+    year = chart.ticks[1].x - chart.ticks[0].x
+    assert deputy.x == chart.ticks[0].x and deputy.width == pytest.approx(year, rel=0.01)
+    assert minister.width == 6.0 and minister.x > chart.ticks[2].x
+    assert office_spans([{"title": "x", "first_seen": None, "last_seen": None}]) is None

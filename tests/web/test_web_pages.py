@@ -8,7 +8,16 @@ import pytest
 from dataset import HOSTILE_IMG, HOSTILE_SCRIPT, Dataset
 from fastapi.testclient import TestClient
 
-PAGES = ["/", "/events", "/dyad/PAK-TJK", "/event/ev-meeting", "/person/per-fixturezoda", "/network", "/map"]
+PAGES = [
+    "/",
+    "/events",
+    "/country/PAK",
+    "/dyad/PAK-TJK",
+    "/event/ev-meeting",
+    "/person/per-fixturezoda",
+    "/network",
+    "/map",
+]
 
 
 @pytest.mark.parametrize("path", PAGES)
@@ -131,7 +140,7 @@ def test_network_draws_every_country_and_tie(client: TestClient):
     assert heaviest["width"] > min(e["width"] for e in data["edges"])
     html = client.get("/network").text
     assert html.count("<circle") == 5 and html.count('class="edge"') == 3
-    assert 'href="/events?country=PAK"' in html and 'href="/dyad/IND-USA"' in html
+    assert 'href="/country/PAK"' in html and 'href="/dyad/IND-USA"' in html
 
 
 def test_map_places_every_located_event_inside_the_frame(client: TestClient, dataset: Dataset):
@@ -148,6 +157,16 @@ def test_map_places_every_located_event_inside_the_frame(client: TestClient, dat
     assert 'href="/events?place=Dushanbe"' in html
     assert f'href="/event/{dataset.us_exercise_id}"' in html
     assert 'class="graticule"' in html
+
+
+def test_country_page_lists_partners_with_dyad_links(client: TestClient, dataset: Dataset):
+    data = client.get("/country/PAK.json").json()
+    assert [(p["country"], p["events"]) for p in data["partners"]] == [("TJK", 4), ("CHN", 1)]
+    assert data["recent"]["total"] == 5
+    html = client.get("/country/PAK").text
+    assert 'href="/dyad/PAK-TJK"' in html and 'href="/dyad/CHN-PAK"' in html
+    assert client.get("/country/pak", follow_redirects=False).headers["location"] == "/country/PAK"
+    assert client.get("/country/ZZZ").status_code == 404
 
 
 def test_events_list_filters_and_pages(client: TestClient, dataset: Dataset):

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from fastapi import FastAPI
+from fastapi.routing import APIRoute
 from fastapi.staticfiles import StaticFiles
 
 from detente import __version__
@@ -44,6 +45,7 @@ def create_app(db_path: str | Path, *, ingest_token: str | None = None) -> FastA
         docs_url="/api/docs",
         redoc_url="/api/redoc",
         lifespan=lifespan,
+        generate_unique_id_function=_operation_id,
     )
     app.state.queries = queries
     install_error_handlers(app)
@@ -54,6 +56,11 @@ def create_app(db_path: str | Path, *, ingest_token: str | None = None) -> FastA
         _add_schemas(app, body_schemas())
     _mount_dashboard(app, queries)
     return app
+
+
+def _operation_id(route: APIRoute) -> str:
+    """The endpoint function's name (`list_events`), so generated clients get readable methods."""
+    return route.name
 
 
 def _add_schemas(app: FastAPI, schemas: dict[str, Any]) -> None:

@@ -9,7 +9,7 @@ what clients receive.
 from __future__ import annotations
 
 from datetime import date
-from typing import Generic, Literal, TypeVar
+from typing import Annotated, Generic, Literal, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -17,7 +17,7 @@ from detente.models import EventType, Precision, Status
 
 T = TypeVar("T")
 
-Alpha3 = str  # documented per field: ISO 3166-1 alpha-3
+Alpha3 = Annotated[str, Field(description="ISO 3166-1 alpha-3 country code", examples=["PAK"])]
 
 
 GEO_LEVEL = Field(
@@ -43,7 +43,7 @@ class Page(Schema, Generic[T]):
 class Participant(Schema):
     name: str = Field(description="The fullest form of the name seen")
     title: str | None = Field(description="Office or rank as reported")
-    country: Alpha3 | None = Field(description="ISO 3166-1 alpha-3")
+    country: Alpha3 | None
     person_id: str | None = Field(description="Key into /api/people/{id}")
 
 
@@ -56,7 +56,7 @@ class Event(Schema):
     date_start: date | None
     date_end: date | None
     date_precision: Precision
-    countries: list[Alpha3] = Field(description="States taking part, ISO 3166-1 alpha-3, sorted")
+    countries: list[Alpha3] = Field(description="States taking part, sorted")
     name: str | None = Field(description="The event's own name, e.g. an exercise name")
     location_place: str | None
     location_country: Alpha3 | None

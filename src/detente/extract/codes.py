@@ -57,7 +57,11 @@ def codes_for(
         if rule.sets_mode:
             codes.plover_mode = rule.plover_mode
     multilateral = _lexicon()["multilateral"]
-    if event_type == "meeting" and countries_count >= multilateral["min_countries"] and codes.cameo != "041":
+    if (
+        event_type in multilateral["event_types"]
+        and countries_count >= multilateral["min_countries"]
+        and codes.cameo not in multilateral["unless_cameo"]
+    ):
         codes.plover_mode = multilateral["plover_mode"]
     return codes
 

@@ -30,7 +30,7 @@ import json
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import MAXYEAR, MINYEAR, date, datetime, timedelta
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Literal
@@ -92,7 +92,7 @@ class _Year:
 @dataclass(frozen=True)
 class _Weekday:
     weekday: int
-    modifier: str  # "", "last", "next", "this"
+    modifier: str  # "", "last", "next", "this", or "last week", "this week", "next week"
 
 
 @dataclass(frozen=True)
@@ -206,8 +206,9 @@ def _patterns() -> list[tuple[re.Pattern[str], _Handler, str]]:
     numbers = _alternation(list(lex["number_words"]))
     span_lead = r"(?:\b(?:from|between)\s+)?\b"
     table: list[tuple[str, _Handler, str]] = [
-        (r"\b(?P<year>(?:19|20)\d\d)([-/.])(?P<mon>[01]\d)\2(?P<day>[0-3]\d)\b", _iso, "year"),
-        (r"\b(?P<a>[0-3]?\d)[./](?P<b>[01]?\d)[./](?P<year>(?:19|20)\d\d)\b", _numeric, "year"),
+        (r"\b(?P<year>(?:19|20)\d\d)([-/.])(?P<mon>[01]\d)\2(?P<day>[0-3]\d)(?:\b|(?=T\d))", _iso, "year"),
+        (r"\b(?P<a>[0-3]?\d)([-/.])(?P<b>[01]?\d)\2(?P<year>(?:19|20)\d\d)\b", _numeric, "year"),
+        (r"(?<![\w$€£¥#.,-])(?P<year>(?:19|20)\d\d)[-–/](?P<short>\d\d)\b(?![-/.]\d)", _fiscal_year, "year"),
         (rf"{span_lead}{month}\s+{day}{connector}{day2}(?:,?\s*{year})?", _month_day_span, "month"),
         (
             rf"{span_lead}{day}{connector}{day2}\s+(?:of\s+)?{month2}(?:,?\s*{year})?",
@@ -223,7 +224,8 @@ def _patterns() -> list[tuple[re.Pattern[str], _Handler, str]]:
         (rf"\b{qualifier}{month}", _bare_month, "month"),
         (rf"(?<![\w$€£¥#.,]){qualifier}{year}", _year, "year"),
         (
-            rf"\b(?:(?P<mod>last|next|this\s+coming|coming|this)\s+)?(?P<weekday>{_full_weekdays()})\b",
+            rf"\b(?:(?P<mod>last|next|this\s+coming|coming|this)\s+)?(?P<weekday>{_full_weekdays()})\b"
+            r"(?:\s+(?:of\s+)?(?P<week>last|this|next)\s+week\b)?",
             _weekday,
             "weekday",
         ),
@@ -382,9 +384,16 @@ def _full_month_names() -> frozenset[str]:
 def _year(match: re.Match[str], text: str) -> _Raw | None:
     """A four-digit number is a year unless it counts something or is money."""
     lex = _lexicon()
-    hyphen_before = not match.group("qual") and text[max(0, match.start() - 1) : match.start()] == "-"
-    if hyphen_before and not text[max(0, match.start() - 2) : match.start() - 1].isdigit():
-        return None  # "Vision-2030", "HQ-2000": names, not years; "2019-2021" is a span
+    # Hyphens join a year only to another year ("2019-2021"): not "Vision-2030" nor "0300-2025-11".
+    hyphen_before = not match.group("qual") and text[max(0, match.start() - 1) : match.start()] in "-–"
+    if (
+        hyphen_before
+        and match.start() > 0
+        and not _YEAR_THEN_HYPHEN.search(text, max(0, match.start() - 6), match.start())
+    ):
+        return None
+    if re.match(r"[-–/.]\d", text[match.end() :]) and not _HYPHEN_THEN_YEAR.match(text, match.end()):
+        return None
     before = text[max(0, match.start() - 24) : match.start()].split()
     if before and before[-1].lower() in lex["markers_before_numbers"]:
         return None
@@ -404,6 +413,16 @@ def _names_something(word: str) -> bool:
     return word[:1].isupper() and word.isalpha() and word.lower() not in _lexicon()["month_context_words"]
 
 
+_YEAR_THEN_HYPHEN = re.compile(r"(?<!\d)(?:19|20)\d\d[-–]\Z")
+_HYPHEN_THEN_YEAR = re.compile(r"[-–](?:19|20)\d\d\b")
+
+
+def _fiscal_year(match: re.Match[str], text: str) -> _Raw | None:
+    """ "2024-25" is a span of two years; "2024-31" is not a year at all."""
+    year = int(match["year"])
+    return _Year(year, year + 1) if int(match["short"]) == (year + 1) % 100 else None
+
+
 def _weekday(match: re.Match[str], text: str) -> _Raw | None:
     if not match.group("weekday")[0].isupper():
         return None
@@ -420,6 +439,8 @@ def _weekday(match: re.Match[str], text: str) -> _Raw | None:
         return None  # "Good Friday", "Black Friday": named days, not last Friday
     modifier = re.sub(r"\s+", " ", (match.group("mod") or "").lower())
     modifier = {"this coming": "next", "coming": "next"}.get(modifier, modifier)
+    if match.group("week"):
+        modifier = f"{match['week'].lower()} week"  # "Thursday last week"
     return _Weekday(int(_lexicon()["weekdays"][match["weekday"].lower()]), modifier)
 
 
@@ -515,11 +536,13 @@ def _plain(month: _Month) -> bool:
 def _as_date(published: date | None) -> date | None:
     if published is None:
         return None
-    if isinstance(published, datetime):
-        return published.date()
-    if isinstance(published, date):
-        return published
-    raise TypeError(f"find_dates: published must be a date or None, got {type(published).__name__}")
+    if not isinstance(published, date):
+        raise TypeError(f"find_dates: published must be a date or None, got {type(published).__name__}")
+    if not MINYEAR < published.year < MAXYEAR:
+        raise ValueError(
+            f"find_dates: published {published.isoformat()} leaves no year either side to resolve in"
+        )
+    return published.date() if isinstance(published, datetime) else published
 
 
 def _is_relative(raw: _Raw) -> bool:
@@ -540,6 +563,11 @@ def _resolve(raw: _Raw, published: date | None, tense: Callable[[], Tense]) -> E
         return _resolve_months(raw, published, tense)
     if published is None:
         return EventDate()
+    if isinstance(raw, _Weekday) and raw.modifier.endswith(" week"):
+        offset = {"last week": -1, "this week": 0, "next week": 1}[raw.modifier]
+        monday = published - timedelta(days=published.weekday()) + timedelta(weeks=offset)
+        day = monday + timedelta(days=raw.weekday)
+        return EventDate(day, day, "day")
     if isinstance(raw, _Weekday):
         direction = raw.modifier if raw.modifier in ("last", "next") else None
         direction = direction or ("future" if tense() == "future" else "past")

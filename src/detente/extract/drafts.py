@@ -35,6 +35,11 @@ _DISCUSSION = re.compile(
     r"\b(?:discussed|discussions? (?:on|of|about)|focused on|centred on|centered on|touched on|talks (?:on|about)|reviewed|explored)\b",
     re.I,
 )
+_ACTOR_NOUN = re.compile(
+    r"\b(?:ministers?|chiefs?|generals?|admirals?|commanders?|delegations?|officials|secretary|president|envoys?|ambassadors?|"
+    r"counterparts?|officers|attache)\b",
+    re.I,
+)
 _GROUP_MEETING = re.compile(r"^(?:The two|Both|The sides|The ministers|The leaders|The officials|They)\b")
 _DATELINE = re.compile(r"^(?P<city>[A-Z][A-Z .'-]{2,30})(?:,|\s+[-–—])")
 _HORIZON = re.compile(r"\b(?:through|until|till|by|beyond)\s+(?:the\s+end\s+of\s+)?$", re.I)
@@ -148,6 +153,8 @@ def _meeting(text: str, hits: list[Hit], facts: SentenceFacts) -> Hit | None:
             has_person = any(starts <= m.start < starts + 90 for m in facts.people.mentions)
             if not has_person and not _PERSON_OBJECT.search(after):
                 continue
+        if r.needs_actor.fullmatch(hit.text) and not _has_actor(text, facts):
+            continue
         if r.needs_person_subject.fullmatch(hit.text):
             has_person = any(sentence_start <= m.start < sentence_start + hit.start for m in facts.people.mentions)
             if not has_person and not _PERSON_OBJECT.search(text[: hit.start]):
@@ -160,6 +167,14 @@ def _meeting(text: str, hits: list[Hit], facts: SentenceFacts) -> Hit | None:
         if chosen is None or (_VISIT_ONLY.match(chosen.text) and not _VISIT_ONLY.match(hit.text)):
             chosen = hit
     return chosen
+
+
+def _has_actor(text: str, facts: SentenceFacts) -> bool:
+    """'The drop in output made it hard to meet demand' has no state actor; 'X met Y' has."""
+    sentence = facts.sentence
+    if facts.people.between(sentence.start, sentence.end) or _ACTOR_NOUN.search(text):
+        return True
+    return len({m.code for m in gazetteer().parties(text)}) >= 2
 
 
 def _agreement(text: str, hits: list[Hit], facts: SentenceFacts) -> Hit | None:

@@ -30,7 +30,7 @@ from detente.extract.names import series_pattern
 from detente.extract.people import PersonFinder, PersonTable
 from detente.extract.text import Sentence, split_sentences
 from detente.extract.topics import topics_for
-from detente.extract.triggers import Hit, find_hits, rules
+from detente.extract.triggers import Hit, defence_cues, find_hits, rules
 from detente.models import Article, Event, EventDate, Participant
 
 if TYPE_CHECKING:
@@ -93,13 +93,28 @@ class RuleExtractor:
         praisers_join_exercises(drafts)
         dyad = main_dyad([[m.code for m in gazetteer().parties(s.text)] for s in sentences])
         drafts = merge_duplicates(drafts)
+        by_paragraph: dict[int, str] = {}
+        for sentence in sentences:
+            by_paragraph[sentence.paragraph] = by_paragraph.get(sentence.paragraph, "") + " " + sentence.text
+        drafts = [d for d in drafts if self._in_security_context(d, by_paragraph, people)]
         events = [self._event(d, people, dyad, article) for d in drafts]
         return [e for e in events if e is not None]
 
     def _about_security(self, sentences: list[Sentence]) -> bool:
         """A sports report's 'defence' is not enough: several distinct security words are needed."""
-        found = [m.lower() for s in sentences for m in rules().security.findall(s.text)]
+        found = [cue for s in sentences for cue in defence_cues(s.text)]
         return len(found) >= _MIN_SECURITY_CUES + 1 and len(set(found)) >= _MIN_SECURITY_CUES
+
+    @staticmethod
+    def _in_security_context(draft: Draft, by_paragraph: dict[int, str], people: PersonTable) -> bool:
+        """An event counts only where the article is talking security, or its people are soldiers or defence officials."""
+        texts = [by_paragraph.get(draft.sentence.paragraph, "")] + [s.text for s in draft.refs] + draft.texts
+        if draft.anchor is not None:
+            texts.append(by_paragraph.get(draft.anchor.sentence.paragraph, ""))
+        if any(defence_cues(t) for t in texts):
+            return True
+        titles = " ".join(people.people[i].title or "" for i in draft.persons)
+        return bool(defence_cues(titles))
 
     def _person_spans(self, candidates: list[Sentence]) -> list[tuple[int, int]]:
         spans: list[tuple[int, int]] = []

@@ -18,6 +18,7 @@ _ABBREVIATIONS = re.compile(
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’')\]]*\s+(?=[\"“‘(\[]?[A-Z0-9])")
 _CAPTION_CREDIT = re.compile(r"\s[—–-]{1,2}\s?[A-Z][\w/ ]{1,20}\s*$")
 _BULLET = re.compile(r"^\s*(?:[•·▪◦*‣-]|\d+\.)\s")
+_SEPARATORS = re.compile(r"\s[|·•»]\s")
 _TERMINAL = re.compile(r"[.!?][\"”’')\]]*\s*$")
 
 
@@ -47,6 +48,8 @@ def is_furniture(line: str, seen: set[str]) -> bool:
         return True
     if _BULLET.match(line) or _CAPTION_CREDIT.search(stripped):
         return True
+    if len(_SEPARATORS.findall(stripped)) >= 3:
+        return True  # navigation bars, share bars, tickers
     words = stripped.split()
     if not _TERMINAL.search(stripped) and (len(words) < 15 or not re.search(r"[.!?]\s+[A-Z]", stripped)):
         return True  # titles, section heads, related-link lines (a long paragraph may lose its last stop)

@@ -56,6 +56,8 @@ class Rules:
     speculation: re.Pattern[str]
     proposal: re.Pattern[str]
     security: re.Pattern[str]
+    defence: re.Pattern[str]
+    needs_actor: re.Pattern[str]
     elaboration: re.Pattern[str]
 
 
@@ -83,6 +85,12 @@ def rules() -> Rules:
         speculation=re.compile(alternation(data["speculation"])),
         proposal=word_regex(data["proposal_verbs"]),
         security=re.compile(alternation(data["security_cues"]), re.I),
+        defence=re.compile(
+            r"(?<![\w-])(?:"
+            + "|".join(c if c[:1].isupper() else f"(?i:{c})" for c in sorted(data["defence_cues"], key=len, reverse=True))
+            + r")(?!\w)"
+        ),
+        needs_actor=word_regex(data["types"]["meeting"]["needs_actor"]),
         elaboration=re.compile(r"^(?:" + "|".join(data["elaboration_starts"]) + r")\b", re.I),
     )
 
@@ -144,3 +152,8 @@ def has_eventive(sentence: str) -> bool:
 
 def has_security_cue(text: str) -> bool:
     return bool(rules().security.search(text))
+
+
+def defence_cues(text: str) -> list[str]:
+    """Words that put a passage in the defence and security domain."""
+    return [m.group(0).lower() for m in rules().defence.finditer(text)]

@@ -15,7 +15,15 @@ from datetime import date
 
 from detente.ingest import chrome_rules as rules
 from detente.ingest.dates import first_date_in
-from detente.ingest.line_tests import active, bare, compile_rules, is_sentence, is_short, matches
+from detente.ingest.line_tests import (
+    SENTENCE_END,
+    active,
+    bare,
+    compile_rules,
+    is_sentence,
+    is_short,
+    matches,
+)
 from detente.ingest.page_header import PageFacts, read_dateline, read_header
 
 _TAIL = compile_rules(rules.TAIL_HEADINGS)
@@ -27,6 +35,7 @@ _PUBLISHED = compile_rules(rules.PUBLISHED_LINES)
 _INLINE_TAIL = re.compile("|".join(rules.INLINE_TAIL_MARKERS), re.I)
 _ELLIPSIS_END = re.compile(r"(?:…|\.\.\.)[\"'”’]?$")
 _BULLET = re.compile(r"[•·*▪◦‣-]\s|\d{1,2}[.)]\s")
+_CAPTION_CREDIT = re.compile(r"\s[—–-]\s*[A-Z][\w.&/ -]{1,30}$|\((?:photo|image|file)\b[^)]*\)$", re.I)
 _MARKER = re.compile(r"\A\s*date\s+(\d{4}-\d{2}-\d{2})\b[ \t]*")
 
 TAIL_MIN_SHARE = 0.5  # a tail heading must come after at least this share of the body
@@ -92,13 +101,24 @@ def _drop_chrome_lines(lines: list[str], keep: list[bool]) -> PageFacts:
 
 
 def _drop_repeated_lines(lines: list[str], keep: list[bool]) -> None:
-    """A line printed twice in a row is a caption (image alt text and figure caption): drop both."""
+    """A line printed twice in a row is scraping noise.
+
+    A short one that is no full sentence, or that ends in a photo credit, is a caption
+    (image alt text, then figure caption): both copies go. A repeated paragraph keeps
+    its first copy.
+    """
     previous: int | None = None
     for index in active(lines, keep):
         raw = lines[index]
-        if previous is not None and is_short(raw.strip()) and _same(lines[previous], raw):
-            keep[previous] = keep[index] = False
+        if previous is not None and _same(lines[previous], raw):
+            keep[index] = False
+            if _is_caption(raw.strip()):
+                keep[previous] = False
         previous = index
+
+
+def _is_caption(line: str) -> bool:
+    return is_short(line) and (_CAPTION_CREDIT.search(line) is not None or not SENTENCE_END.search(line))
 
 
 def _same(first: str, second: str) -> bool:

@@ -30,7 +30,7 @@ TAIL_HEADINGS: tuple[str, ...] = (
 
 # A single line that points elsewhere ("Also read: ...") inside the article.
 LINK_LINES: tuple[str, ...] = (
-    r"(?:read more|also read|read also|see also|related|recommended|watch|listen|read next)"
+    r"(?:read more|also read|read also|see also|related|recommended|watch|listen|read next|next|previous)"
     r"\s*[:|–—-]\s*\S.{0,200}",
 )
 
@@ -71,7 +71,52 @@ CREDIT_LINES: tuple[str, ...] = (
 )
 
 # Breadcrumb navigation ("Home > World > Asia").
-NAVIGATION_LINES: tuple[str, ...] = (r"(?:[\w&',. -]{1,30}\s+[>»›]\s+){1,6}[\w&',. -]{1,40}",)
+NAVIGATION_LINES: tuple[str, ...] = (
+    r"(?:[\w&',. -]{1,30}\s+[>»›]\s+){1,6}[\w&',. -]{1,40}",
+    # "Home | World | Sport": three or more short items between bars or dots
+    r"(?:[\w&'.-]+(?: [\w&'.-]+){0,2}\s+[|•·]\s+){2,12}[\w&'.-]+(?: [\w&'.-]+){0,2}",
+)
+
+# Last words of an outlet's name: a masthead line ending in one names the outlet.
+OUTLET_WORDS: tuple[str, ...] = (
+    "news",
+    "daily",
+    "times",
+    "herald",
+    "post",
+    "monitor",
+    "tribune",
+    "gazette",
+    "observer",
+    "review",
+    "journal",
+    "express",
+    "chronicle",
+    "telegraph",
+    "agency",
+    "today",
+    "star",
+    "mirror",
+    "dispatch",
+    "courier",
+    "standard",
+    "guardian",
+    "nation",
+    "insider",
+    "report",
+    "wire",
+    "desk",
+    "diplomat",
+    "center",
+    "centre",
+    "institute",
+    "weekly",
+    "magazine",
+    "online",
+)
+
+# Words that make a top line a banner rather than an outlet's name.
+BANNER_WORDS: tuple[str, ...] = ("breaking", "exclusive", "live", "update", "updates", "latest", "opinion")
 
 # A byline; the `name` group is the author or agency.
 BYLINE_LINES: tuple[str, ...] = (

@@ -14,7 +14,7 @@ from pathlib import Path
 from detente.ingest.corpus_record import article_from_record
 from detente.ingest.files import os_reason
 from detente.ingest.options import IngestOptions
-from detente.ingest.problems import SourceProblem
+from detente.ingest.problems import SourceProblem, as_ingest_error
 from detente.models import Article, IngestError
 
 
@@ -64,5 +64,5 @@ def _read_rows(path: Path, stream: io.TextIOBase, options: IngestOptions) -> Ite
             yield article_from_record(
                 row, fallback_id=f"{path.stem}-{reader.line_num}", options=options, found_via="csv"
             )
-        except SourceProblem as problem:
-            yield IngestError(where, problem.reason)
+        except Exception as error:
+            yield as_ingest_error(where, error)

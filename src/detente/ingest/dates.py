@@ -40,10 +40,12 @@ DATE_EXPRESSION = (
     rf"(?P<m1>{_MONTH})\s+(?P<d1>{_DAY}),?\s+(?P<y1>\d{{4}})"
     rf"|(?P<d2>{_DAY})\s+(?P<m2>{_MONTH}),?\s+(?P<y2>\d{{4}})"
     rf"|(?P<y3>\d{{4}})-(?P<m3>\d{{2}})-(?P<d3>\d{{2}}){_ISO_TIME}"
+    rf"|(?P<d4>\d{{1,2}})\.(?P<m4>\d{{1,2}})\.(?P<y4>\d{{4}})"  # 21.05.2025: dots mean day first
     rf"){_TIME}"
 )
 _LABEL = r"(?:(?:updated|published|posted|last updated|date)\s*(?:on)?\s*:?\s*)?"
-_DATE_LINE = re.compile(rf"\s*{_LABEL}{DATE_EXPRESSION}\s*", re.I)
+_PLACE = r"(?:[A-Z][\w'.-]*(?:\s[A-Z][\w'.-]*){0,2},\s*)?"  # "Baku, 16 April 2025"
+_DATE_LINE = re.compile(rf"\s*{_LABEL}(?-i:{_PLACE}){DATE_EXPRESSION}\s*", re.I)
 _DATE_ANYWHERE = re.compile(DATE_EXPRESSION, re.I)
 _URL_DATE = re.compile(r"/((?:19|20)\d{2})[/-](\d{1,2})[/-](\d{1,2})(?:/|[-_]|$)")
 _ISO_PREFIX = re.compile(r"\s*(\d{4}-\d{2}-\d{2})")
@@ -51,7 +53,12 @@ _ISO_PREFIX = re.compile(r"\s*(\d{4}-\d{2}-\d{2})")
 
 def _build(match: re.Match[str]) -> date | None:
     groups = match.groupdict()
-    for month_key, day_key, year_key in (("m1", "d1", "y1"), ("m2", "d2", "y2"), ("m3", "d3", "y3")):
+    for month_key, day_key, year_key in (
+        ("m1", "d1", "y1"),
+        ("m2", "d2", "y2"),
+        ("m3", "d3", "y3"),
+        ("m4", "d4", "y4"),
+    ):
         if groups.get(year_key):
             month_text = groups[month_key]
             month = int(month_text) if month_text.isdigit() else _MONTHS[month_text[:3].lower()]
@@ -64,7 +71,10 @@ def _build(match: re.Match[str]) -> date | None:
 
 
 def parse_date_line(line: str) -> date | None:
-    """The date when the whole line is one ("Thursday Dec 15 2022", "Updated: Nov 2, 2023 10:30 PKT")."""
+    """The date when the whole line is one ("Thursday Dec 15 2022", "Updated: Nov 2, 2023 10:30 PKT").
+
+    A place may lead it, as in a dateline of its own ("Baku, 16 April 2025").
+    """
     match = _DATE_LINE.fullmatch(line)
     return _build(match) if match else None
 

@@ -15,7 +15,7 @@ from urllib.parse import urljoin
 from detente.ingest.article_builder import SourceFacts
 from detente.ingest.fetch import Fetcher
 from detente.ingest.html_reader import article_from_html, decode_html
-from detente.ingest.problems import SourceProblem
+from detente.ingest.problems import SourceProblem, as_ingest_error
 from detente.ingest.sniff import kind_of_bytes
 from detente.models import Article, IngestError
 
@@ -41,8 +41,8 @@ def read_feed(
         link = urljoin(base_url or "", link)
         try:
             yield _item_article(entry, link, outlet, fetcher)
-        except SourceProblem as problem:
-            yield IngestError(link, problem.reason)
+        except Exception as error:
+            yield as_ingest_error(link, error)
 
 
 def _item_article(entry: Mapping[str, Any], link: str, outlet: str | None, fetcher: Fetcher) -> Article:

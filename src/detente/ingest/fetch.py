@@ -56,7 +56,8 @@ class Fetcher:
             with self._session().stream("GET", url) as response:
                 if response.status_code >= 400:
                     raise SourceProblem(f"HTTP {response.status_code} {response.reason_phrase}".strip())
-                declared = int(response.headers.get("Content-Length") or 0)
+                length = response.headers.get("Content-Length", "")
+                declared = int(length) if length.isdigit() else 0
                 if declared > limit:
                     raise SourceProblem(f"response too large: {declared} bytes exceeds max_bytes={limit}")
                 body = bytearray()

@@ -14,7 +14,7 @@ from detente.ingest.corpus_record import article_from_record
 from detente.ingest.decoding import decode_text
 from detente.ingest.files import os_reason, read_bounded
 from detente.ingest.options import IngestOptions
-from detente.ingest.problems import SourceProblem
+from detente.ingest.problems import SourceProblem, as_ingest_error
 from detente.models import Article, IngestError
 
 
@@ -38,8 +38,8 @@ def read_jsonl(path: Path, options: IngestOptions) -> Iterator[Article | IngestE
                     options=options,
                     found_via="jsonl",
                 )
-            except SourceProblem as problem:
-                yield IngestError(where, problem.reason)
+            except Exception as error:
+                yield as_ingest_error(where, error)
         if not found_any:
             yield IngestError(str(path), "empty file")
 
@@ -63,8 +63,8 @@ def read_json_document(path: Path, options: IngestOptions) -> Iterator[Article |
         try:
             fallback = path.stem if len(records) == 1 else f"{path.stem}-{number}"
             yield article_from_record(record, fallback_id=fallback, options=options, found_via="jsonl")
-        except SourceProblem as problem:
-            yield IngestError(where, problem.reason)
+        except Exception as error:
+            yield as_ingest_error(where, error)
 
 
 def _parse_line(raw: bytes, number: int, max_bytes: int) -> dict[str, object]:

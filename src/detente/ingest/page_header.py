@@ -17,6 +17,8 @@ from detente.ingest.line_tests import SENTENCE_END, active, bare, compile_rules,
 _BYLINE = compile_rules(rules.BYLINE_LINES)
 _META_SEPARATOR = re.compile(r"\s+[|•·]\s+")
 _AGENCIES = {name.casefold() for name in rules.AGENCIES}
+_OUTLET_WORDS = frozenset(rules.OUTLET_WORDS)
+_BANNER_WORDS = frozenset(rules.BANNER_WORDS)
 _DATELINE_PLACE = re.compile(r"[A-Z][A-Z .'-]{2,40}(?:,|\s*\(|\s*/|:)")
 _DATELINE_AGENCY = re.compile(
     r"\((?P<paren>[A-Za-z][A-Za-z .&-]{1,30})\)|/(?P<slash>[A-Za-z][A-Za-z .&-]{1,30})/"
@@ -57,7 +59,7 @@ def read_header(lines: list[str], keep: list[bool], facts: PageFacts) -> None:
     """
     title_given = facts.title is not None
     expect_byline_name = False
-    for index in _header_indices(lines, keep):
+    for position, index in enumerate(_header_indices(lines, keep)):
         line = bare(lines[index])
         keep[index] = False
         if expect_byline_name:
@@ -70,6 +72,9 @@ def read_header(lines: list[str], keep: list[bool], facts: PageFacts) -> None:
         meta = _read_meta(line, facts)
         if meta:
             expect_byline_name = meta == "byline without name"
+            continue
+        if (position == 0 or line.isupper()) and _is_masthead(line):
+            facts.source_name = facts.source_name or line
             continue
         if facts.title and line.casefold() == facts.title.casefold():
             continue
@@ -119,6 +124,19 @@ def _site_name(line: str) -> str | None:
     words = [w for w in name_words if w.casefold() not in rules.ACRONYM_STOPWORDS]
     initials = "".join(word[0] for word in words if word)
     return match.group("name").strip() if initials.casefold() == match.group("abbr").casefold() else None
+
+
+def _is_masthead(line: str) -> bool:
+    """An outlet's name at the top of the page: "Tashkent Daily News", "STEPPE HERALD"."""
+    words = line.split()
+    folded = [word.casefold() for word in words]
+    return (
+        1 <= len(words) <= 5
+        and not any(ch.isdigit() for ch in line)
+        and all(word[0].isupper() or word.casefold() in rules.ACRONYM_STOPWORDS for word in words)
+        and folded[-1] in _OUTLET_WORDS
+        and not _BANNER_WORDS.intersection(folded)
+    )
 
 
 def _is_headline(line: str) -> bool:

@@ -18,7 +18,7 @@ from detente.ingest.fetch import Fetcher
 from detente.ingest.html_reader import article_from_html
 from detente.ingest.local_files import files_in, read_file
 from detente.ingest.options import IngestOptions
-from detente.ingest.problems import SourceProblem
+from detente.ingest.problems import SourceProblem, as_ingest_error
 from detente.ingest.sniff import kind_of_bytes
 from detente.ingest.url_reader import read_url
 from detente.models import Article, IngestError
@@ -58,10 +58,8 @@ def _guarded(source: str, items: Iterator[Article | IngestError]) -> Iterator[Ar
     """Turn whatever escapes a reader into one IngestError, so one bad source never ends the run."""
     try:
         yield from items
-    except SourceProblem as problem:
-        yield IngestError(problem.source or source, problem.reason)
-    except Exception as error:  # the iterator's contract: report, never raise
-        yield IngestError(source, f"unexpected {type(error).__name__}: {error}")
+    except Exception as error:
+        yield as_ingest_error(source, error)
 
 
 def read_stdin(stream: BinaryIO, options: IngestOptions) -> Article:

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, BinaryIO
 from detente.ingest.files import os_reason
 from detente.ingest.html_reader import article_from_html, decode_html
 from detente.ingest.options import IngestOptions
-from detente.ingest.problems import SourceProblem
+from detente.ingest.problems import SourceProblem, as_ingest_error
 from detente.ingest.sniff import kind_of_bytes
 from detente.models import Article, IngestError
 
@@ -47,33 +47,45 @@ def read_warc(path: Path, options: IngestOptions) -> Iterator[Article | IngestEr
 
 
 def _read_records(stream: BinaryIO, archive: str, options: IngestOptions) -> Iterator[Article | IngestError]:
-    """Records until the end or the first broken one: after that, record boundaries are lost."""
+    """Records until the end or the first broken one: after that, record boundaries are lost.
+
+    Reading a record can break the archive; making an article of it can only fail that record.
+    """
     from warcio.archiveiterator import ArchiveIterator
     from warcio.exceptions import ArchiveLoadFailed
 
     broken = (ArchiveLoadFailed, zlib.error, EOFError, OSError, ValueError)
     records = iter(ArchiveIterator(stream))
-    last_id: str | None = None
+    previous_id: str | None = None
     while True:
+        record_id: str | None = None
         try:
             record = next(records)
+            record_id = record.rec_headers.get_header("WARC-Record-ID") or "(no WARC-Record-ID)"
+            page = _html_page(record, options.max_bytes)
         except StopIteration:
             return
-        except broken as error:
-            where = f"{archive} record after {last_id}" if last_id else archive
-            yield IngestError(where, f"broken record: {_describe(error)}")
-            return
-        last_id = record.rec_headers.get_header("WARC-Record-ID") or "(no WARC-Record-ID)"
-        try:
-            article = _record_article(record, options)
         except SourceProblem as problem:
-            yield IngestError(f"{archive} record {last_id}", problem.reason)
+            yield IngestError(f"{archive} record {record_id}", problem.reason)
+            previous_id = record_id
+            continue
         except broken as error:
-            yield IngestError(f"{archive} record {last_id}", f"broken record: {_describe(error)}")
+            yield IngestError(_where(archive, record_id, previous_id), f"broken record: {_describe(error)}")
             return
-        else:
-            if article is not None:
-                yield article
+        previous_id = record_id
+        if page is None:
+            continue
+        try:
+            yield _page_article(record, *page)
+        except Exception as error:
+            yield as_ingest_error(f"{archive} record {record_id}", error)
+
+
+def _where(archive: str, record_id: str | None, previous_id: str | None) -> str:
+    """The record that broke, or the one it followed when its own header was unreadable."""
+    if record_id:
+        return f"{archive} record {record_id}"
+    return f"{archive} record after {previous_id}" if previous_id else archive
 
 
 def _describe(error: Exception) -> str:
@@ -83,17 +95,22 @@ def _describe(error: Exception) -> str:
     return detail or type(error).__name__
 
 
-def _record_article(record: ArcWarcRecord, options: IngestOptions) -> Article | None:
+def _html_page(record: ArcWarcRecord, max_bytes: int) -> tuple[bytes, str] | None:
+    """The payload and content type of a successful HTML response; None for any other record."""
     if record.rec_type != "response" or record.http_headers is None:
         return None
     status = record.http_headers.get_statuscode() or ""
     content_type = (record.http_headers.get_header("Content-Type") or "").lower()
     if not status.startswith("2") or not content_type.startswith(_HTML_TYPES):
         return None
+    payload = record.content_stream().read(max_bytes + 1)
+    if len(payload) > max_bytes:
+        raise SourceProblem(f"record payload too large: exceeds max_bytes={max_bytes}")
+    return payload, content_type
+
+
+def _page_article(record: ArcWarcRecord, payload: bytes, content_type: str) -> Article:
     uri = record.rec_headers.get_header("WARC-Target-URI")
-    payload = record.content_stream().read(options.max_bytes + 1)
-    if len(payload) > options.max_bytes:
-        raise SourceProblem(f"record payload too large: exceeds max_bytes={options.max_bytes}")
     html = decode_html(payload, _charset(content_type))
     return article_from_html(html, doc_id=record_doc_id(record, uri), url=uri, found_via="warc")
 

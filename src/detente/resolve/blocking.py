@@ -5,8 +5,8 @@ its countries (a lone country for single-state and multilateral mentions), and
 within that block:
 - day- and month-precise mentions meet only in the months their dates cover;
 - year-precise mentions (and long spans) meet every dated mention of their year;
-- an undated mention meets only mentions sharing a person, the place or the event
-  name: the only ways an undated pair can merge.
+- an undated mention meets only mentions sharing a person or, when neither names
+  anyone, the place or the event name: the only ways an undated pair can merge.
 """
 
 from __future__ import annotations
@@ -34,8 +34,11 @@ def _months(interval: Interval) -> list[tuple[int, int]]:
 
 
 def _features(view: MentionView) -> Iterator[tuple[str, str]]:
-    for person in view.people:
-        yield ("person", person)
+    """Keys an undated pair must share: a person, or (when nobody is named) the place or name."""
+    if view.people:
+        for person in view.people:
+            yield ("person", person)
+        return
     if view.place is not None:
         yield ("place", " ".join(sorted(view.place.tokens)))
     if view.name:

@@ -84,6 +84,7 @@ class MentionView:
 
     index: int  # position in the canonical order
     event: Event
+    doc_id: str
     published: date | None
     countries: frozenset[str]
     interval: Interval | None
@@ -99,6 +100,7 @@ class MentionView:
         return cls(
             index=index,
             event=event,
+            doc_id=event.doc_id or "",
             published=published,
             countries=frozenset(event.countries),
             interval=period(event),
@@ -108,10 +110,6 @@ class MentionView:
             name=" ".join(sorted(words(event.name))) or None,
             evidence=words(event.evidence),
         )
-
-    @property
-    def doc_id(self) -> str:
-        return self.event.doc_id or ""
 
     @property
     def period_start(self) -> date:
@@ -154,11 +152,14 @@ def strongly_same(a: MentionView, b: MentionView) -> bool:
 
 def same_happening(a: MentionView, b: MentionView) -> bool:
     """Whether two mentions of different articles can be merged into one event."""
-    if a.doc_id == b.doc_id or a.event.status != b.event.status or not context_compatible(a, b):
+    if a.doc_id == b.doc_id or a.event.status != b.event.status:
         return False
     if a.interval is not None and b.interval is not None:
-        return overlap(a.interval, b.interval) is not None
-    return strongly_same(a, b)
+        if overlap(a.interval, b.interval) is None:
+            return False
+    elif not strongly_same(a, b):
+        return False
+    return context_compatible(a, b)
 
 
 def affinity(a: MentionView, b: MentionView) -> float:

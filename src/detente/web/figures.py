@@ -16,7 +16,7 @@ from detente.web.countries import capitals, country_name
 from detente.web.labels import Point, place_labels
 from detente.web.layout import HEIGHT as NETWORK_HEIGHT
 from detente.web.layout import WIDTH as NETWORK_WIDTH
-from detente.web.layout import force_layout
+from detente.web.layout import cached_force_layout
 from detente.web.projection import Frame, fit_frame, graticule
 from detente.web.view import View
 
@@ -29,8 +29,9 @@ def network(q: Detente) -> View:
     nodes, edges = graph["nodes"], graph["edges"]
     positions = {
         p.id: (p.x, p.y)
-        for p in force_layout(
-            [n["country"] for n in nodes], [(e["country_a"], e["country_b"], e["events"]) for e in edges]
+        for p in cached_force_layout(
+            tuple(n["country"] for n in nodes),
+            tuple((e["country_a"], e["country_b"], e["events"]) for e in edges),
         )
     }
     top_node = max((n["events"] for n in nodes), default=1) or 1

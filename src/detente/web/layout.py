@@ -11,6 +11,7 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 WIDTH = 960
 HEIGHT = 540
@@ -18,7 +19,7 @@ MARGIN = 50
 ITERATIONS = 150
 
 
-@dataclass
+@dataclass(frozen=True)
 class NodePosition:
     id: str
     x: float
@@ -62,6 +63,14 @@ def force_layout(
         pos = pos + shift / length[:, None] * step[:, None] - pos * 0.01
         temperature = max(temperature * 0.97, 0.005)
     return _fit(ids, pos.tolist())
+
+
+@lru_cache(maxsize=8)
+def cached_force_layout(
+    node_ids: tuple[str, ...], edges: tuple[tuple[str, str, float], ...]
+) -> tuple[NodePosition, ...]:
+    """The layout of a graph seen before is reused: the network only changes on ingest."""
+    return tuple(force_layout(node_ids, edges))
 
 
 def _fit(ids: Sequence[str], pos: list[list[float]]) -> list[NodePosition]:

@@ -15,6 +15,7 @@ from detente.web.charts import stacked_bars
 from detente.web.countries import ALPHA3, country_name, is_country
 from detente.web.filters import PAGE_SIZE, EventFilters, PageError
 from detente.web.highlight import split_evidence
+from detente.web.spans import office_spans
 from detente.web.view import Redirect, View
 
 if TYPE_CHECKING:
@@ -117,6 +118,26 @@ def dyad(q: Detente, pair: str, filters: EventFilters) -> View:
     return View("dyad.html", data, extra)
 
 
+def country(q: Detente, code: str) -> View:
+    """A country's partners (each a link to the dyad page), its timeline and latest events."""
+    upper = code.upper()
+    if not is_country(upper):
+        raise PageError(404, f"country {code!r}: not an ISO 3166-1 alpha-3 country code (e.g. PAK)")
+    if code != upper:
+        raise Redirect(f"/country/{upper}")
+    timeline = [row.to_dict() for row in q.timeline(granularity="month", country=upper)]
+    recent = q.events(countries=[upper], limit=RECENT_EVENTS).to_dict()
+    data = {
+        "country": upper,
+        "name": country_name(upper),
+        "partners": [row.to_dict() for row in q.partners(upper)],
+        "timeline": timeline,
+        "recent": recent,
+    }
+    uncharted = recent["total"] - sum(row["events"] for row in timeline)
+    return View("country.html", data, {"chart": _chart(timeline), "uncharted": uncharted})
+
+
 def event(q: Detente, event_id: str) -> View:
     detail = q.event(event_id)
     if detail is None:
@@ -156,4 +177,5 @@ def person(q: Detente, key: str) -> View:
     data = detail.to_dict()
     data["offices"].sort(key=lambda o: (o["first_seen"] or "", o["title"]))
     data["events"].sort(key=lambda e: e["date_start"] or "", reverse=True)
-    return View("person.html", data)
+    spans = office_spans(data["offices"])
+    return View("person.html", data, {"spans": asdict(spans) if spans else None})

@@ -91,6 +91,14 @@ def build_router(get_query: Callable[[], Detente]) -> APIRouter:
     def dyad_html(request: Request, pair: str) -> Response:
         return page(request, with_filters(request, lambda q, f: pages.dyad(q, pair, f)), False)
 
+    @router.get("/country/{code}.json")
+    def country_json(request: Request, code: str) -> Response:
+        return page(request, lambda q: pages.country(q, code), True)
+
+    @router.get("/country/{code}")
+    def country_html(request: Request, code: str) -> Response:
+        return page(request, lambda q: pages.country(q, code), False)
+
     @router.get("/event/{event_id}.json")
     def event_json(request: Request, event_id: str) -> Response:
         return page(request, lambda q: pages.event(q, event_id), True)

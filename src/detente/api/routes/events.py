@@ -15,7 +15,7 @@ from detente.api.schemas import Event, EventDetail, Page
 router = APIRouter(tags=["events"], responses=ERROR_RESPONSES)
 
 
-@router.get("/events", response_model=Page[Event], summary="Events matching every given filter")
+@router.get("/events", response_model=Page[Event], summary="Events matching every given filter, newest first")
 def list_events(
     queries: Queries,
     country: fields.Countries = None,
