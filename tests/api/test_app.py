@@ -24,7 +24,7 @@ def test_openapi_types_every_operation(client: TestClient) -> None:
     ]
     assert len(api_operations) == 13
     assert len({operation["operationId"] for _, operation in api_operations}) == 13
-    assert paths["/api/events"]["get"]["operationId"] == "list_events"
+    assert schema["paths"]["/api/events"]["get"]["operationId"] == "list_events"
     for path, operation in api_operations:
         assert operation.get("summary"), path
         ok = operation["responses"]["200"]["content"]["application/json"]["schema"]

@@ -8,7 +8,8 @@ whole run stays well under a minute.
 
 from __future__ import annotations
 
-import shutil
+import sqlite3
+from contextlib import closing
 from pathlib import Path
 
 import pytest
@@ -47,7 +48,8 @@ def read_only_schema(curated_db: Path) -> BaseSchema:
 def ingest_schema(curated_db: Path, tmp_path_factory: pytest.TempPathFactory) -> BaseSchema:
     """An ingest-enabled app over its own copy, so posted articles never reach other tests' data."""
     copy = tmp_path_factory.mktemp("fuzz") / "fuzz.db"
-    shutil.copyfile(curated_db, copy)
+    with closing(sqlite3.connect(curated_db)) as source, closing(sqlite3.connect(copy)) as target:
+        source.backup(target)  # consistent even while WAL readers are open
     app = create_app(copy, ingest_token=INGEST_TOKEN)
     return schemathesis.openapi.from_asgi("/openapi.json", app)
 

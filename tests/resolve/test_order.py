@@ -18,6 +18,12 @@ MIRZO = ("Colonel General Sherali Mirzo", "Defence Minister", "TJK")
 HATAMI = ("Amir Hatami", "Defence Minister", "IRN")
 
 
+WIRE = " ".join(
+    f"Paragraph {i}: the defence ministers of both states met and signed a protocol on border security."
+    for i in range(6)
+)
+
+
 def world() -> tuple[list[Article], list[Event]]:
     """Fresh objects each time: resolve_all fills ids into the mentions it gets."""
     articles = [
@@ -29,6 +35,8 @@ def world() -> tuple[list[Article], list[Event]]:
         article("a6"),
         article("a7", date(2025, 3, 1)),
         article("a8", date(2025, 8, 10)),
+        article("w1", date(2024, 2, 2), WIRE, outlet="Wire A"),
+        article("w2", date(2024, 2, 1), "Wire B | " + WIRE, outlet="Wire B"),
     ]
     mentions = [
         mention(
@@ -57,6 +65,12 @@ def world() -> tuple[list[Article], list[Event]]:
         mention("a8", type="exercise", name="Dosti-II", when=date(2025, 8, 4), place="Fakhrobod Base"),
         mention(
             "a8", type="praise", when=date(2025, 8, 9), people=[("Muazzam Zafar", "Colonel", "PAK")], start=40
+        ),
+        mention(
+            "w1", type="agreement", when=date(2024, 2, 1), evidence="signed a protocol on border security"
+        ),
+        mention(
+            "w2", type="agreement", when=date(2024, 1, 31), evidence="signed a protocol on border security"
         ),
     ]
     return articles, mentions
@@ -91,10 +105,11 @@ def test_the_world_is_resolved_as_intended() -> None:
     plan, done = mentions[10].event_id, mentions[11].event_id
     assert done == mentions[5].event_id != plan
     assert [e.related for e in result.events if e.event_id == plan] == [[done]]
+    assert result.copies == {"w1": "w2"} and mentions[13].event_id == mentions[14].event_id
 
 
 @settings(max_examples=30, deadline=None)
-@given(st.permutations(range(13)), st.permutations(range(8)))
+@given(st.permutations(range(15)), st.permutations(range(10)))
 def test_shuffled_input_gives_the_same_result(mention_order: list[int], article_order: list[int]) -> None:
     articles, mentions = world()
     assert fingerprint([articles[i] for i in article_order], [mentions[i] for i in mention_order]) == EXPECTED

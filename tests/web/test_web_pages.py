@@ -3,10 +3,16 @@
 from __future__ import annotations
 
 import re
+from datetime import date
+from pathlib import Path
 
 import pytest
+from apps import dashboard_app
 from dataset import HOSTILE_IMG, HOSTILE_SCRIPT, Dataset
 from fastapi.testclient import TestClient
+
+from detente.models import Article, Event, EventDate, Resolution, Source
+from detente.store import open_store
 
 PAGES = [
     "/",
@@ -184,3 +190,29 @@ def test_events_list_filters_and_pages(client: TestClient, dataset: Dataset):
 def test_static_files_are_served(client: TestClient):
     for name in ("style.css", "app.js", "favicon.svg"):
         assert client.get(f"/static/{name}").status_code == 200
+
+
+def test_long_spans_are_charted_per_year(tmp_path: Path):
+    texts = {"old": "Pakistan and Tajikistan met in 2010.", "new": "Pakistan and Tajikistan met in 2025."}
+    events = [
+        Event(
+            "meeting",
+            "occurred",
+            ["PAK", "TJK"],
+            text,
+            EventDate(date(year, 1, 5), None, "day"),
+            event_id=f"ev-{doc}",
+            sources=[Source(doc, text)],
+        )
+        for (doc, text), year in zip(texts.items(), (2010, 2025), strict=True)
+    ]
+    with open_store(tmp_path / "long.db") as store:
+        for doc, text in texts.items():
+            store.add_article(Article(doc, text), [])
+        store.save_resolution(Resolution(events, [], {}))
+    with TestClient(dashboard_app(tmp_path / "long.db")) as client:
+        data = client.get("/index.json").json()
+        assert data["granularity"] == "year"
+        assert [row["period"] for row in data["timeline"]] == ["2010", "2025"]
+        assert client.get("/dyad/PAK-TJK.json").json()["granularity"] == "year"
+        assert "Events per year, by type" in client.get("/").text

@@ -85,15 +85,15 @@ class SentenceFacts:
     hits: list[Hit]
     dates: list[tuple[int, EventDate]]  # (offset in sentence, date)
     people: PersonTable
+    paragraph: str = ""  # the sentence's paragraph, for cues a neighbouring sentence gives
+    seen_types: frozenset[str] = frozenset()  # types of events already found earlier in the article
 
 
 def drafts_for(facts: SentenceFacts, series: re.Pattern[str] | None) -> list[Draft]:
     """The new events a sentence states (back-references are handled by the document pass)."""
     sentence = facts.sentence
     text = sentence.text
-    if is_speculation(text):
-        return []
-    hits = list(facts.hits)
+    hits = [_first_of_kind(h, facts) for h in facts.hits if not is_speculation(text[: h.end + 40])]
     if series is not None:
         for match in series.finditer(text):
             if not any(h.type == "exercise" and h.start <= match.start() < h.end for h in hits):
@@ -111,7 +111,9 @@ def drafts_for(facts: SentenceFacts, series: re.Pattern[str] | None) -> list[Dra
     if discussed:  # "discussed the supply of drones": a topic of talks, not a deal
         exercise = exercise if exercise is not None and exercise_name(text) else None
         training = None
-    industry = None if discussed else _industry(text, by_type.get("defence_industry", []), bool(agreement or pledge))
+    industry = None if discussed else _industry(
+        text, facts.paragraph or text, by_type.get("defence_industry", []), bool(agreement or pledge)
+    )
     praise = _praise(text, by_type.get("praise", []))
     for event_type, hit in (
         ("meeting", meeting),
@@ -124,13 +126,20 @@ def drafts_for(facts: SentenceFacts, series: re.Pattern[str] | None) -> list[Dra
     ):
         if hit is not None:
             out.append(_draft(event_type, hit, facts, by_type))
-    if not out and rules().proposal.search(text) and has_security_cue(text) and not hits_of_new_events(hits):
-        match = rules().proposal.search(text)
+    match = rules().proposal.search(text)
+    if not out and match and has_security_cue(text) and not hits_of_new_events(hits) and not is_speculation(text[: match.end()]):
         hit = Hit("pledge", match.start(), match.end(), match.group(0), True, False)
         draft = _draft("pledge", hit, facts, by_type)
         draft.status = "proposed"
         out.append(draft)
     return out
+
+
+def _first_of_kind(hit: Hit, facts: SentenceFacts) -> Hit:
+    """'Since the training programme began in June 2022': 'the' points to nothing earlier, so it is new."""
+    if hit.reference and hit.type not in facts.seen_types and facts.dates and hit.type in ("training", "exercise"):
+        return Hit(hit.type, hit.start, hit.end, hit.text, hit.strong, False)
+    return hit
 
 
 def hits_of_new_events(hits: list[Hit]) -> bool:
@@ -186,7 +195,7 @@ def _agreement(text: str, hits: list[Hit], facts: SentenceFacts) -> Hit | None:
         window = text[max(0, hit.start - 20) : hit.end + 15]
         if negative is not None and negative.search(window):
             continue
-        if hit.strong or has_eventive(text) or facts.dates:
+        if hit.strong or has_eventive(text):
             return hit
     return None
 
@@ -221,6 +230,8 @@ def _exercise(text: str, hits: list[Hit], facts: SentenceFacts, *, suppressed: b
 
 def _training(text: str, hits: list[Hit], facts: SentenceFacts, *, suppressed: bool) -> Hit | None:
     r = rules()
+    if not r.training_cue.search(text):
+        return None  # a hypnotherapist's or a rice farmer's training is no military exchange
     modal = bool(r.planned.search(text) or r.proposed.search(text))
     for hit in hits:
         if hit.reference and not modal_reference(text, hit):
@@ -234,9 +245,11 @@ def _training(text: str, hits: list[Hit], facts: SentenceFacts, *, suppressed: b
     return None
 
 
-def _industry(text: str, hits: list[Hit], with_agreement: bool) -> Hit | None:
+def _industry(text: str, paragraph: str, hits: list[Hit], with_agreement: bool) -> Hit | None:
     if with_agreement:
         return None  # the deal's content: "signed an agreement for the purchase of 26 jets"
+    if not rules().equipment.search(paragraph):
+        return None
     for hit in hits:
         if hit.reference:
             continue
@@ -248,7 +261,11 @@ def _industry(text: str, hits: list[Hit], with_agreement: bool) -> Hit | None:
 
 
 def _praise(text: str, hits: list[Hit]) -> Hit | None:
-    return hits[0] if hits else None
+    """Praise of the other side's forces or efforts, not of a speech or a stadium's atmosphere."""
+    for hit in hits:
+        if rules().praise_objects.search(text, hit.end):
+            return hit
+    return None
 
 
 def _draft(event_type: str, hit: Hit, facts: SentenceFacts, by_type: dict[str, list[Hit]]) -> Draft:

@@ -37,6 +37,8 @@ if TYPE_CHECKING:
     from spacy.language import Language
 
 _MIN_SECURITY_CUES = 2
+_FOCUS_CUES = 10
+_FOCUS_DISTINCT = 5
 _BILATERAL_FILL = ("meeting", "agreement", "pledge", "praise", "exercise", "training", "defence_industry")
 
 
@@ -46,6 +48,7 @@ class RuleExtractor:
     def __init__(self, nlp: Language | None = None) -> None:
         self._nlp = nlp
         self._people = PersonFinder()
+        self._defence_focus = False
         gazetteer()
         rules()
 
@@ -74,9 +77,19 @@ class RuleExtractor:
             return []
         people = self._people.build(text, sentences, self._person_spans(candidates))
         dates = self._dates_by_sentence(text, sentences, article)
+        paragraphs: dict[int, str] = {}
+        for sentence in sentences:
+            paragraphs[sentence.paragraph] = paragraphs.get(sentence.paragraph, "") + " " + sentence.text
         drafts: list[Draft] = []
         for sentence in candidates:
-            facts = SentenceFacts(sentence, hits[sentence.index], dates.get(sentence.index, []), people)
+            facts = SentenceFacts(
+                sentence,
+                hits[sentence.index],
+                dates.get(sentence.index, []),
+                people,
+                paragraphs[sentence.paragraph],
+                frozenset(d.type for d in drafts),
+            )
             drafts.extend(drafts_for(facts, series))
         if not drafts:
             return []
@@ -93,28 +106,33 @@ class RuleExtractor:
         praisers_join_exercises(drafts)
         dyad = main_dyad([[m.code for m in gazetteer().parties(s.text)] for s in sentences])
         drafts = merge_duplicates(drafts)
-        by_paragraph: dict[int, str] = {}
-        for sentence in sentences:
-            by_paragraph[sentence.paragraph] = by_paragraph.get(sentence.paragraph, "") + " " + sentence.text
-        drafts = [d for d in drafts if self._in_security_context(d, by_paragraph, people)]
+        drafts = [d for d in drafts if self._in_security_context(d, paragraphs, people)]
         events = [self._event(d, people, dyad, article) for d in drafts]
         return [e for e in events if e is not None]
 
     def _about_security(self, sentences: list[Sentence]) -> bool:
-        """A sports report's 'defence' is not enough: several distinct security words are needed."""
+        """A sports report's 'defence' is not enough: several distinct security words are needed.
+
+        An article dense in them (a defence report) counts all its diplomacy, even a
+        paragraph on a past presidential visit that names no soldier.
+        """
         found = [cue for s in sentences for cue in defence_cues(s.text)]
+        self._defence_focus = len(found) >= _FOCUS_CUES and len(set(found)) >= _FOCUS_DISTINCT
         return len(found) >= _MIN_SECURITY_CUES + 1 and len(set(found)) >= _MIN_SECURITY_CUES
 
-    @staticmethod
-    def _in_security_context(draft: Draft, by_paragraph: dict[int, str], people: PersonTable) -> bool:
+    def _in_security_context(self, draft: Draft, by_paragraph: dict[int, str], people: PersonTable) -> bool:
         """An event counts only where the article is talking security, or its people are soldiers or defence officials."""
+        if draft.type in ("exercise", "defence_industry"):
+            return True
         texts = [by_paragraph.get(draft.sentence.paragraph, "")] + [s.text for s in draft.refs] + draft.texts
+        persons = list(draft.persons)
         if draft.anchor is not None:
             texts.append(by_paragraph.get(draft.anchor.sentence.paragraph, ""))
+            persons += draft.anchor.persons
         if any(defence_cues(t) for t in texts):
             return True
-        titles = " ".join(people.people[i].title or "" for i in draft.persons)
-        return bool(defence_cues(titles))
+        titles = " ".join(people.people[i].title or "" for i in persons)
+        return bool(defence_cues(titles)) or self._defence_focus
 
     def _person_spans(self, candidates: list[Sentence]) -> list[tuple[int, int]]:
         spans: list[tuple[int, int]] = []

@@ -58,6 +58,9 @@ class Rules:
     security: re.Pattern[str]
     defence: re.Pattern[str]
     needs_actor: re.Pattern[str]
+    equipment: re.Pattern[str]
+    praise_objects: re.Pattern[str]
+    training_cue: re.Pattern[str]
     elaboration: re.Pattern[str]
 
 
@@ -91,6 +94,9 @@ def rules() -> Rules:
             + r")(?!\w)"
         ),
         needs_actor=word_regex(data["types"]["meeting"]["needs_actor"]),
+        equipment=re.compile(r"\b" + data["types"]["defence_industry"]["equipment"] + r"\b"),
+        praise_objects=re.compile(r"\b" + data["types"]["praise"]["objects"] + r"\b"),
+        training_cue=re.compile(r"\b" + data["types"]["training"]["cue"] + r"\b"),
         elaboration=re.compile(r"^(?:" + "|".join(data["elaboration_starts"]) + r")\b", re.I),
     )
 

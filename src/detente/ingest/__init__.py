@@ -1,6 +1,19 @@
-"""Ingest: any source (text, HTML, WARC, JSONL/CSV corpora, feeds, web pages) into Articles.
+"""Ingest: any source into Articles with provenance; no NLP here.
 
-`read_sources` is the one entry point; `IngestOptions` names corpus fields and limits.
+`read_sources(sources, options)` yields `Article | IngestError`, never raising. A source is
+a file or a folder (recursive, sorted; dispatched by extension, else by sniffing the first
+bytes): text (.txt/.text/.md), HTML (.html/.htm), WARC (.warc/.warc.gz), JSON Lines
+(.jsonl/.ndjson), JSON (.json), CSV (.csv), RSS/Atom (.xml/.rss/.atom); `-` for standard
+input; or an http(s) address, read as a feed when it serves one and as a page otherwise.
+
+doc_id: the file stem for files; the record's id for corpora (`<stem>-<line>` without
+one); the sanitised WARC-Record-ID for archives; `feed-<hash of guid or link>` for feed
+items, `url-<hash>` for pages, `stdin-<hash>` for standard input.
+
+published_source: `explicit` when the page or its container states the date (a
+` date YYYY-MM-DD` marker, a dateline, "Published in X, <date>", HTML date metadata,
+a corpus date field, a feed item's date); `inferred` when it is only read from the URL
+or guessed by htmldate from the page; `unknown` otherwise.
 """
 
 from detente.ingest.options import IngestOptions

@@ -33,6 +33,7 @@ def read_feed(
         yield IngestError(feed, reason)
         return
     outlet = (parsed.feed.get("title") or "").strip() or None
+    base_url = base_url or parsed.feed.get("link")  # a saved feed's relative links
     for number, entry in enumerate(parsed.entries, start=1):
         link = (entry.get("link") or "").strip()
         if not link:

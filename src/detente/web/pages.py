@@ -11,7 +11,7 @@ from contextlib import contextmanager
 from dataclasses import asdict
 from typing import TYPE_CHECKING, Any
 
-from detente.web.charts import stacked_bars
+from detente.web.charts import fill_periods, stacked_bars
 from detente.web.countries import ALPHA3, country_name, is_country
 from detente.web.filters import PAGE_SIZE, EventFilters, PageError
 from detente.web.highlight import split_evidence
@@ -22,24 +22,36 @@ if TYPE_CHECKING:
     from detente.query import Detente
 
 RECENT_EVENTS = 12
+MAX_MONTHLY_BARS = 72
 MAX_PARTNERS = 10_000
 TOP_DYADS = 15
 
 
-def _chart(timeline: list[dict[str, Any]]) -> dict[str, Any]:
-    return asdict(stacked_bars((row["period"], row["type"], row["events"]) for row in timeline))
+def _timeline(q: Detente, **scope: Any) -> tuple[str, list[dict[str, Any]]]:
+    """Events per month, or per year when the months would be too many to read as bars."""
+    monthly = [row.to_dict() for row in q.timeline(granularity="month", **scope)]
+    if len(fill_periods(row["period"] for row in monthly)) > MAX_MONTHLY_BARS:
+        return "year", [row.to_dict() for row in q.timeline(granularity="year", **scope)]
+    return "month", monthly
+
+
+def _chart(timeline: list[dict[str, Any]], total: int) -> dict[str, Any]:
+    """Template context for a bar chart: its geometry and how many of `total` events it leaves out."""
+    bars = stacked_bars((row["period"], row["type"], row["events"]) for row in timeline)
+    charted = sum(row["events"] for row in timeline)
+    return {"chart": asdict(bars), "uncharted": max(0, total - charted)}
 
 
 def overview(q: Detente) -> View:
-    timeline = [row.to_dict() for row in q.timeline(granularity="month")]
+    granularity, timeline = _timeline(q)
     data = {
         "stats": q.stats().to_dict(),
+        "granularity": granularity,
         "timeline": timeline,
         "dyads": [row.to_dict() for row in q.dyads(limit=TOP_DYADS)],
         "recent": q.events(limit=RECENT_EVENTS).to_dict(),
     }
-    uncharted = data["stats"]["events"] - sum(row["events"] for row in timeline)
-    return View("overview.html", data, {"chart": _chart(timeline), "uncharted": uncharted})
+    return View("overview.html", data, _chart(timeline, data["stats"]["events"]))
 
 
 def events_list(q: Detente, filters: EventFilters) -> View:
@@ -92,7 +104,7 @@ def dyad(q: Detente, pair: str, filters: EventFilters) -> View:
     kwargs = {**filters.query_kwargs(), "countries": None, "dyad": (a, b)}
     page = _events_page(q, kwargs)
     yearly = [row.to_dict() for row in q.timeline(granularity="year", dyad=(a, b))]
-    monthly = [row.to_dict() for row in q.timeline(granularity="month", dyad=(a, b))]
+    granularity, timeline = _timeline(q, dyad=(a, b))
     summary = next(
         (row for row in q.dyads(country=a, limit=MAX_PARTNERS) if row.country_b == b or row.country_a == b),
         None,
@@ -105,16 +117,12 @@ def dyad(q: Detente, pair: str, filters: EventFilters) -> View:
         "first_date": _iso(summary.first_date) if summary else None,
         "last_date": _iso(summary.last_date) if summary else None,
         "years": sorted({int(row["period"]) for row in yearly if str(row["period"]).isdigit()}),
+        "granularity": granularity,
+        "timeline": timeline,
         "filters": filters.to_dict(),
         "events": page,
     }
-    charted = sum(row["events"] for row in monthly)
-    extra = {
-        "chart": _chart(monthly),
-        "form": filters,
-        "pager": _pager(filters, page),
-        "uncharted": data["total"] - charted,
-    }
+    extra = {"form": filters, "pager": _pager(filters, page), **_chart(timeline, data["total"])}
     return View("dyad.html", data, extra)
 
 
@@ -125,17 +133,17 @@ def country(q: Detente, code: str) -> View:
         raise PageError(404, f"country {code!r}: not an ISO 3166-1 alpha-3 country code (e.g. PAK)")
     if code != upper:
         raise Redirect(f"/country/{upper}")
-    timeline = [row.to_dict() for row in q.timeline(granularity="month", country=upper)]
+    granularity, timeline = _timeline(q, country=upper)
     recent = q.events(countries=[upper], limit=RECENT_EVENTS).to_dict()
     data = {
         "country": upper,
         "name": country_name(upper),
         "partners": [row.to_dict() for row in q.partners(upper)],
+        "granularity": granularity,
         "timeline": timeline,
         "recent": recent,
     }
-    uncharted = recent["total"] - sum(row["events"] for row in timeline)
-    return View("country.html", data, {"chart": _chart(timeline), "uncharted": uncharted})
+    return View("country.html", data, _chart(timeline, recent["total"]))
 
 
 def event(q: Detente, event_id: str) -> View:

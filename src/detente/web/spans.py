@@ -53,7 +53,7 @@ def office_spans(offices: Sequence[dict]) -> SpanChart | None:
     start = date(min(firsts).year, 1, 1)
     end = date(max(lasts).year + 1, 1, 1)
     span_days = (end - start).days
-    plot = WIDTH - LABEL_WIDTH - 10
+    plot = WIDTH - LABEL_WIDTH - 30
 
     def x_of(day: date) -> float:
         return round(LABEL_WIDTH + plot * (day - start).days / span_days, 1)
