@@ -37,8 +37,8 @@ if TYPE_CHECKING:
     from spacy.language import Language
 
 _MIN_SECURITY_CUES = 2
-_FOCUS_CUES = 10
-_FOCUS_DISTINCT = 5
+_FOCUS_DENSITY = 0.4  # defence cues per sentence: seeds and dev reports 0.6+, general news under 0.2
+_FOCUS_DISTINCT = 4
 _BILATERAL_FILL = ("meeting", "agreement", "pledge", "praise", "exercise", "training", "defence_industry")
 
 
@@ -88,7 +88,7 @@ class RuleExtractor:
                 dates.get(sentence.index, []),
                 people,
                 paragraphs[sentence.paragraph],
-                frozenset(d.type for d in drafts),
+                frozenset(d.type for d in drafts if d.status == "occurred"),
             )
             drafts.extend(drafts_for(facts, series))
         if not drafts:
@@ -106,7 +106,7 @@ class RuleExtractor:
         praisers_join_exercises(drafts)
         dyad = main_dyad([[m.code for m in gazetteer().parties(s.text)] for s in sentences])
         drafts = merge_duplicates(drafts)
-        drafts = [d for d in drafts if self._in_security_context(d, paragraphs, people)]
+        drafts = [d for d in drafts if self._in_security_context(d, people)]
         events = [self._event(d, people, dyad, article) for d in drafts]
         return [e for e in events if e is not None]
 
@@ -117,22 +117,22 @@ class RuleExtractor:
         paragraph on a past presidential visit that names no soldier.
         """
         found = [cue for s in sentences for cue in defence_cues(s.text)]
-        self._defence_focus = len(found) >= _FOCUS_CUES and len(set(found)) >= _FOCUS_DISTINCT
+        self._defence_focus = len(found) >= _FOCUS_DENSITY * len(sentences) and len(set(found)) >= _FOCUS_DISTINCT
         return len(found) >= _MIN_SECURITY_CUES + 1 and len(set(found)) >= _MIN_SECURITY_CUES
 
-    def _in_security_context(self, draft: Draft, by_paragraph: dict[int, str], people: PersonTable) -> bool:
-        """An event counts only where the article is talking security, or its people are soldiers or defence officials."""
-        if draft.type in ("exercise", "defence_industry"):
+    def _in_security_context(self, draft: Draft, people: PersonTable) -> bool:
+        """In a defence report every diplomatic event counts; elsewhere the event's own words or people must be military."""
+        if self._defence_focus or draft.type in ("exercise", "defence_industry"):
             return True
-        texts = [by_paragraph.get(draft.sentence.paragraph, "")] + [s.text for s in draft.refs] + draft.texts
+        texts = [s.text for s in draft.refs] + draft.texts
         persons = list(draft.persons)
         if draft.anchor is not None:
-            texts.append(by_paragraph.get(draft.anchor.sentence.paragraph, ""))
+            texts.append(draft.anchor.sentence.text)
             persons += draft.anchor.persons
         if any(defence_cues(t) for t in texts):
             return True
         titles = " ".join(people.people[i].title or "" for i in persons)
-        return bool(defence_cues(titles)) or self._defence_focus
+        return bool(defence_cues(titles))
 
     def _person_spans(self, candidates: list[Sentence]) -> list[tuple[int, int]]:
         spans: list[tuple[int, int]] = []

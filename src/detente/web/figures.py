@@ -10,6 +10,7 @@ import math
 from collections import defaultdict
 from dataclasses import asdict
 from typing import TYPE_CHECKING, Any
+from urllib.parse import quote
 
 from detente.models import EVENT_TYPES
 from detente.web.countries import capitals, country_name
@@ -22,6 +23,9 @@ from detente.web.view import View
 
 if TYPE_CHECKING:
     from detente.query import Detente
+
+REGIONAL_SPAN = 100  # degrees of longitude up to which every capital in view is named
+ALWAYS_LABELLED = 10  # the busiest places keep their label even when crowded
 
 
 def network(q: Detente) -> View:
@@ -74,41 +78,62 @@ def _capital_landmarks(
     return landmarks
 
 
-def world_map(q: Detente) -> View:
-    places = [row.to_dict() for row in q.places()]
-    grouped: dict[tuple[str, float, float], list[dict[str, Any]]] = defaultdict(list)
+def _marker_link(place: str | None, country: str | None, rows: list[dict[str, Any]]) -> str:
+    """One event: its page; a named place: the events there; a country-level location: the country."""
+    if len(rows) == 1:
+        return f"/event/{quote(rows[0]['event_id'], safe='')}"
+    if place:
+        return f"/events?place={quote(place, safe='')}"
+    return f"/country/{quote(country or '', safe='')}"
+
+
+def _markers(places: list[dict[str, Any]], frame: Frame) -> list[dict[str, Any]]:
+    """One marker per distinct location, sized by its events, most events first."""
+    grouped: dict[tuple[str | None, str | None, float, float], list[dict[str, Any]]] = defaultdict(list)
     for row in places:
-        key = (row["place"] or row["country"] or "?", round(row["latitude"], 3), round(row["longitude"], 3))
+        key = (row["place"], row["country"], round(row["latitude"], 3), round(row["longitude"], 3))
         grouped[key].append(row)
-    frame = fit_frame([(lon, lat) for _, lat, lon in grouped])
     top = max((len(rows) for rows in grouped.values()), default=1)
     markers = []
-    for (place, lat, lon), rows in sorted(grouped.items(), key=lambda item: -len(item[1])):
+    for (place, country, lat, lon), rows in sorted(grouped.items(), key=lambda item: -len(item[1])):
         x, y = frame.project(lon, lat)
         rows.sort(key=lambda r: r["date_start"] or "", reverse=True)
+        types = {r["type"] for r in rows}
         markers.append(
             {
-                "place": place,
+                "place": place or country_name(country) or "unnamed place",
+                "country": country,
                 "latitude": lat,
                 "longitude": lon,
                 "x": x,
                 "y": y,
                 "r": round(4 + 10 * math.sqrt(len(rows) / top), 1),
+                "type": types.pop() if len(types) == 1 else "mixed",
+                "link": _marker_link(place, country, rows),
                 "events": rows,
-                "country": rows[0]["country"],
-                "type": rows[0]["type"] if len({r["type"] for r in rows}) == 1 else "mixed",
             }
         )
+    return markers
+
+
+def world_map(q: Detente) -> View:
+    places = [row.to_dict() for row in q.places()]
+    frame = fit_frame(sorted({(row["longitude"], row["latitude"]) for row in places}))
+    markers = _markers(places, frame)
     involved = {c for row in places for c in row["countries"]}
     landmarks = _capital_landmarks(frame, markers, involved)
+    regional = frame.east - frame.west <= REGIONAL_SPAN
+    named = [c for c in landmarks if regional or c["involved"]]
     labels = place_labels(
         [Point(m["x"], m["y"], m["r"], m["place"]) for m in markers]
-        + [Point(c["x"], c["y"], 3, c["name"]) for c in landmarks],
+        + [Point(c["x"], c["y"], 3, c["name"]) for c in named],
         frame.width,
         frame.height,
-        required=len(markers),
+        required=min(len(markers), ALWAYS_LABELLED),
     )
-    for item, label in zip([*markers, *landmarks], labels, strict=True):
+    for item in landmarks:
+        item["label"] = None
+    for item, label in zip([*markers, *named], labels, strict=True):
         item["label"] = asdict(label) if label else None
     data = {
         "frame": asdict(frame) | {"width": frame.width, "height": frame.height},
