@@ -227,3 +227,9 @@ def test_repeated_paragraph_keeps_one_copy_and_repeated_caption_none() -> None:
     page = f"{caption}\n{caption}\n\n{paragraph}\n\n{paragraph}\n\nNext: Tbilisi hosts a wine festival\n"
     cleaned = strip_chrome(page)
     assert cleaned.text == paragraph
+
+
+def test_place_line_opening_the_body_stays() -> None:
+    page = "Army chiefs meet\n\nISLAMABAD:\nThe army chiefs of Pakistan and Turkey met on Monday for talks.\n"
+    cleaned = strip_chrome(page)
+    assert cleaned.text.startswith("ISLAMABAD:\nThe army chiefs")

@@ -19,6 +19,10 @@ from detente.ingest.dates import date_from_url, first_date_in, parse_date_line, 
         ("Updated: Sept. 3, 2021 10:30 PKT", date(2021, 9, 3)),
         ("2025-11-15T08:00:00+05:00", date(2025, 11, 15)),
         ("Mon, 4 March 2024", date(2024, 3, 4)),
+        ("Last Updated: Friday, 15 November 2025, 10:23 PKT", date(2025, 11, 15)),
+        ("Published 15 November 2025, 10:00 GMT+5", date(2025, 11, 15)),
+        ("March 5, 2024 — 3:45 PM EST", date(2024, 3, 5)),
+        ("15th November, 2025", date(2025, 11, 15)),
     ],
 )
 def test_whole_line_dates(line: str, expected: date) -> None:

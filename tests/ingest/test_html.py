@@ -69,3 +69,14 @@ def test_legacy_encoded_page(tmp_path: Path) -> None:
     path.write_bytes(html.replace("charset='utf-8'", "charset='windows-1252'").encode("cp1252"))
     [article], errors = collect([str(path)])
     assert errors == [] and "Réunion à l’Élysée" in article.text
+
+
+def test_declared_language_is_kept(tmp_path: Path) -> None:
+    path = tmp_path / "fr.html"
+    html = article_html("Réunion des ministres", MEETING_PARAGRAPHS).replace("<html>", '<html lang="fr-FR">')
+    path.write_text(html, encoding="utf-8")
+    [article], _ = collect([str(path)])
+    assert article.language == "fr"
+    path.write_text(article_html("English page", MEETING_PARAGRAPHS), encoding="utf-8")
+    [article], _ = collect([str(path)])
+    assert article.language == "en"

@@ -43,7 +43,9 @@ _ACTOR_NOUN = re.compile(
 _GROUP_MEETING = re.compile(r"^(?:The two|Both|The sides|The ministers|The leaders|The officials|They)\b")
 _DATELINE = re.compile(r"^(?P<city>[A-Z][A-Z .'-]{2,30})(?:,|\s+[-–—])")
 _HORIZON = re.compile(r"\b(?:through|until|till|by|beyond)\s+(?:the\s+end\s+of\s+)?$", re.I)
-_SAID_ON = re.compile(r"\b(?:said|announced|reported|told|added|stated)\s+(?:on\s+)?$")
+_SAID_ON = re.compile(r"\b(?:said|announced|reported|told(?: \w+)?|added|stated)\s+(?:on\s+)?$")
+_PURPOSE = re.compile(r"\b(?:to discuss|to review|to explore|to consider|discussed|talked about|regarding|concerning)\b", re.I)
+_SOURCE_AFTER = re.compile(r"^[^.,;]{0,40}?\b(?:told|said|says|according)\b")
 _PERSON_OBJECT = re.compile(r"\b(?:delegation|minister|general|admiral|chief|secretary|president|counterpart|commander|envoy|ambassador|attache|prime)\b", re.I)
 _MEETING_TYPES = ("meeting",)
 
@@ -277,8 +279,13 @@ def _draft(event_type: str, hit: Hit, facts: SentenceFacts, by_type: dict[str, l
     draft = Draft(event_type, status, sentence, hit, texts=[text])
     draft.date = _nearest_date(facts.dates, hit.start, text)
     excluded = _excluded_span(text, by_type)
-    draft.place = best_place([p for p in find_places(text) if not _inside(p.start, excluded)], hit.start)
+    purpose = _PURPOSE.search(text, hit.end)
+    place_end = purpose.start() if purpose else len(text)
+    places = [p for p in find_places(text) if not _inside(p.start, excluded) and p.start < place_end]
+    draft.place = best_place(places, hit.start)
     mentions = [m for m in facts.people.between(sentence.start, sentence.end) if not _inside(m.start - sentence.start, excluded)]
+    if event_type == "defence_industry":  # "..., Rosoboronexport chief X told reporters": a source, not a party
+        mentions = [m for m in mentions if not _SOURCE_AFTER.match(text[m.end - sentence.start :])]
     draft.persons = _unique(m.person for m in mentions)
     clause = _REPORTED.search(text[: hit.start]) if event_type == "agreement" else None
     clause_start = clause.end() if clause else 0

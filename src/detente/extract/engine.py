@@ -7,6 +7,7 @@ named without a title. Everything the rules know lives in `lexicons/*.json`.
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from detente.extract.codes import codes_for
@@ -37,6 +38,7 @@ if TYPE_CHECKING:
     from spacy.language import Language
 
 _MIN_SECURITY_CUES = 2
+_QUOTED = re.compile(r"[\"“][^\"”]{1,80}[\"”]")
 _FOCUS_DENSITY = 0.4  # defence cues per sentence: seeds and dev reports 0.6+, general news under 0.2
 _FOCUS_DISTINCT = 4
 _BILATERAL_FILL = ("meeting", "agreement", "pledge", "praise", "exercise", "training", "defence_industry")
@@ -118,7 +120,7 @@ class RuleExtractor:
         """
         found = [cue for s in sentences for cue in defence_cues(s.text)]
         self._defence_focus = len(found) >= _FOCUS_DENSITY * len(sentences) and len(set(found)) >= _FOCUS_DISTINCT
-        return len(found) >= _MIN_SECURITY_CUES + 1 and len(set(found)) >= _MIN_SECURITY_CUES
+        return len(set(found)) >= _MIN_SECURITY_CUES
 
     def _in_security_context(self, draft: Draft, people: PersonTable) -> bool:
         """In a defence report every diplomatic event counts; elsewhere the event's own words or people must be military."""
@@ -138,7 +140,10 @@ class RuleExtractor:
         spans: list[tuple[int, int]] = []
         texts = [s.text for s in candidates]
         for sentence, doc in zip(candidates, self.nlp.pipe(texts, disable=["parser", "lemmatizer"]), strict=True):
+            quoted = [(m.start(), m.end()) for m in _QUOTED.finditer(sentence.text)]
             for ent in doc.ents:
+                if any(a <= ent.start_char < b for a, b in quoted):
+                    continue  # "Mustafa Kemal Ataturk-2025" names an exercise, not a participant
                 if ent.label_ == "PERSON" and len(ent) >= 2:
                     spans.append((sentence.start + ent.start_char, sentence.start + ent.end_char))
         return spans
@@ -173,6 +178,9 @@ class RuleExtractor:
                 continue
             if draft.date.start and draft.date.start > article.published:
                 draft.status = "planned"
+        for draft in drafts:  # a plan dated before the report was written: the date belongs to the announcement
+            if draft.status == "planned" and draft.date and draft.date.start and draft.date.start < article.published:
+                draft.date = None
 
     def _event(self, draft: Draft, people: PersonTable, dyad: list[str], article: Article) -> Event | None:
         persons = [people.people[i] for i in draft.persons]

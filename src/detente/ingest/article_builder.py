@@ -19,6 +19,7 @@ class SourceFacts:
     published: date | None = None
     published_source: PublishedSource = "unknown"
     source_name: str | None = None
+    language: str | None = None  # ISO 639-1, when the page declares it
 
 
 def build_article(
@@ -53,5 +54,6 @@ def build_article(
         published=published,
         published_source=published_source,
         source_name=known.source_name or page.source_name,
+        language=known.language or "en",
         found_via=found_via,
     )

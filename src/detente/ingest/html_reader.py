@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import re
 from pathlib import Path
 
 from detente.ingest.article_builder import SourceFacts, build_article
@@ -12,6 +13,8 @@ from detente.ingest.html_dates import publication_date
 from detente.ingest.options import IngestOptions
 from detente.ingest.problems import SourceProblem
 from detente.models import Article
+
+_HTML_LANG = re.compile(r"<html\b[^>]*?\blang\s*=\s*[\"']?([a-zA-Z]{2})(?![a-zA-Z])", re.I)
 
 
 def read_html_file(path: Path, options: IngestOptions) -> Article:
@@ -60,12 +63,19 @@ def article_from_html(
         published=known.published,
         published_source=known.published_source,
         source_name=known.source_name or _clean(document.sitename),
+        language=declared_language(html),
     )
     if facts.published_source != "explicit":
         found, how = publication_date(html, web_url)
         if found and (how == "explicit" or facts.published is None):
             facts.published, facts.published_source = found, how
     return build_article(document.text, doc_id=doc_id, url=url, found_via=found_via, known=facts)
+
+
+def declared_language(html: str) -> str | None:
+    """The two-letter code of `<html lang="fr-FR">`, the page's own statement of its language."""
+    match = _HTML_LANG.search(html[:5000])
+    return match.group(1).lower() if match else None
 
 
 def _quiet_extractors() -> None:

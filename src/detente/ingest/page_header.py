@@ -153,7 +153,7 @@ def _is_headline(line: str) -> bool:
 
 def _is_label(line: str) -> bool:
     """A section name ("World", "Press Release"), masthead, or lower-case slug of the title."""
-    if SENTENCE_END.search(line):
+    if SENTENCE_END.search(line) or line.endswith(":"):  # "ISLAMABAD:" opens the body
         return False
     words = len(line.split())
     return words <= 3 or (words <= 12 and line in (line.lower(), line.upper()))

@@ -25,7 +25,7 @@ if TYPE_CHECKING:
     from detente.query import Detente
 
 REGIONAL_SPAN = 100  # degrees of longitude up to which every capital in view is named
-ALWAYS_LABELLED = 10  # the busiest places keep their label even when crowded
+ALWAYS_LABELLED = 6  # the busiest places keep their label even when crowded
 
 
 def network(q: Detente) -> View:

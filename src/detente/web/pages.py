@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import asdict
 from typing import TYPE_CHECKING, Any
+from urllib.parse import quote
 
 from detente.web.charts import fill_periods, stacked_bars
 from detente.web.countries import ALPHA3, country_name, is_country
@@ -181,7 +182,7 @@ def person(q: Detente, key: str) -> View:
     if detail is None:
         raise PageError(404, f"person {key!r}: no such person")
     if detail.person_id != key:
-        raise Redirect(f"/person/{detail.person_id}")
+        raise Redirect(f"/person/{quote(detail.person_id, safe='')}")
     data = detail.to_dict()
     data["offices"].sort(key=lambda o: (o["first_seen"] or "", o["title"]))
     data["events"].sort(key=lambda e: e["date_start"] or "", reverse=True)
