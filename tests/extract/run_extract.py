@@ -12,8 +12,9 @@ import time
 from pathlib import Path
 
 from detente.extract import build_extractor
-from detente.ingest import read_sources
-from detente.models import IngestError
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+from tests.extract.articles import read_folder  # noqa: E402
 
 
 def run(source: Path, out: Path) -> tuple[int, float]:
@@ -21,10 +22,7 @@ def run(source: Path, out: Path) -> tuple[int, float]:
     extractor = build_extractor()
     count = 0
     with out.open("w", encoding="utf-8") as handle:
-        for article in read_sources([str(source)]):
-            if isinstance(article, IngestError):
-                print(f"skipped {article.source}: {article.reason}", file=sys.stderr)
-                continue
+        for article in read_folder(source):
             events = extractor.extract(article)
             records = []
             for i, event in enumerate(events):

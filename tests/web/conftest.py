@@ -11,8 +11,8 @@ from fastapi.testclient import TestClient
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from apps import dashboard_app
-from dataset import Dataset, build_database
+from web_apps import dashboard_app
+from web_dataset import Dataset, build_database
 
 
 @pytest.fixture(scope="session")

@@ -7,11 +7,11 @@ text must stay text. Screenshots land in artifacts/screenshots/ for a human look
 from __future__ import annotations
 
 import pytest
-from apps import dashboard_app
-from browser import browser_page, screenshot
-from dataset import HOSTILE_SCRIPT, Dataset
 from fastapi import FastAPI
-from server import serving
+from web_apps import dashboard_app
+from web_browser import browser_page, screenshot
+from web_dataset import HOSTILE_SCRIPT, Dataset
+from web_server import serving
 
 pytestmark = pytest.mark.browser
 

@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from detente.web.charts import fill_periods, nice_step, stacked_bars
 from detente.web.filters import EventFilters, PageError
 from detente.web.highlight import Segment, locate_evidence, split_evidence
+from detente.web.labels import CHAR_WIDTH, Label, Point, boxes_overlap, label_box, place_labels
 from detente.web.layout import HEIGHT, WIDTH, force_layout
 from detente.web.projection import fit_frame, graticule
-from detente.web.rendering import date_label, web_url
+from detente.web.rendering import date_label, environment, web_url
 from detente.web.spans import office_spans
 
 TEXT = (
@@ -153,3 +156,49 @@ def test_office_spans_run_from_first_to_last_seen_on_a_year_axis():
     assert deputy.x == chart.ticks[0].x and deputy.width == pytest.approx(year, rel=0.01)
     assert minister.width == 6.0 and minister.x > chart.ticks[2].x
     assert office_spans([{"title": "x", "first_seen": None, "last_seen": None}]) is None
+
+
+def test_labels_of_nearby_points_do_not_overlap():
+    points = [Point(100, 100, 5, "Islamabad"), Point(104, 102, 5, "Rawalpindi"), Point(300, 100, 5, "Kabul")]
+    labels = place_labels(points, 600, 300)
+    assert labels[2] == Label(308, 104, "start"), "a lone point is labelled on its right"
+    boxes = [
+        label_box(label, CHAR_WIDTH * len(point.text)) for label, point in zip(labels, points, strict=True)
+    ]
+    circles = [(p.x - p.r, p.y - p.r, p.x + p.r, p.y + p.r) for p in points]
+    for i, box in enumerate(boxes):
+        others = [b for j, b in enumerate(boxes) if j != i] + circles
+        assert not any(boxes_overlap(box, other) for other in others), points[i].text
+
+
+def test_crowded_optional_labels_are_dropped_but_required_ones_kept():
+    crowd = [Point(50, 20, 6, f"Place {i}") for i in range(12)]
+    labels = place_labels(crowd, 120, 40, required=2)
+    assert labels[0] is not None and labels[1] is not None
+    assert any(label is None for label in labels[2:])
+    assert all(0 <= label.x <= 120 for label in labels if label)
+
+
+@given(
+    before=st.text(max_size=60),
+    evidence=st.text(min_size=1, max_size=40).filter(lambda s: s.strip() == s and s.strip()),
+    after=st.text(max_size=60),
+    drift=st.integers(min_value=-5, max_value=5),
+)
+def test_highlighting_keeps_the_text_and_marks_the_evidence(before, evidence, after, drift):
+    text = before + evidence + after
+    pieces = split_evidence(text, evidence, max(0, len(before) + drift))
+    assert "".join(p.text for p in pieces) == text
+    marked = [p.text for p in pieces if p.marked]
+    assert marked == [evidence]
+
+
+@given(text=st.text(alphabet="<>&\"' abc/=", max_size=80))
+def test_rendered_pieces_never_carry_raw_markup(text):
+    template = environment().from_string(
+        "{% for seg in pieces %}{% if seg.marked %}<mark>{{ seg.text }}</mark>{% else %}{{ seg.text }}"
+        "{% endif %}{% endfor %}"
+    )
+    html = template.render(pieces=split_evidence(text, text[3:9].strip() or None))
+    assert "<" not in html.replace("<mark>", "").replace("</mark>", "")
+    assert ">" not in html.replace("<mark>", "").replace("</mark>", "")

@@ -7,9 +7,9 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from apps import dashboard_app
-from dataset import HOSTILE_IMG, HOSTILE_SCRIPT, Dataset
 from fastapi.testclient import TestClient
+from web_apps import dashboard_app
+from web_dataset import HOSTILE_IMG, HOSTILE_SCRIPT, Dataset
 
 from detente.models import Article, Event, EventDate, Resolution, Source
 from detente.store import open_store
@@ -76,6 +76,7 @@ def test_dyad_page_lists_every_event_of_the_pair_and_filters(client: TestClient,
     assert f'href="/event/{dataset.meeting_id}"' not in exercises
     assert f'href="/event/{dataset.exercise_id}"' in exercises
     assert client.get("/dyad/PAK-TJK.json?year=2024").json()["events"]["items"] == []
+    assert '<option value="2024" selected>' in client.get("/dyad/PAK-TJK?year=2024").text
 
 
 def test_dyad_addresses_are_canonical_and_bad_ones_explained(client: TestClient):
@@ -216,3 +217,15 @@ def test_long_spans_are_charted_per_year(tmp_path: Path):
         assert [row["period"] for row in data["timeline"]] == ["2010", "2025"]
         assert client.get("/dyad/PAK-TJK.json").json()["granularity"] == "year"
         assert "Events per year, by type" in client.get("/").text
+
+
+def test_an_empty_database_renders_every_page_with_empty_states(tmp_path: Path):
+    open_store(tmp_path / "empty.db").close()
+    with TestClient(dashboard_app(tmp_path / "empty.db")) as client:
+        for path in ("/", "/events", "/country/PAK", "/dyad/PAK-TJK", "/network", "/map"):
+            page = client.get(path)
+            assert page.status_code == 200, path
+            assert client.get("/index.json" if path == "/" else f"{path}.json").status_code == 200
+        assert "No events stored yet" in client.get("/").text
+        assert "No located events yet" in client.get("/map").text
+        assert client.get("/dyad/PAK-TJK.json").json()["total"] == 0

@@ -10,9 +10,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from apps import dashboard_app
-from browser import browser_page, screenshot
-from server import serving
+from web_apps import dashboard_app
+from web_browser import browser_page, screenshot
+from web_server import serving
 
 import detente.query
 

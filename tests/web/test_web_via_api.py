@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from dataset import HOSTILE_SCRIPT, Dataset
 from fastapi.testclient import TestClient
+from web_dataset import HOSTILE_SCRIPT, Dataset
 
 
 @pytest.fixture(scope="module")

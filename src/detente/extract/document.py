@@ -19,15 +19,22 @@ from detente.extract.drafts import Draft
 from detente.extract.people import PersonTable
 from detente.extract.places import best_place, find_places
 from detente.extract.text import Sentence
-from detente.extract.triggers import Hit
+from detente.extract.triggers import Hit, modal_reference, rules
 from detente.models import EventDate, Place
 
 _VISIT_WORDS = re.compile(r"\b(?:visit\w*|arrived|arrival|stay|trip|tour\w*)\b", re.I)
 _OPENED = re.compile(r"\b(?:opened|began|started|commenced|kicked off)\s+on\b", re.I)
+_REMOTE = re.compile(r"phone|video|virtual|telephone", re.I)
+_SAME_DAY = re.compile(r"^(?:Later|Afterwards|Subsequently|Later in the day)\b,?")
 _SIDELINES = re.compile(r"\b(?:on|at) the sidelines\b", re.I)
 _SERIES_SUFFIX = re.compile(r"[- ](?:[IVX]{1,4}|\d{1,2}|\d{4})$")
 _ANCHOR_TYPES = ("meeting", "exercise", "training")
-_REFERENCE_TARGET = {"meeting": "meeting", "exercise": "exercise", "training": "training", "agreement": "agreement"}
+_REFERENCE_TARGET = {
+    "meeting": "meeting",
+    "exercise": "exercise",
+    "training": "training",
+    "agreement": "agreement",
+}
 
 
 def attach_references(
@@ -40,8 +47,8 @@ def attach_references(
             target_type = _REFERENCE_TARGET.get(hit.type)
             if target_type is None or target_type in own:
                 continue
-            if not hit.reference:
-                continue
+            if not hit.reference or modal_reference(sentence.text, hit):
+                continue  # "agreed to hold the next round of the dialogue" is a new, planned event
             mentioned = {m.person for m in people.between(sentence.start, sentence.end)}
             target = _referent(drafts, target_type, sentence.index, mentioned)
             if target is None or sentence in target.refs:
@@ -66,13 +73,19 @@ def attach_references(
 
 def _referent(drafts: list[Draft], event_type: str, before_index: int, mentioned: set[int]) -> Draft | None:
     """The event 'the meeting' points to: the one sharing most people with the sentence, else the latest."""
-    earlier = [d for d in drafts if d.type == event_type and d.sentence.index < before_index and d.status == "occurred"]
+    earlier = [
+        d
+        for d in drafts
+        if d.type == event_type and d.sentence.index < before_index and d.status == "occurred"
+    ]
     if not earlier:
         return None
     return max(enumerate(earlier), key=lambda pair: (len(mentioned & set(pair[1].persons)), pair[0]))[1]
 
 
-def follow_on_details(drafts: list[Draft], sentences: list[Sentence], dates, new_event_sentences: set[int]) -> None:
+def follow_on_details(
+    drafts: list[Draft], sentences: list[Sentence], dates, new_event_sentences: set[int]
+) -> None:
     """An event's next sentences in its paragraph may give its date or place ("Conducted from ...")."""
     by_index = {s.index: s for s in sentences}
     for draft in drafts:
@@ -96,7 +109,10 @@ def choose_anchors(drafts: list[Draft]) -> None:
     main = next((d for d in anchors if d.type == "meeting" and d.persons and not d.visit_only), None)
     main = main or (anchors[0] if anchors else None)
     for draft in drafts:
-        if draft.type not in ("pledge", "praise", "agreement", "defence_industry") or draft.status != "occurred":
+        if (
+            draft.type not in ("pledge", "praise", "agreement", "defence_industry")
+            or draft.status != "occurred"
+        ):
             continue
         if draft.type in ("agreement", "defence_industry") and draft.date is not None:
             continue
@@ -132,9 +148,21 @@ def inherit_from_anchors(drafts: list[Draft]) -> None:
         anchor = draft.anchor
         if anchor is None:
             continue
-        said_where = draft.type in ("pledge", "praise")  # "pledged to keep troops in Somalia": not where it was said
+        said_where = draft.type in (
+            "pledge",
+            "praise",
+        )  # "pledged to keep troops in Somalia": not where it was said
         if draft.date is None or (said_where and anchor.date is not None):
             draft.date = anchor.date
+            if (
+                draft.type == "praise"
+                and anchor.date
+                and anchor.date.end
+                and anchor.date.end != anchor.date.start
+            ):
+                draft.date = EventDate(
+                    anchor.date.end, anchor.date.end, anchor.date.precision
+                )  # said at the close
         if draft.place is None or (said_where and anchor.place is not None):
             draft.place = anchor.place
         if not draft.subjects and (draft.group_subject or draft.type == "pledge" or not draft.persons):
@@ -193,7 +221,13 @@ def _same_happening(a: Draft, b: Draft, kept: list[Draft]) -> bool:
             if not (pa <= pb or pb <= pa):
                 return False
             return _places_compatible(a.place, b.place) or a.visit_only or b.visit_only
-        return not pa and not pb and a.date is not None and b.date is not None and set(a.countries) == set(b.countries)
+        return (
+            not pa
+            and not pb
+            and a.date is not None
+            and b.date is not None
+            and set(a.countries) == set(b.countries)
+        )
     if a.date is None or b.date is None:
         return a.sentence.index == b.sentence.index
     return set(a.countries) == set(b.countries) and a.name == b.name
@@ -245,7 +279,10 @@ def _places_compatible(a: Place | None, b: Place | None) -> bool:
     if a is None or b is None:
         return True
     if a.place and b.place:
-        return bool(set(a.place.lower().split(", ")) & set(b.place.lower().split(", "))) or a.country == b.country
+        return (
+            bool(set(a.place.lower().split(", ")) & set(b.place.lower().split(", ")))
+            or a.country == b.country
+        )
     return a.country is None or b.country is None or a.country == b.country
 
 
@@ -262,11 +299,11 @@ def main_dyad(mentions_per_sentence: list[list[str]]) -> list[str]:
 
 
 def visit_destinations(sentences: list[Sentence], people: PersonTable) -> dict[int, Place]:
-    """Where each visitor went: 'the visit to Tehran by the Tajik defense minister', 'during his stay in Tehran'."""
+    """Where each visitor went: 'the visit to Tehran by the Tajik minister', 'during his stay in Tehran'."""
     out: dict[int, tuple[int, Place]] = {}
     for sentence in sentences:
-        if not _VISIT_WORDS.search(sentence.text):
-            continue
+        if not _VISIT_WORDS.search(sentence.text) or rules().proposed.search(sentence.text):
+            continue  # an invitation to visit is no visit
         places = [p for p in find_places(sentence.text) if p.country]
         if not places:
             continue
@@ -287,6 +324,9 @@ def place_meetings(drafts: list[Draft], destinations: dict[int, Place]) -> None:
     for draft in drafts:
         if draft.type != "meeting" or draft.status != "occurred":
             continue
+        if _REMOTE.search(draft.hit.text):
+            previous = draft
+            continue  # a phone or video call happens nowhere in particular
         if draft.place is None:
             for person in draft.persons:
                 if person in destinations:
@@ -303,7 +343,7 @@ def place_meetings(drafts: list[Draft], destinations: dict[int, Place]) -> None:
 
 
 def sideline_meetings(drafts: list[Draft]) -> None:
-    """'On the sidelines of the retreat, X received Y': the side meeting shares the main one's date and place."""
+    """'On the sidelines of the retreat, X received Y': a side meeting shares the main one's date, place."""
     previous: Draft | None = None
     for draft in drafts:
         if draft.type != "meeting" or draft.status != "occurred":
@@ -311,6 +351,8 @@ def sideline_meetings(drafts: list[Draft]) -> None:
         if previous is not None and _SIDELINES.search(draft.sentence.text):
             draft.place = draft.place or previous.place
             draft.date = draft.date or previous.date
+        elif previous is not None and _SAME_DAY.match(draft.sentence.text):
+            draft.date = draft.date or previous.date  # "Later, the general met ...": the same visit's day
         previous = draft
 
 
@@ -320,7 +362,11 @@ def name_editions(drafts: list[Draft]) -> None:
     if not names:
         return
     for draft in drafts:
-        if draft.type == "exercise" and not draft.name and re.search(r"edition|exercise|drill", draft.hit.text, re.I):
+        if (
+            draft.type == "exercise"
+            and not draft.name
+            and re.search(r"edition|exercise|drill", draft.hit.text, re.I)
+        ):
             draft.name = _SERIES_SUFFIX.sub("", names[0])
 
 

@@ -26,13 +26,27 @@ from detente.extract.triggers import (
 )
 from detente.models import EventDate, Place
 
-_BACKGROUND_CLAUSE = re.compile(r"\b(?:After|Following|Before|after|following|before)\s+(?:a|the|his|her)\s+(?:[\w-]+\s+)?meeting\s+with\b[^,]*,")
+_BACKGROUND_CLAUSE = re.compile(
+    r"\b(?:After|Following|Before|after|following|before)\s+(?:a|the|his|her)\s+(?:[\w-]+\s+)?meeting\s+with\b[^,]*,"
+)
 _QUOTE_SPEAKER = re.compile(r"[”\"],?\s+(?P<who>[^,.]{1,60}?)\s+(?:added|said|noted|stated|told|remarked)\b")
-_SUBJECT_GROUP = re.compile(r"\b(?:both|two|sides|leaders|countries|nations|ministers|officials|the two)\b", re.I)
-_VISIT_ONLY = re.compile(r"^(?:arrived in|visit to|visited|(?:official|working|state|goodwill|maiden|first|two-day|three-day|one-day|unannounced|bilateral) visit|paid (?:a|an) (?:[\w-]+ )?visit)$", re.I)
-_REPORTED = re.compile(r".*\b(?:said|says|noted|stated|told \w+|announced|added|believes|reported)\s+(?:\w+\s+){0,2}?(?:that\s+)?", re.S)
+_SUBJECT_GROUP = re.compile(
+    r"\b(?:both|two|sides|leaders|countries|nations|ministers|officials|the two)\b", re.I
+)
+_VISIT_ONLY = re.compile(
+    r"^(?:arrived in|visit to|visited|paid (?:a|an) (?:[\w-]+ )?visit|"
+    r"(?:official|working|state|goodwill|maiden|first|two-day|three-day|one-day|unannounced|bilateral) "
+    r"visit)$",
+    re.I,
+)
+_REPORTED = re.compile(
+    r".*\b(?:said|says|noted|stated|told \w+|announced|added|believes|reported)\s+"
+    r"(?:\w+\s+){0,2}?(?:that\s+)?",
+    re.S,
+)
 _DISCUSSION = re.compile(
-    r"\b(?:discussed|discussions? (?:on|of|about)|focused on|centred on|centered on|touched on|talks (?:on|about)|reviewed|explored)\b",
+    r"\b(?:discussed|discussions? (?:on|of|about)|focused on|centred on|centered on|touched on|"
+    r"talks (?:on|about)|reviewed|explored)\b",
     re.I,
 )
 _ACTOR_NOUN = re.compile(
@@ -44,9 +58,14 @@ _GROUP_MEETING = re.compile(r"^(?:The two|Both|The sides|The ministers|The leade
 _DATELINE = re.compile(r"^(?P<city>[A-Z][A-Z .'-]{2,30})(?:,|\s+[-–—])")
 _HORIZON = re.compile(r"\b(?:through|until|till|by|beyond)\s+(?:the\s+end\s+of\s+)?$", re.I)
 _SAID_ON = re.compile(r"\b(?:said|announced|reported|told(?: \w+)?|added|stated)\s+(?:on\s+)?$")
-_PURPOSE = re.compile(r"\b(?:to discuss|to review|to explore|to consider|discussed|talked about|regarding|concerning)\b", re.I)
+_PURPOSE = re.compile(
+    r"\b(?:to discuss|to review|to explore|to consider|discussed|talked about|regarding|concerning)\b", re.I
+)
 _SOURCE_AFTER = re.compile(r"^[^.,;]{0,40}?\b(?:told|said|says|according)\b")
-_PERSON_OBJECT = re.compile(r"\b(?:delegation|minister|general|admiral|chief|secretary|president|counterpart|commander|envoy|ambassador|attache|prime)\b", re.I)
+_PERSON_OBJECT = re.compile(
+    r"\b(?:delegation|minister|general|admiral|chief|secretary|president|counterpart|commander|envoy|ambassador|attache|prime)\b",
+    re.I,
+)
 _MEETING_TYPES = ("meeting",)
 
 
@@ -108,13 +127,19 @@ def drafts_for(facts: SentenceFacts, series: re.Pattern[str] | None) -> list[Dra
     pledge = _pledge(text, by_type.get("pledge", []))
     meeting = _meeting(text, by_type.get("meeting", []), facts)
     exercise = _exercise(text, by_type.get("exercise", []), facts, suppressed=bool(agreement or pledge))
-    training = _training(text, by_type.get("training", []), facts, suppressed=bool(pledge or agreement or exercise))
+    training = _training(
+        text, by_type.get("training", []), facts, suppressed=bool(pledge or agreement or exercise)
+    )
     discussed = bool(_DISCUSSION.search(text))
     if discussed:  # "discussed the supply of drones": a topic of talks, not a deal
         exercise = exercise if exercise is not None and exercise_name(text) else None
         training = None
-    industry = None if discussed else _industry(
-        text, facts.paragraph or text, by_type.get("defence_industry", []), bool(agreement or pledge)
+    industry = (
+        None
+        if discussed
+        else _industry(
+            text, facts.paragraph or text, by_type.get("defence_industry", []), bool(agreement or pledge)
+        )
     )
     praise = _praise(text, by_type.get("praise", []))
     for event_type, hit in (
@@ -129,7 +154,13 @@ def drafts_for(facts: SentenceFacts, series: re.Pattern[str] | None) -> list[Dra
         if hit is not None:
             out.append(_draft(event_type, hit, facts, by_type))
     match = rules().proposal.search(text)
-    if not out and match and has_security_cue(text) and not hits_of_new_events(hits) and not is_speculation(text[: match.end()]):
+    if (
+        not out
+        and match
+        and has_security_cue(text)
+        and not hits_of_new_events(hits)
+        and not is_speculation(text[: match.end()])
+    ):
         hit = Hit("pledge", match.start(), match.end(), match.group(0), True, False)
         draft = _draft("pledge", hit, facts, by_type)
         draft.status = "proposed"
@@ -139,7 +170,12 @@ def drafts_for(facts: SentenceFacts, series: re.Pattern[str] | None) -> list[Dra
 
 def _first_of_kind(hit: Hit, facts: SentenceFacts) -> Hit:
     """'Since the training programme began in June 2022': 'the' points to nothing earlier, so it is new."""
-    if hit.reference and hit.type not in facts.seen_types and facts.dates and hit.type in ("training", "exercise"):
+    if (
+        hit.reference
+        and hit.type not in facts.seen_types
+        and facts.dates
+        and hit.type in ("training", "exercise")
+    ):
         return Hit(hit.type, hit.start, hit.end, hit.text, hit.strong, False)
     return hit
 
@@ -153,9 +189,9 @@ def _meeting(text: str, hits: list[Hit], facts: SentenceFacts) -> Hit | None:
     chosen = None
     sentence_start = facts.sentence.start
     for hit in hits:
-        if hit.reference or not hit.strong:
-            if not modal_reference(text, hit) and not (not hit.reference and r.proposed.search(text[: hit.start])):
-                continue
+        proposed_before = not hit.reference and r.proposed.search(text[: hit.start])
+        if (hit.reference or not hit.strong) and not modal_reference(text, hit) and not proposed_before:
+            continue  # "the meeting" points back; "regular dialogues" alone is no event
         if hit.text.lower() == "to visit" and status_of("meeting", text, hit) == "occurred":
             continue
         if r.needs_person_object.fullmatch(hit.text):
@@ -167,12 +203,19 @@ def _meeting(text: str, hits: list[Hit], facts: SentenceFacts) -> Hit | None:
         if r.needs_actor.fullmatch(hit.text) and not _has_actor(text, facts):
             continue
         if r.needs_person_subject.fullmatch(hit.text):
-            has_person = any(sentence_start <= m.start < sentence_start + hit.start for m in facts.people.mentions)
+            has_person = any(
+                sentence_start <= m.start < sentence_start + hit.start for m in facts.people.mentions
+            )
             if not has_person and not _PERSON_OBJECT.search(text[: hit.start]):
                 continue
         background = _BACKGROUND_CLAUSE.search(text)
-        if background and background.start() <= hit.start < background.end() and any(
-            h.strong and not h.reference and not background.start() <= h.start < background.end() for h in hits
+        if (
+            background
+            and background.start() <= hit.start < background.end()
+            and any(
+                h.strong and not h.reference and not background.start() <= h.start < background.end()
+                for h in hits
+            )
         ):
             continue
         if chosen is None or (_VISIT_ONLY.match(chosen.text) and not _VISIT_ONLY.match(hit.text)):
@@ -283,8 +326,14 @@ def _draft(event_type: str, hit: Hit, facts: SentenceFacts, by_type: dict[str, l
     place_end = purpose.start() if purpose else len(text)
     places = [p for p in find_places(text) if not _inside(p.start, excluded) and p.start < place_end]
     draft.place = best_place(places, hit.start)
-    mentions = [m for m in facts.people.between(sentence.start, sentence.end) if not _inside(m.start - sentence.start, excluded)]
-    if event_type == "defence_industry":  # "..., Rosoboronexport chief X told reporters": a source, not a party
+    mentions = [
+        m
+        for m in facts.people.between(sentence.start, sentence.end)
+        if not _inside(m.start - sentence.start, excluded)
+    ]
+    if (
+        event_type == "defence_industry"
+    ):  # "..., Rosoboronexport chief X told reporters": a source, not a party
         mentions = [m for m in mentions if not _SOURCE_AFTER.match(text[m.end - sentence.start :])]
     draft.persons = _unique(m.person for m in mentions)
     clause = _REPORTED.search(text[: hit.start]) if event_type == "agreement" else None
@@ -295,7 +344,9 @@ def _draft(event_type: str, hit: Hit, facts: SentenceFacts, by_type: dict[str, l
         speaker = _QUOTE_SPEAKER.search(text, hit.end)
         if speaker:
             offset = sentence.start + speaker.start("who")
-            draft.subjects = _unique(m.person for m in mentions if offset <= m.start < offset + len(speaker.group("who")))
+            draft.subjects = _unique(
+                m.person for m in mentions if offset <= m.start < offset + len(speaker.group("who"))
+            )
     if event_type == "meeting" and not draft.persons:
         draft.group_subject = bool(_GROUP_MEETING.match(text))
     if event_type in ("pledge", "agreement", "praise") and not draft.subjects:
@@ -308,7 +359,9 @@ def _draft(event_type: str, hit: Hit, facts: SentenceFacts, by_type: dict[str, l
     if draft.place is None and sentence.index == 0:
         draft.place = dateline_place(text)
     draft.countries = _unique(
-        m.code for m in gazetteer().parties(text, sentence.start) if not _inside(m.start - sentence.start, excluded)
+        m.code
+        for m in gazetteer().parties(text, sentence.start)
+        if not _inside(m.start - sentence.start, excluded)
     )
     if event_type in ("meeting", "pledge", "agreement", "training", "exercise") and len(draft.countries) < 3:
         members = gazetteer().organisation_members(text)
@@ -344,7 +397,9 @@ def _excluded_span(text: str, by_type: dict[str, list[Hit]]) -> tuple[int, int] 
     match = _BACKGROUND_CLAUSE.search(text)
     if not match:
         return None
-    others = [h for h in by_type.get("meeting", []) if h.strong and not h.reference and h.start >= match.end()]
+    others = [
+        h for h in by_type.get("meeting", []) if h.strong and not h.reference and h.start >= match.end()
+    ]
     return (match.start(), match.end()) if others else None
 
 

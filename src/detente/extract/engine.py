@@ -8,6 +8,7 @@ named without a title. Everything the rules know lives in `lexicons/*.json`.
 from __future__ import annotations
 
 import re
+from datetime import date
 from typing import TYPE_CHECKING
 
 from detente.extract.codes import codes_for
@@ -51,6 +52,7 @@ class RuleExtractor:
         self._nlp = nlp
         self._people = PersonFinder()
         self._defence_focus = False
+        self._inferred: dict[int, str] = {}
         gazetteer()
         rules()
 
@@ -109,6 +111,7 @@ class RuleExtractor:
         dyad = main_dyad([[m.code for m in gazetteer().parties(s.text)] for s in sentences])
         drafts = merge_duplicates(drafts)
         drafts = [d for d in drafts if self._in_security_context(d, people)]
+        self._infer_person_countries(drafts, people, dyad)
         events = [self._event(d, people, dyad, article) for d in drafts]
         return [e for e in events if e is not None]
 
@@ -119,11 +122,13 @@ class RuleExtractor:
         paragraph on a past presidential visit that names no soldier.
         """
         found = [cue for s in sentences for cue in defence_cues(s.text)]
-        self._defence_focus = len(found) >= _FOCUS_DENSITY * len(sentences) and len(set(found)) >= _FOCUS_DISTINCT
+        self._defence_focus = (
+            len(found) >= _FOCUS_DENSITY * len(sentences) and len(set(found)) >= _FOCUS_DISTINCT
+        )
         return len(set(found)) >= _MIN_SECURITY_CUES
 
     def _in_security_context(self, draft: Draft, people: PersonTable) -> bool:
-        """In a defence report every diplomatic event counts; elsewhere the event's own words or people must be military."""
+        """In a defence report every event counts; elsewhere its own words or people must be military."""
         if self._defence_focus or draft.type in ("exercise", "defence_industry"):
             return True
         texts = [s.text for s in draft.refs] + draft.texts
@@ -136,10 +141,16 @@ class RuleExtractor:
         titles = " ".join(people.people[i].title or "" for i in persons)
         return bool(defence_cues(titles))
 
+    def _unused_pipes(self) -> list[str]:
+        """Only the entity recogniser (and the tok2vec it listens to) is needed: the rest would triple the time."""
+        return [name for name in self.nlp.pipe_names if name not in ("tok2vec", "ner")]
+
     def _person_spans(self, candidates: list[Sentence]) -> list[tuple[int, int]]:
         spans: list[tuple[int, int]] = []
         texts = [s.text for s in candidates]
-        for sentence, doc in zip(candidates, self.nlp.pipe(texts, disable=["parser", "lemmatizer"]), strict=True):
+        for sentence, doc in zip(
+            candidates, self.nlp.pipe(texts, disable=self._unused_pipes()), strict=True
+        ):
             quoted = [(m.start(), m.end()) for m in _QUOTED.finditer(sentence.text)]
             for ent in doc.ents:
                 if any(a <= ent.start_char < b for a, b in quoted):
@@ -153,7 +164,9 @@ class RuleExtractor:
         found = find_dates(text, article.published)
         out: dict[int, list[tuple[int, EventDate]]] = {}
         for sentence in sentences:
-            inside = [d for d in found if sentence.start <= d.start < sentence.end and d.value.start is not None]
+            inside = [
+                d for d in found if sentence.start <= d.start < sentence.end and d.value.start is not None
+            ]
             if inside:
                 out[sentence.index] = [(d.start - sentence.start, d.value) for d in inside]
         return out
@@ -178,26 +191,20 @@ class RuleExtractor:
                 continue
             if draft.date.start and draft.date.start > article.published:
                 draft.status = "planned"
-        for draft in drafts:  # a plan dated before the report was written: the date belongs to the announcement
-            if draft.status == "planned" and draft.date and draft.date.start and draft.date.start < article.published:
+        for (
+            draft
+        ) in drafts:  # a plan dated before the report was written: the date belongs to the announcement
+            if draft.status == "planned" and draft.date and _before(draft.date, article.published):
                 draft.date = None
 
     def _event(self, draft: Draft, people: PersonTable, dyad: list[str], article: Article) -> Event | None:
         persons = [people.people[i] for i in draft.persons]
-        countries = list(dict.fromkeys(draft.countries + [p.country for p in persons if p.country]))
-        if draft.place and draft.place.country and draft.place.country not in countries:
-            countries.append(draft.place.country)
-        if draft.type in _BILATERAL_FILL and len(countries) < 2:
-            for code in dyad:
-                if len(countries) >= 2:
-                    break
-                if code not in countries:
-                    countries.append(code)
+        countries = _event_countries(draft, persons, dyad)
         if not countries or (len(countries) < 2 and draft.type != "exercise"):
             return None
         participants = [
-            Participant(p.name, p.title, p.country or self._infer_country(p.country, persons, countries, draft))
-            for p in persons
+            Participant(p.name, p.title, p.country or self._inferred.get(i) or _infer_country(persons, countries, draft))
+            for i, p in zip(draft.persons, persons, strict=True)
         ]
         text = " ".join(dict.fromkeys(draft.texts))
         codes = codes_for(draft.type, text, len(participants), len(countries))
@@ -207,7 +214,9 @@ class RuleExtractor:
             status=draft.status,
             countries=sorted(countries),
             evidence=evidence,
-            date=draft.date if draft.date and draft.status == "occurred" or (draft.date and draft.date.start) else EventDate(),
+            date=draft.date
+            if (draft.date and draft.status == "occurred") or (draft.date and draft.date.start)
+            else EventDate(),
             participants=participants,
             location=draft.place,
             name=draft.name,
@@ -217,16 +226,49 @@ class RuleExtractor:
             evidence_start=draft.sentence.start,
         )
 
-    @staticmethod
-    def _infer_country(own: str | None, persons, countries: list[str], draft: Draft) -> str | None:
-        """A participant named without a state belongs to the side nobody else represents, else the host."""
-        known = {p.country for p in persons if p.country}
-        missing = [c for c in countries if c not in known]
-        if len(missing) == 1:
-            return missing[0]
-        if draft.place and draft.place.country:
-            return draft.place.country
-        return own
+    def _infer_person_countries(self, drafts: list[Draft], people: PersonTable, dyad: list[str]) -> None:
+        """A person named without a state keeps, in every event, the side one event gives them."""
+        self._inferred = {}
+        for draft in drafts:
+            persons = [people.people[i] for i in draft.persons]
+            countries = _event_countries(draft, persons, dyad)
+            for index, person in zip(draft.persons, persons, strict=True):
+                if person.country is None and index not in self._inferred:
+                    guess = _infer_country(persons, countries, draft)
+                    if guess:
+                        self._inferred[index] = guess
+
+
+def _event_countries(draft: Draft, persons: list, dyad: list[str]) -> list[str]:
+    """The states taking part: named ones, the people's, the host's, else the article's main pair."""
+    countries = list(dict.fromkeys(draft.countries + [p.country for p in persons if p.country]))
+    if draft.place and draft.place.country and draft.place.country not in countries:
+        countries.append(draft.place.country)
+    if draft.type in _BILATERAL_FILL and len(countries) < 2:
+        countries += [code for code in dyad if code not in countries][: 2 - len(countries)]
+    return countries
+
+
+def _infer_country(persons: list, countries: list[str], draft: Draft) -> str | None:
+    """Without a stated state, a person belongs to the side nobody else represents, else the host."""
+    known = {p.country for p in persons if p.country}
+    missing = [c for c in countries if c not in known]
+    if len(missing) == 1:
+        return missing[0]
+    if draft.place and draft.place.country:
+        return draft.place.country
+    return None
+
+
+def _before(value: EventDate, published: date) -> bool:
+    """The whole period (day, month or year) lies before publication."""
+    if value.start is None:
+        return False
+    if value.precision == "year":
+        return value.start.year < published.year
+    if value.precision == "month":
+        return (value.start.year, value.start.month) < (published.year, published.month)
+    return value.start < published
 
 
 def build_extractor(nlp: Language | None = None) -> RuleExtractor:

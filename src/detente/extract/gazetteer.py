@@ -72,7 +72,7 @@ class Gazetteer:
         return surface.strip() in self.countries
 
     def find(self, text: str, offset: int = 0) -> list[CountryMention]:
-        """Every state-bearing mention in the text (not cities, which only locate)."""
+        """Every state-bearing mention in the text (cities only locate, so they are not searched)."""
         out: list[CountryMention] = []
         for match in self.pattern.finditer(text):
             surface = match.group(0)
@@ -81,7 +81,9 @@ class Gazetteer:
                 continue
             if surface in self.agencies:
                 continue
-            out.append(CountryMention(offset + match.start(), offset + match.end(), surface, found[0], found[1]))
+            out.append(
+                CountryMention(offset + match.start(), offset + match.end(), surface, found[0], found[1])
+            )
         return out
 
     def parties(self, text: str, offset: int = 0) -> list[CountryMention]:
@@ -138,7 +140,7 @@ def gazetteer() -> Gazetteer:
     for name in lexicon.get("metonyms_not_places", []):
         bodies[name] = lexicon["aliases"][name]
     demonyms = dict(lexicon["demonyms"])
-    surfaces = set(countries) | set(demonyms) | set(capitals) | set(cities) | set(bodies)
+    surfaces = set(countries) | set(demonyms) | set(capitals) | set(bodies)  # cities only locate: no regex
     surfaces = {s for s in surfaces if len(s) > 1}
     pattern = re.compile(r"(?<![\w-])" + alternation(sorted(surfaces), literal=True) + r"(?![\w])")
     before = alternation([re.escape(w) for w in lexicon["not_party_before"]])

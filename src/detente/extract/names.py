@@ -12,19 +12,65 @@ import re
 from detente.extract.gazetteer import gazetteer
 
 _ORDINALS = {
-    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
-    "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13, "fourteenth": 14, "fifteenth": 15,
+    "first": 1,
+    "second": 2,
+    "third": 3,
+    "fourth": 4,
+    "fifth": 5,
+    "sixth": 6,
+    "seventh": 7,
+    "eighth": 8,
+    "ninth": 9,
+    "tenth": 10,
+    "eleventh": 11,
+    "twelfth": 12,
+    "thirteenth": 13,
+    "fourteenth": 14,
+    "fifteenth": 15,
 }
-_GENERIC = {"The", "A", "An", "Joint", "Military", "Naval", "Annual", "Bilateral", "Trilateral", "Their", "Its", "This",
-            "Recent", "Exercise", "Exercises", "Drill", "Drills", "Army", "Navy", "Air", "Force", "Special", "Forces"}
+_GENERIC = {
+    "The",
+    "A",
+    "An",
+    "Joint",
+    "Military",
+    "Naval",
+    "Annual",
+    "Bilateral",
+    "Trilateral",
+    "Their",
+    "Its",
+    "This",
+    "Recent",
+    "Exercise",
+    "Exercises",
+    "Drill",
+    "Drills",
+    "Army",
+    "Navy",
+    "Air",
+    "Force",
+    "Special",
+    "Forces",
+}
 _EXERCISE_AFTER = re.compile(r"\bExercise\s+(?P<name>[A-Z][\w-]*(?:\s+(?:[A-Z][\w-]*|\d{4}))*)")
-_QUOTED_BEFORE = re.compile(r"[\"“](?P<name>[^\"”]{3,40})[\"”]\s+(?:(?:joint|military|naval|maritime|bilateral|annual|army)\s+){0,3}(?:exercise|drill|war ?games)", re.I)
-_CAPS_BEFORE = re.compile(r"(?P<name>(?:[A-Z][\w-]*\s+){1,3})(?:(?:joint|military|naval|maritime|bilateral|annual)\s+){0,2}(?:exercise|drill|war ?games)\b")
-_QUOTED_AFTER = re.compile(r"(?:exercise|drill)s?,?\s+(?:code-?named\s+|dubbed\s+|called\s+)?[\"“](?P<name>[^\"”]{3,40})[\"”]", re.I)
+_QUOTED_BEFORE = re.compile(
+    r"[\"“](?P<name>[^\"”]{3,40})[\"”]\s+(?:(?:joint|military|naval|maritime|bilateral|annual|army)\s+){0,3}"
+    r"(?:exercise|drill|war ?games)",
+    re.I,
+)
+_CAPS_BEFORE = re.compile(
+    r"(?P<name>(?:[A-Z][\w-]*\s+){1,3})(?:(?:joint|military|naval|maritime|bilateral|annual)\s+){0,2}"
+    r"(?:exercise|drill|war ?games)\b"
+)
+_QUOTED_AFTER = re.compile(
+    r"(?:exercise|drill)s?,?\s+(?:code-?named\s+|dubbed\s+|called\s+)?[\"“](?P<name>[^\"”]{3,40})[\"”]", re.I
+)
 _SERIES = re.compile(r"^(?P<stem>.+?)[- ](?:[IVX]{1,4}|\d{1,2}|\d{4})$")
 _BODY = re.compile(
     r"(?:\b(?P<ord>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|\d{1,2}(?:st|nd|rd|th))\s+)?"
-    r"(?P<name>(?:[A-Z][\w'’-]*\s+){0,4}(?:Commission|Committee|Task Force|Working Group|Dialogue|Consultations|Council|Meeting))(?!\w)"
+    r"(?P<name>(?:[A-Z][\w'’-]*\s+){0,4}"
+    r"(?:Commission|Committee|Task Force|Working Group|Dialogue|Consultations|Council|Meeting))(?!\w)"
 )
 
 
@@ -35,7 +81,9 @@ def exercise_name(sentence: str) -> str | None:
         if not match:
             continue
         words = [w for w in match.group("name").split() if w not in _GENERIC and not gaz.lookup(w)]
-        if words and not (pattern is _CAPS_BEFORE and sentence[: match.start("name")].rstrip().endswith("Exercise")):
+        if words and not (
+            pattern is _CAPS_BEFORE and sentence[: match.start("name")].rstrip().endswith("Exercise")
+        ):
             return " ".join(words).strip(",.")
     return None
 
@@ -53,6 +101,8 @@ def body_name(sentence: str, around: int) -> str | None:
     """A meeting body's name near the trigger, ordinal normalised ('seventh' -> '7th')."""
     best = None
     for match in _BODY.finditer(sentence):
+        if re.search(r"(?:\bof|['’]s)\s+(?:the\s+)?$", sentence[: match.start()]):
+            continue  # "Vice Chairman of China's Central Military Commission": an office, not a meeting
         words = [w for w in match.group("name").split() if w not in ("The", "A", "An")]
         if not words or len(words) < 2:
             continue

@@ -67,6 +67,7 @@ class _Patterns:
     apposition: re.Pattern[str]
     counterpart: re.Pattern[str]
     counterpart_intro: re.Pattern[str]
+    delegation: re.Pattern[str]
     description: re.Pattern[str]
     abbreviations: dict[str, str]
     hidden_titles: frozenset[str]
@@ -92,9 +93,16 @@ def _patterns() -> _Patterns:
             rf"^,\s+(?:the\s+)?(?:(?P<cq>{qualifier})(?:['’]s)?\s+)?(?P<office>{offices})(?:\s+of\s+(?:the\s+)?(?P<co>{qualifier}))?"
         ),
         counterpart=re.compile(rf"(?:his|her|their)\s+(?P<cq>{qualifier})\s+counterparts?,?\s*$", re.I),
-        counterpart_intro=re.compile(rf"\b(?:his|her|their)\s+(?P<cq>{qualifier})\s+counterparts?,?\s+(?P<name>{_NAME})"),
+        delegation=re.compile(
+            rf"\b(?P<cq>{qualifier})\s+(?:[\w-]+\s+){{0,3}}delegation,?\s+(?:led|headed)\s+by\s+"
+            rf"(?:(?P<office>{offices})\s+)?(?:(?P<rank>{rank})\s+)?(?P<name>{_NAME})"
+        ),
+        counterpart_intro=re.compile(
+            rf"\b(?:his|her|their)\s+(?P<cq>{qualifier})\s+counterparts?,?\s+(?P<name>{_NAME})"
+        ),
         description=re.compile(
-            rf"(?:\b(?:[Tt]he|[Hh]is|[Hh]er|[Tt]heir)\s+|^)(?:(?:visiting|newly appointed|former)\s+)?(?:(?P<cq>{qualifier})(?:['’]s)?\s+)?"
+            r"(?:\b(?:[Tt]he|[Hh]is|[Hh]er|[Tt]heir)\s+|^)(?:(?:visiting|newly appointed|former)\s+)?"
+            rf"(?:(?P<cq>{qualifier})(?:['’]s)?\s+)?"
             rf"(?:(?:visiting)\s+)?(?P<head>{heads}(?:\s+of\s+(?i:defen[cs]e))?)(?:\s+of\s+(?:the\s+)?(?P<co>{qualifier}))?\b"
         ),
         abbreviations=dict(titles["abbreviations"]),
@@ -114,7 +122,11 @@ def _clean_name(raw: str, gaz: Gazetteer, stop: frozenset[str]) -> str:
     kept: list[str] = []
     for token in tokens:
         bare = _POSSESSIVE.sub("", token).rstrip(".,")
-        if bare in stop or _state_word(gaz, bare) or bare.isupper() and len(bare) > 1 and len(kept) == 0 and len(tokens) > 2:
+        if (
+            bare in stop
+            or _state_word(gaz, bare)
+            or (bare.isupper() and len(bare) > 1 and len(kept) == 0 and len(tokens) > 2)
+        ):
             if kept:
                 break
             continue
@@ -148,7 +160,9 @@ class PersonFinder:
         self.patterns = _patterns()
         self._offices = frozenset(load_lexicon("titles")["offices"])
         self._title_words = frozenset(
-            w.lower() for t in load_lexicon("titles")["offices"] + load_lexicon("titles")["ranks"] for w in t.split()
+            w.lower()
+            for t in load_lexicon("titles")["offices"] + load_lexicon("titles")["ranks"]
+            for w in t.split()
         ) | {"chiefs", "staff", "committee", "army", "forces", "ministry"}
 
     @staticmethod
@@ -161,7 +175,9 @@ class PersonFinder:
                 return office
         return None
 
-    def build(self, text: str, sentences: list[Sentence], extra_names: list[tuple[int, int]] = ()) -> PersonTable:
+    def build(
+        self, text: str, sentences: list[Sentence], extra_names: list[tuple[int, int]] = ()
+    ) -> PersonTable:
         table = PersonTable()
         self._pending: list[tuple[int, Sentence, int]] = []
         for sentence in sentences:
@@ -171,7 +187,9 @@ class PersonFinder:
                 continue
             name = _clean_name(text[start:end], self.gaz, self.patterns.stopwords)
             if name and not any(m.start <= start < m.end for m in table.mentions):
-                table.mentions.append(Mention(start, end, self._add(table, name, None, None, None, start), "name"))
+                table.mentions.append(
+                    Mention(start, end, self._add(table, name, None, None, None, start), "name")
+                )
         table.mentions.sort(key=lambda m: m.start)
         self._bare_names(text, sentences, table)
         table.mentions.sort(key=lambda m: m.start)
@@ -184,7 +202,8 @@ class PersonFinder:
 
     def _named(self, text: str, sentence: Sentence, table: PersonTable) -> None:
         covered: list[tuple[int, int]] = []
-        for pattern in (self.patterns.titled, self.patterns.ranked, self.patterns.counterpart_intro):
+        patterns = (self.patterns.delegation, self.patterns.titled, self.patterns.ranked, self.patterns.counterpart_intro)
+        for pattern in patterns:
             for match in pattern.finditer(sentence.text):
                 start = sentence.start + match.start()
                 if any(a <= start < b or a < sentence.start + match.end() <= b for a, b in covered):
@@ -226,13 +245,18 @@ class PersonFinder:
         found = self.gaz.lookup(surface)
         return found[0] if found else None
 
-    def _add(self, table: PersonTable, name: str, office: str | None, rank: str | None, country: str | None, at: int) -> int:
+    def _add(
+        self,
+        table: PersonTable,
+        name: str,
+        office: str | None,
+        rank: str | None,
+        country: str | None,
+        at: int,
+    ) -> int:
         if office:
             office = self.patterns.abbreviations.get(office.upper(), office) if office.isupper() else office
-            if office in self.patterns.hidden_titles:
-                office = None
-            else:
-                office = _title_case(office)
+            office = None if office in self.patterns.hidden_titles else _title_case(office)
         index = self._match(table, name)
         if index is None:
             table.people.append(Person(name, office, rank, country, at))
@@ -279,7 +303,9 @@ class PersonFinder:
                 start = sentence.start + match.start()
                 if any(a <= start < b for a, b in taken):
                     continue
-                table.mentions.append(Mention(start, sentence.start + match.end(), surnames[match.group(0)], "name"))
+                table.mentions.append(
+                    Mention(start, sentence.start + match.end(), surnames[match.group(0)], "name")
+                )
 
     def _descriptions(self, text: str, sentences: list[Sentence], table: PersonTable) -> None:
         """'the Tajik minister', 'his Iranian counterpart', 'he': bound to a named person."""
@@ -305,7 +331,9 @@ class PersonFinder:
                 start = sentence.start + match.start()
                 previous = table.last_before(start, lower=max(0, sentence.start - 600))
                 if previous is not None:
-                    table.mentions.append(Mention(start, start + len(match.group(0)), previous.person, "pronoun"))
+                    table.mentions.append(
+                        Mention(start, start + len(match.group(0)), previous.person, "pronoun")
+                    )
             table.mentions.sort(key=lambda m: m.start)
         self._resolve_counterparts(table, counterparts, text)
 
@@ -316,7 +344,9 @@ class PersonFinder:
                 table.mentions.append(Mention(start, end, index, "description"))
         table.mentions.sort(key=lambda m: m.start)
 
-    def _resolve(self, table: PersonTable, head: str, country: str | None, at: int, text: str, sentence: Sentence) -> int | None:
+    def _resolve(
+        self, table: PersonTable, head: str, country: str | None, at: int, text: str, sentence: Sentence
+    ) -> int | None:
         head_key = office_key(self.patterns.abbreviations.get(head.upper(), head))
         generic = head_key <= {"counterpart", "dignitary", "official", "leader", "envoy", "visiting", "chief"}
         candidates = []
@@ -334,7 +364,9 @@ class PersonFinder:
         return min(candidates, key=lambda i: abs(table.people[i].first_seen - at))
 
     @staticmethod
-    def _holders(table: PersonTable, head_key: frozenset[str], country: str | None, at: int, *, generic: bool) -> list[int]:
+    def _holders(
+        table: PersonTable, head_key: frozenset[str], country: str | None, at: int, *, generic: bool
+    ) -> list[int]:
         candidates = []
         for index, person in enumerate(table.people):
             if country and person.country and person.country != country:

@@ -26,7 +26,8 @@ _NOT_PLACE_WORDS = re.compile(
 
 
 _FACILITY_NOUN_BEFORE = re.compile(
-    r"\b(?:shipyard|base|port|academy|plant|factory|camp|range|facility|headquarters|village|town|city)\s+in\s+$", re.I
+    r"\b(?:shipyard|base|port|academy|plant|factory|camp|range|facility|headquarters|village|town|city)\s+in\s+$",
+    re.I,
 )
 _ADMIN_AREA = re.compile(r"\b(?:County|Province|Region|District|State|Island|Islands|Governorate|Oblast)$")
 _ATTRIBUTION_BEFORE = re.compile(r"\baccording\s+$", re.I)
@@ -58,9 +59,12 @@ def _patterns() -> _Patterns:
             rf"\bat\s+(?:the\s+|its\s+|their\s+|his\s+|her\s+)?(?P<fac>{_PHRASE})(?:\s+in\s+(?:the\s+)?(?P<in>{_PHRASE}))?"
         ),
         within=re.compile(
-            rf"\b(?:in|to|visit|visited|visiting|arrived in|stay in|off|near|trip to|tour of|toured)\s+(?:the\s+)?(?:coast\s+of\s+)?(?P<place>{_PHRASE})"
+            r"\b(?:in|to|visit|visited|visiting|arrived in|stay in|off|near|trip to|tour of|toured)\s+"
+            rf"(?:the\s+)?(?:coast\s+of\s+)?(?P<place>{_PHRASE})"
         ),
-        city_of=re.compile(rf"\b(?:city|town|port|island|province|county|region)\s+of\s+(?P<place>{_PHRASE})"),
+        city_of=re.compile(
+            rf"\b(?:city|town|port|island|province|county|region)\s+of\s+(?P<place>{_PHRASE})"
+        ),
         capital_of=re.compile(rf"\bin\s+the\s+(?P<demonym>{_CAP})\s+capital\b"),
         facility_heads=frozenset(heads),
     )
@@ -80,7 +84,7 @@ def find_places(sentence: str) -> list[PlaceHit]:
     hits: list[PlaceHit] = []
     for match in patterns.at.finditer(sentence):
         facility = _trim(match.group("fac"))
-        if not facility or _NOT_PLACE_WORDS.search(facility) and not _is_facility(facility, patterns):
+        if not facility or (_NOT_PLACE_WORDS.search(facility) and not _is_facility(facility, patterns)):
             continue
         known = gaz.place_country(facility)
         inner = _trim(match.group("in") or "")
@@ -94,8 +98,8 @@ def find_places(sentence: str) -> list[PlaceHit]:
             hits.append(PlaceHit(match.start(), None if rank == 1 else facility, known, rank))
             continue
         found = gaz.lookup(facility)
-        if found and not (found[1] == "body" and _is_facility(facility, patterns)) or facility in gaz.agencies:
-            continue
+        if (found and found[1] != "body") or facility in gaz.agencies:
+            continue  # a body named as a place is its building: "at the Pentagon", "at GHQ"
         inner_country = inner_country or (found[0] if found else None)
         if inner and not gaz.is_country_name(inner) and not _NOT_PLACE_WORDS.search(inner):
             hits.append(PlaceHit(match.start(), f"{facility}, {inner}", inner_country, 3))
@@ -119,8 +123,10 @@ def find_places(sentence: str) -> list[PlaceHit]:
                     continue
                 if _is_facility(place, patterns):
                     hits.append(PlaceHit(match.start("place"), place, None, 3))
-                elif pattern is patterns.city_of or _ADMIN_AREA.search(place) or _FACILITY_NOUN_BEFORE.search(
-                    sentence[: match.start()]
+                elif (
+                    pattern is patterns.city_of
+                    or _ADMIN_AREA.search(place)
+                    or _FACILITY_NOUN_BEFORE.search(sentence[: match.start("place")])
                 ):
                     hits.append(PlaceHit(match.start("place"), place, None, 2))
                 continue

@@ -68,7 +68,9 @@ class Rules:
 def rules() -> Rules:
     data = load_lexicon("triggers")
     types = data["types"]
-    strong = {t: word_regex(spec["strong"], flags=0 if t == "exercise" else re.I) for t, spec in types.items()}
+    strong = {
+        t: word_regex(spec["strong"], flags=0 if t == "exercise" else re.I) for t, spec in types.items()
+    }
     strong["exercise"] = re.compile(
         r"(?<![\w-])(?:" + "|".join(sorted(types["exercise"]["strong"], key=len, reverse=True)) + r")(?!\w)"
     )
@@ -90,7 +92,10 @@ def rules() -> Rules:
         security=re.compile(alternation(data["security_cues"]), re.I),
         defence=re.compile(
             r"(?<![\w-])(?:"
-            + "|".join(c if c[:1].isupper() else f"(?i:{c})" for c in sorted(data["defence_cues"], key=len, reverse=True))
+            + "|".join(
+                c if c[:1].isupper() else f"(?i:{c})"
+                for c in sorted(data["defence_cues"], key=len, reverse=True)
+            )
             + r")(?!\w)"
         ),
         needs_actor=word_regex(data["types"]["meeting"]["needs_actor"]),
@@ -129,7 +134,7 @@ def status_of(event_type: str, sentence: str, hit: Hit) -> str:
     """occurred, planned or proposed, from the modality words in the trigger's clause."""
     r = rules()
     before = sentence[max(0, hit.start - 60) : hit.start]
-    window = before + sentence[hit.start : hit.end + 50]
+    window = before + sentence[hit.start : hit.end + 25]
     if r.proposed.search(before if hit.reference else window):
         return "proposed"
     if event_type in ("pledge", "praise"):
@@ -140,12 +145,14 @@ def status_of(event_type: str, sentence: str, hit: Hit) -> str:
 
 
 def modal_reference(sentence: str, hit: Hit) -> bool:
-    """'the next edition of the exercise', 'The ... Meeting proper will be held': a reference that is a plan."""
+    """'the next edition of the exercise', 'The ... Meeting will be held': a back-reference that is a plan."""
     r = rules()
     before = sentence[max(0, hit.start - 60) : hit.start]
     if re.search(r"\b(?:during|at|after|following|before)\s+(?:the|this|that)\s+$", before, re.I):
         return False
-    return bool(r.planned.search(before) or r.proposed.search(before) or _AFTER_PLANNED.match(sentence[hit.end :]))
+    return bool(
+        r.planned.search(before) or r.proposed.search(before) or _AFTER_PLANNED.match(sentence[hit.end :])
+    )
 
 
 def is_speculation(sentence: str) -> bool:

@@ -14,7 +14,9 @@ from dataclasses import dataclass
 from datetime import date
 
 from detente.ingest import chrome_rules as rules
-from detente.ingest.dates import first_date_in
+from detente.ingest.date_order import NumericDateOrder
+from detente.ingest.dateline import read_dateline
+from detente.ingest.dates import read_statement
 from detente.ingest.line_tests import (
     SENTENCE_END,
     active,
@@ -24,7 +26,7 @@ from detente.ingest.line_tests import (
     is_short,
     matches,
 )
-from detente.ingest.page_header import PageFacts, read_dateline, read_header
+from detente.ingest.page_header import PageFacts, read_header
 
 _TAIL = compile_rules(rules.TAIL_HEADINGS)
 _LINK = compile_rules(rules.LINK_LINES)
@@ -58,26 +60,30 @@ def strip_chrome(raw: str, *, title: str | None = None) -> CleanText:
     """
     facts = PageFacts(title=title)
     text = raw.replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " ")
+    order = NumericDateOrder.from_text(text)
     marker = _MARKER.match(text)
     if marker:
         facts.published = date.fromisoformat(marker.group(1))
         text = text[marker.end() :]
     lines = [line.rstrip() for line in text.split("\n")]
     keep = [True] * len(lines)
-    footer = _drop_chrome_lines(lines, keep)
-    read_header(lines, keep, facts)
+    footer = _drop_chrome_lines(lines, keep, order)
+    header = read_header(lines, keep, facts, order)
     facts.published = facts.published or footer.published
+    facts.revised = facts.revised or footer.revised
     facts.source_name = facts.source_name or footer.source_name
     _drop_repeated_lines(lines, keep)
     _drop_link_blocks(lines, keep)
     _cut_link_tail(lines, keep)
-    read_dateline(lines, keep, facts)
+    read_dateline(lines, keep, facts, header, order)
+    if facts.published is None and facts.revised:  # a page that only says when it was updated
+        facts.published, facts.published_source = facts.revised, "explicit"
     body = "\n".join(line for line, kept in zip(lines, keep, strict=True) if kept)
     body = _cut_inline_tail(re.sub(r"\n{3,}", "\n\n", body).strip())
     return CleanText(body, facts)
 
 
-def _drop_chrome_lines(lines: list[str], keep: list[bool]) -> PageFacts:
+def _drop_chrome_lines(lines: list[str], keep: list[bool], order: NumericDateOrder) -> PageFacts:
     """Share, credit, link and "Published in" lines wherever they stand; returns what the latter state.
 
     A header's own date and outlet are preferred to a "Published in" statement, which may
@@ -89,8 +95,9 @@ def _drop_chrome_lines(lines: list[str], keep: list[bool]) -> PageFacts:
         if not is_short(line):
             continue
         published = matches(_PUBLISHED, line)
-        if published and first_date_in(line):
-            facts.published = facts.published or first_date_in(line)
+        stated = read_statement(line, order) if published else None
+        if published and stated:
+            facts.note_date(stated)
             outlet = published.groupdict().get("outlet")
             if outlet and not facts.source_name:
                 facts.source_name = outlet.strip()

@@ -118,19 +118,29 @@ OUTLET_WORDS: tuple[str, ...] = (
 # Words that make a top line a banner rather than an outlet's name.
 BANNER_WORDS: tuple[str, ...] = ("breaking", "exclusive", "live", "update", "updates", "latest", "opinion")
 
+# A name in a byline: no sentence stop, but abbreviated titles ("Dr.", "Lt. Gen.", "(ret.)") may stand in it.
+_BYLINE_NAME = r"(?:(?-i:\b[A-Z][a-z]{0,3}\.)(?=\s)|\bretd?\.(?=\))|[^.!?]){2,80}"
+
 # A byline; the `name` group is the author or agency.
 BYLINE_LINES: tuple[str, ...] = (
     r"by",
-    r"by\s+(?P<name>[^.!?]{2,80})",
+    rf"by\s+(?P<name>{_BYLINE_NAME})",
     r"(?:author|written by|reported by|story by|posted by|reporter|correspondent|source|editor|edited by)"
-    r"\s*[:|–—-]?\s*(?P<name>[^.!?]{2,80})",
+    rf"\s*[:|–—-]?\s*(?P<name>{_BYLINE_NAME})",
 )
 
 # A "Published in <outlet>, <date>" statement; the date is read separately.
 PUBLISHED_LINES: tuple[str, ...] = (
     r"(?:originally |first )?(?:published|posted|appeared)\s+(?:in|at|by)\s+"
     r"(?P<outlet>[^,]{2,60}?)\s*,.{4,60}",
-    r"(?:originally |first )?(?:published|posted|updated|last updated)\s*(?:on)?\s*[:|–—-]?\s*.{4,60}",
+    r"(?:originally |first )?(?:published|posted|updated|last updated|(?:last )?modified)"
+    r"\s*(?:on)?\s*[:|–—-]?\s*.{4,60}",
+)
+
+# A line that files the page rather than heads it: "Press Release No. 241/2025", "Ref: MOD/PR/118".
+REFERENCE_LINES: tuple[str, ...] = (
+    r"(?:press release|release|statement|bulletin|communiqu[eé]|notice|circular|issue|ref(?:erence)?)"
+    r"\s*(?:no\.?|number|#|:)\s*[\w/.-]{1,20}",
 )
 
 # News agencies that appear as bylines; short all-capital names (APP, AFP, PTI) are recognised anyway.

@@ -2,13 +2,19 @@
 
 The matchers are strict on purpose: a date counts only when a whole line (or a
 "Published ..." statement) is a date, so dates of events inside the body are never
-mistaken for the publication date.
+mistaken for the publication date. All-numeric dates with slashes or dashes
+("06/11/2025") are read day or month first by `NumericDateOrder`; dotted ones
+("21.05.2025") are always day first; "2025/08/14" is always year, month, day.
+Two-digit years ("06/11/25") are not read: too easily a reference number.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from datetime import date, datetime
+
+from detente.ingest.date_order import DAY_FIRST, NumericDateOrder
 
 _MONTHS = {
     "jan": 1,
@@ -24,65 +30,140 @@ _MONTHS = {
     "nov": 11,
     "dec": 12,
 }
+_WEEKDAYS = {"mon": 0, "tue": 1, "wed": 2, "thu": 3, "fri": 4, "sat": 5, "sun": 6}
 _MONTH = (
     r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
     r"|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
 )
 _DAY = r"\d{1,2}(?:st|nd|rd|th)?"
-_WEEKDAY = r"(?:(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|sday|urday)?\.?,?\s+)?"
+_WEEKDAY = r"(?:(?P<weekday>mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|sday|urday)?\.?,?\s+)?"
 _ZONE = r"(?:\s*[A-Z]{2,5}(?:[+-]\d{1,2}(?::?\d{2})?)?|\s*[+-]\d{2}:?\d{2})?"
 _TIME = rf"(?:\s*(?:[-–—|,@•]|at)?\s*\d{{1,2}}[:.]\d{{2}}(?::\d{{2}})?\s*(?:[ap]\.?m\.?)?{_ZONE})?"
 _ISO_TIME = r"(?:[T ]\d{2}:\d{2}(?::\d{2})?(?:\.\d+)?(?:Z|[+-]\d{2}:?\d{2})?)?"
 
-# One date expression, in three orders; `_build` reads whichever group set matched.
+# One date expression in several orders; `_build` reads whichever group set matched.
 DATE_EXPRESSION = (
     rf"{_WEEKDAY}(?:"
     rf"(?P<m1>{_MONTH})\s+(?P<d1>{_DAY}),?\s+(?P<y1>\d{{4}})"
     rf"|(?P<d2>{_DAY})\s+(?P<m2>{_MONTH}),?\s+(?P<y2>\d{{4}})"
     rf"|(?P<y3>\d{{4}})-(?P<m3>\d{{2}})-(?P<d3>\d{{2}}){_ISO_TIME}"
     rf"|(?P<d4>\d{{1,2}})\.(?P<m4>\d{{1,2}})\.(?P<y4>\d{{4}})"  # 21.05.2025: dots mean day first
+    rf"|(?P<y6>\d{{4}})/(?P<m6>\d{{1,2}})/(?P<d6>\d{{1,2}})(?![\d/])"  # 2025/08/14
+    rf"|(?<![\d/])(?P<a5>\d{{1,2}})(?P<sep>[/-])(?P<b5>\d{{1,2}})(?P=sep)(?P<y5>\d{{4}})(?![\d/])"
     rf"){_TIME}"
 )
-_LABEL = r"(?:(?:updated|published|posted|last updated|date)\s*(?:on)?\s*:?\s*)?"
-_PLACE = r"(?:[A-Z][\w'.-]*(?:\s[A-Z][\w'.-]*){0,2},\s*)?"  # "Baku, 16 April 2025"
-_DATE_LINE = re.compile(rf"\s*{_LABEL}(?-i:{_PLACE}){DATE_EXPRESSION}\s*", re.I)
+_REVISION_LABEL = r"updated|last updated|modified|last modified|revised|last revised"
+_LABEL = (
+    rf"(?:(?P<label>{_REVISION_LABEL}|(?:originally |first )?published|posted|date|dated)"
+    r"\s*(?:on)?\s*[:|–—-]?\s*)?"
+)
+# "Baku, 16 April 2025"; a weekday ("Wed, 06/11/2025") is no place.
+_PLACE = r"(?:(?!(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?,)[A-Z][\w'.-]*(?:\s[A-Z][\w'.-]*){0,2},\s*)?"
+# "March 3, 2025 11:18 AM GMT Updated 2 hours ago": a revision note after the date adds nothing.
+_REVISION_TAIL = rf"(?:\s*[|·•,;–—-]?\s*(?:{_REVISION_LABEL})\b.{{0,40}})?"
+_DATE_LINE = re.compile(rf"\s*{_LABEL}(?-i:{_PLACE}){DATE_EXPRESSION}{_REVISION_TAIL}\s*", re.I)
 _DATE_ANYWHERE = re.compile(DATE_EXPRESSION, re.I)
+_STATEMENT_LABEL = re.compile(rf"\s*(?P<label>{_REVISION_LABEL})\b", re.I)
+_MONTH_DAY = re.compile(
+    rf"\b(?:(?P<m1>{_MONTH})\s+(?P<d1>{_DAY})|(?P<d2>{_DAY})\s+(?P<m2>{_MONTH}))(?!\w)", re.I
+)
+_RELATIVE_TIME = re.compile(
+    rf"\s*(?:(?:{_REVISION_LABEL}|published|posted)\s*:?\s*)?"
+    r"(?:(?:\d+|an?|one)\s+(?:sec(?:ond)?|min(?:ute)?|h(?:ou)?r|day|week|month)s?\s+ago|just now"
+    r"|\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?(?:\s*[A-Z]{2,5})?)\s*",
+    re.I,
+)
 _URL_DATE = re.compile(r"/((?:19|20)\d{2})[/-](\d{1,2})[/-](\d{1,2})(?:/|[-_]|$)")
 _ISO_PREFIX = re.compile(r"\s*(\d{4}-\d{2}-\d{2})")
 
 
-def _build(match: re.Match[str]) -> date | None:
+@dataclass(frozen=True)
+class StatedDate:
+    """A date a page states, and whether it is only a revision ("Updated: ...")."""
+
+    value: date
+    revision: bool = False
+
+
+def _build(match: re.Match[str], order: NumericDateOrder) -> date | None:
     groups = match.groupdict()
+    weekday = _WEEKDAYS[groups["weekday"][:3].lower()] if groups.get("weekday") else None
+    if groups.get("y5"):
+        return order.read(int(groups["a5"]), int(groups["b5"]), int(groups["y5"]), weekday)
     for month_key, day_key, year_key in (
         ("m1", "d1", "y1"),
         ("m2", "d2", "y2"),
         ("m3", "d3", "y3"),
         ("m4", "d4", "y4"),
+        ("m6", "d6", "y6"),
     ):
         if groups.get(year_key):
-            month_text = groups[month_key]
-            month = int(month_text) if month_text.isdigit() else _MONTHS[month_text[:3].lower()]
-            day = int(re.sub(r"\D", "", groups[day_key]))
             try:
-                return date(int(groups[year_key]), month, day)
+                return date(int(groups[year_key]), _month(groups[month_key]), _day(groups[day_key]))
             except ValueError:
                 return None
     return None
 
 
-def parse_date_line(line: str) -> date | None:
+def _month(text: str) -> int:
+    return int(text) if text.isdigit() else _MONTHS[text[:3].lower()]
+
+
+def _day(text: str) -> int:
+    return int(re.sub(r"\D", "", text))
+
+
+def read_date_line(line: str, order: NumericDateOrder = DAY_FIRST) -> StatedDate | None:
     """The date when the whole line is one ("Thursday Dec 15 2022", "Updated: Nov 2, 2023 10:30 PKT").
 
     A place may lead it, as in a dateline of its own ("Baku, 16 April 2025").
     """
     match = _DATE_LINE.fullmatch(line)
-    return _build(match) if match else None
+    if not match:
+        return None
+    found = _build(match, order)
+    label = (match.group("label") or "").casefold()
+    return StatedDate(found, revision=bool(re.fullmatch(_REVISION_LABEL, label))) if found else None
 
 
-def first_date_in(text: str) -> date | None:
+def parse_date_line(line: str, order: NumericDateOrder = DAY_FIRST) -> date | None:
+    stated = read_date_line(line, order)
+    return stated.value if stated else None
+
+
+def find_date(text: str, order: NumericDateOrder = DAY_FIRST) -> tuple[date, re.Match[str]] | None:
+    """The first date expression in the text, with where it stands."""
+    for match in _DATE_ANYWHERE.finditer(text):
+        found = _build(match, order)
+        if found:
+            return found, match
+    return None
+
+
+def first_date_in(text: str, order: NumericDateOrder = DAY_FIRST) -> date | None:
     """The first date expression in a short statement such as "Published in X, November 15th, 2025"."""
-    match = _DATE_ANYWHERE.search(text)
-    return _build(match) if match else None
+    found = find_date(text, order)
+    return found[0] if found else None
+
+
+def read_statement(text: str, order: NumericDateOrder = DAY_FIRST) -> StatedDate | None:
+    """The date of a "Published ..."/"Updated ..." statement, a revision when it says so."""
+    found = first_date_in(text, order)
+    return StatedDate(found, revision=bool(_STATEMENT_LABEL.match(text))) if found else None
+
+
+def month_and_day_in(text: str) -> tuple[int, int] | None:
+    """A month and day without a year, as in "JAKARTA, March 3 (Wire) -"."""
+    match = _MONTH_DAY.search(text)
+    if not match:
+        return None
+    month, day = match.group("m1") or match.group("m2"), match.group("d1") or match.group("d2")
+    return _month(month), _day(day)
+
+
+def is_time_line(line: str) -> bool:
+    """A time without a date ("2 hours ago", "Updated 08:12"): page chrome that dates nothing."""
+    return _RELATIVE_TIME.fullmatch(line) is not None
 
 
 def parse_date_value(value: object) -> date | None:

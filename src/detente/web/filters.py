@@ -10,6 +10,7 @@ from collections.abc import Mapping
 from dataclasses import asdict, dataclass
 from datetime import date
 from typing import Any
+from urllib.parse import urlencode
 
 from detente.models import EVENT_TYPES, STATUSES
 from detente.web.countries import ALPHA3
@@ -111,7 +112,5 @@ class EventFilters:
 
     def link(self, **changes: Any) -> str:
         """The query string of these filters with some changed: for paging and clearing links."""
-        from urllib.parse import urlencode
-
         values = {**asdict(self), **changes}
         return urlencode({k: v for k, v in values.items() if v not in (None, "", 0)})

@@ -32,12 +32,12 @@ class Label:
 Box = tuple[float, float, float, float]  # left, top, right, bottom
 
 
-def _box(label: Label, width: float) -> Box:
+def label_box(label: Label, width: float) -> Box:
     left = {"start": label.x, "middle": label.x - width / 2, "end": label.x - width}[label.anchor]
     return left, label.y - LINE_HEIGHT + 2, left + width, label.y + 3
 
 
-def _overlaps(a: Box, b: Box) -> bool:
+def boxes_overlap(a: Box, b: Box) -> bool:
     return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
 
 
@@ -71,14 +71,14 @@ def place_labels(
         own = taken[index]
         choice = None
         for candidate in _candidates(point):
-            box = _box(candidate, text_width)
+            box = label_box(candidate, text_width)
             inside = box[0] >= 0 and box[1] >= 0 and box[2] <= width and box[3] <= height
-            if inside and not any(_overlaps(box, other) for other in taken if other is not own):
+            if inside and not any(boxes_overlap(box, other) for other in taken if other is not own):
                 choice = candidate
                 break
         if choice is None and index < required:
             choice = _candidates(point)[0]
         if choice is not None:
-            taken.append(_box(choice, text_width))
+            taken.append(label_box(choice, text_width))
         placed.append(choice)
     return placed

@@ -23,6 +23,16 @@ if TYPE_CHECKING:
     from detente.query import Detente
 
 RECENT_EVENTS = 12
+RELATED_FIELDS = (
+    "event_id",
+    "type",
+    "status",
+    "name",
+    "date_start",
+    "date_end",
+    "date_precision",
+    "countries",
+)
 MAX_MONTHLY_BARS = 72
 MAX_PARTNERS = 10_000
 TOP_DYADS = 15
@@ -123,7 +133,13 @@ def dyad(q: Detente, pair: str, filters: EventFilters) -> View:
         "filters": filters.to_dict(),
         "events": page,
     }
-    extra = {"form": filters, "pager": _pager(filters, page), **_chart(timeline, data["total"])}
+    year_options = sorted(set(data["years"]) | ({filters.year} if filters.year else set()))
+    extra = {
+        "form": filters,
+        "pager": _pager(filters, page),
+        "year_options": year_options,
+        **_chart(timeline, data["total"]),
+    }
     return View("dyad.html", data, extra)
 
 
@@ -156,15 +172,8 @@ def event(q: Detente, event_id: str) -> View:
     for related_id in detail.related:
         other = q.event(related_id)
         if other is not None:
-            related.append(
-                {key: getattr(other, key) for key in ("event_id", "type", "status", "name")}
-                | {
-                    "date_start": _iso(other.date_start),
-                    "date_end": _iso(other.date_end),
-                    "date_precision": other.date_precision,
-                    "countries": other.countries,
-                }
-            )
+            summary = other.to_dict()
+            related.append({key: summary[key] for key in RELATED_FIELDS})
     data["related_events"] = related
     pieces = [
         split_evidence(source.text or "", source.evidence, source.evidence_start, source.evidence_end)

@@ -1,0 +1,67 @@
+"""A wire story's opening line states the date and the agency.
+
+"ISLAMABAD, Dec 15, 2022 (APP):", "BEIJING, March 5 (Xinhua) --", "MOSCOW, March 5. /TASS/.",
+"WASHINGTON (AP) —": a capitalised place, then (within a short prefix ending at the agency
+or the first dash or colon) the rest. The dateline stays in the text: it names the place.
+
+A dateline without a year ("JAKARTA, March 3 (Wire) -") dates the article only when the
+header above it states exactly one year ("Press Release No. 241/2025"); the date is then
+`inferred`, since the page never states it whole. Without such a year it dates nothing.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from detente.ingest.date_order import DAY_FIRST, NumericDateOrder
+from detente.ingest.dates import first_date_in, month_and_day_in
+from detente.ingest.line_tests import active
+from detente.ingest.page_header import PageFacts
+
+_DATELINE_PLACE = re.compile(r"[A-Z][A-Z .'-]{2,40}(?:,|\s*\(|\s*/|:)")
+_DATELINE_AGENCY = re.compile(
+    r"\((?P<paren>[A-Za-z][A-Za-z .&-]{1,30})\)|/(?P<slash>[A-Za-z][A-Za-z .&-]{1,30})/"
+)
+_DATELINE_SEPARATOR = re.compile(r"\s(?:--|[-–—])\s|:\s")
+_YEAR = re.compile(r"(?<!\d)(?:19[89]\d|20\d{2})(?!\d)")
+DATELINE_MAX = 100  # a dateline is a short opening, never a clause deep in the sentence
+
+
+def read_dateline(
+    lines: list[str],
+    keep: list[bool],
+    facts: PageFacts,
+    header: list[str] | None = None,
+    order: NumericDateOrder = DAY_FIRST,
+) -> None:
+    first = next((lines[i].strip() for i in active(lines, keep)), "")
+    if not _DATELINE_PLACE.match(first):
+        return
+    head = first[:DATELINE_MAX]
+    separator = _DATELINE_SEPARATOR.search(head)
+    agency = _DATELINE_AGENCY.search(head, 0, separator.start() if separator else len(head))
+    if agency:
+        prefix = head[: agency.end()]
+    elif separator:
+        prefix = head[: separator.start()]
+    else:
+        return
+    if not facts.published:
+        facts.published = first_date_in(prefix, order)
+        if not facts.published:
+            _date_with_header_year(prefix, header or [], facts)
+    if agency and not facts.source_name:
+        facts.source_name = (agency.group("paren") or agency.group("slash")).strip()
+
+
+def _date_with_header_year(prefix: str, header: list[str], facts: PageFacts) -> None:
+    month_day = month_and_day_in(prefix)
+    years = {int(year) for line in header for year in _YEAR.findall(line)}
+    if month_day is None or len(years) != 1:
+        return
+    try:
+        facts.published = date(years.pop(), *month_day)
+    except ValueError:
+        return
+    facts.published_source = "inferred"

@@ -1,0 +1,34 @@
+from detente.extract.triggers import find_hits, is_speculation, status_of
+
+
+def kinds(sentence: str) -> list[tuple[str, bool]]:
+    return [(h.type, h.reference) for h in find_hits(sentence)]
+
+
+def test_verbal_triggers_are_new_events():
+    assert ("meeting", False) in kinds("The admiral held talks with the Indian navy chief.")
+    assert ("agreement", False) in kinds("Both sides signed a memorandum of understanding on cyber defence.")
+    assert ("pledge", False) in kinds("The ministers vowed to deepen defence cooperation.")
+    assert ("praise", False) in kinds("He commended the Turkish officers for their professionalism.")
+
+
+def test_definite_nouns_point_back():
+    assert kinds("The meeting focused on maritime security.") == [("meeting", True)]
+    assert kinds("The exercise ended on Friday.")[0] == ("exercise", True)
+
+
+def test_status_from_modality_near_the_trigger():
+    sentence = "He invited the defence minister to visit Tokyo soon."
+    hit = next(h for h in find_hits(sentence) if h.type == "meeting")
+    assert status_of("meeting", sentence, hit) == "proposed"
+    sentence = "The two navies will hold the next edition of the exercise in October."
+    hit = next(h for h in find_hits(sentence) if h.type == "exercise")
+    assert status_of("exercise", sentence, hit) == "planned"
+    sentence = "On Monday the admiral received the attache to review preparations for the drill."
+    hit = next(h for h in find_hits(sentence) if h.type == "meeting")
+    assert status_of("meeting", sentence, hit) == "occurred"
+
+
+def test_speculation_is_recognised():
+    assert is_speculation("Future editions may incorporate naval elements.")
+    assert not is_speculation("The ministers met in May.")
