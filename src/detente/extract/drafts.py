@@ -240,7 +240,7 @@ def _agreement(text: str, hits: list[Hit], facts: SentenceFacts) -> Hit | None:
         window = text[max(0, hit.start - 20) : hit.end + 15]
         if negative is not None and negative.search(window):
             continue
-        if hit.strong or has_eventive(text):
+        if hit.strong or r.agreement_verbs.search(text):
             return hit
     return None
 

@@ -39,6 +39,7 @@ if TYPE_CHECKING:
     from spacy.language import Language
 
 _MIN_SECURITY_CUES = 2
+_PLACE_BEFORE = re.compile(r"\b(?:in|at|to|from|near|off)\s+$")
 _QUOTED = re.compile(r"[\"“][^\"”]{1,80}[\"”]")
 _FOCUS_DENSITY = 0.4  # defence cues per sentence: seeds and dev reports 0.6+, general news under 0.2
 _FOCUS_DISTINCT = 4
@@ -155,7 +156,7 @@ class RuleExtractor:
             for ent in doc.ents:
                 if any(a <= ent.start_char < b for a, b in quoted):
                     continue  # "Mustafa Kemal Ataturk-2025" names an exercise, not a participant
-                if ent.label_ == "PERSON" and len(ent) >= 2:
+                if ent.label_ == "PERSON" and len(ent) >= 2 and not _PLACE_BEFORE.search(doc.text[: ent.start_char]):
                     spans.append((sentence.start + ent.start_char, sentence.start + ent.end_char))
         return spans
 

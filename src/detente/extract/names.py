@@ -66,6 +66,7 @@ _CAPS_BEFORE = re.compile(
 _QUOTED_AFTER = re.compile(
     r"(?:exercise|drill)s?,?\s+(?:code-?named\s+|dubbed\s+|called\s+)?[\"“](?P<name>[^\"”]{3,40})[\"”]", re.I
 )
+_CAPS_AFTER = re.compile(r"\b(?:exercise|drill)s?,?\s+(?P<name>[A-Z][\w-]+(?:\s+[A-Z][\w-]+){0,3})")
 _SERIES = re.compile(r"^(?P<stem>.+?)[- ](?:[IVX]{1,4}|\d{1,2}|\d{4})$")
 _BODY = re.compile(
     r"(?:\b(?P<ord>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|\d{1,2}(?:st|nd|rd|th))\s+)?"
@@ -76,7 +77,7 @@ _BODY = re.compile(
 
 def exercise_name(sentence: str) -> str | None:
     gaz = gazetteer()
-    for pattern in (_EXERCISE_AFTER, _QUOTED_BEFORE, _QUOTED_AFTER, _CAPS_BEFORE):
+    for pattern in (_EXERCISE_AFTER, _QUOTED_BEFORE, _QUOTED_AFTER, _CAPS_AFTER, _CAPS_BEFORE):
         match = pattern.search(sentence)
         if not match:
             continue

@@ -20,6 +20,7 @@ from detente.extract.text import Sentence
 _NAME_TOKEN = r"[A-Z][\w'’.-]*"
 _NAME = rf"{_NAME_TOKEN}(?:\s+(?:bin\s+|bint\s+|al-|Al\s+|de\s+|van\s+|von\s+)?{_NAME_TOKEN}){{0,5}}"
 _POSSESSIVE = re.compile(r"['’]s$")
+_RANK_WORDS = frozenset({"General", "Colonel", "Lieutenant", "Admiral", "Marshal", "Brigadier", "Commodore"})
 _PRONOUN = re.compile(r"\b(?:he|she|He|She)\b")
 
 
@@ -122,6 +123,9 @@ def _clean_name(raw: str, gaz: Gazetteer, stop: frozenset[str]) -> str:
     kept: list[str] = []
     for token in tokens:
         bare = _POSSESSIVE.sub("", token).rstrip(".,")
+        if bare in _RANK_WORDS:
+            kept = []  # "Senior Lieutenant General Hoang Xuan Chien": the name starts after the rank
+            continue
         if (
             bare in stop
             or _state_word(gaz, bare)

@@ -58,6 +58,7 @@ class Rules:
     security: re.Pattern[str]
     defence: re.Pattern[str]
     needs_actor: re.Pattern[str]
+    agreement_verbs: re.Pattern[str]
     equipment: re.Pattern[str]
     praise_objects: re.Pattern[str]
     training_cue: re.Pattern[str]
@@ -99,6 +100,7 @@ def rules() -> Rules:
             + r")(?!\w)"
         ),
         needs_actor=word_regex(data["types"]["meeting"]["needs_actor"]),
+        agreement_verbs=re.compile(r"\b" + data["types"]["agreement"]["eventive"] + r"\b", re.I),
         equipment=re.compile(r"\b" + data["types"]["defence_industry"]["equipment"] + r"\b"),
         praise_objects=re.compile(r"\b" + data["types"]["praise"]["objects"] + r"\b"),
         training_cue=re.compile(r"\b" + data["types"]["training"]["cue"] + r"\b"),

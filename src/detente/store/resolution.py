@@ -42,7 +42,6 @@ def _check(event: Event) -> None:
 def _write_event(conn: sqlite3.Connection, event: Event, known_people: set[str]) -> None:
     _check(event)
     sources = event.sources or ([Source(event.doc_id, event.evidence)] if event.doc_id else [])
-    published = [s.published for s in sources if s.published]
     evidences = list(dict.fromkeys([event.evidence, *(s.evidence for s in sources)]))
     location = event.location
     insert(
@@ -71,7 +70,7 @@ def _write_event(conn: sqlite3.Connection, event: Event, known_people: set[str])
             "plover_context": event.codes.plover_context,
             "plover_mode": event.codes.plover_mode,
             "source_count": len({s.doc_id for s in sources}),
-            "first_reported": iso(min(published)) if published else None,
+            "first_reported": None,  # filled below from the sources, completed by their articles
         },
     )
     for country in sorted(set(event.countries)):
@@ -80,6 +79,11 @@ def _write_event(conn: sqlite3.Connection, event: Event, known_people: set[str])
         )
     for position, source in enumerate(sources):
         _write_source(conn, event, position, source)
+    conn.execute(
+        "UPDATE events SET first_reported = (SELECT min(published) FROM event_sources WHERE event_id = ?)"
+        " WHERE event_id = ?",
+        (event.event_id, event.event_id),
+    )
     for related in sorted(set(event.related) - {event.event_id}):
         conn.execute(
             "INSERT INTO event_related (event_id, related_id) VALUES (?, ?)", (event.event_id, related)
