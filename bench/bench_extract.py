@@ -59,9 +59,15 @@ def run_baseline(articles: list[Article]) -> float:
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--baseline-limit", type=int, default=0,
-                        help="time the baseline on the first N articles only and scale (0 = all)")
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument(
+        "--baseline-limit",
+        type=int,
+        default=0,
+        help="time the baseline on the first N articles only and scale (0 = all)",
+    )
     parser.add_argument("--no-bars", action="store_true", help="print figures; never fail")
     args = parser.parse_args()
     corpus, seeds = SHARED / "corpora" / "background-news.jsonl", SHARED / "seeds"
@@ -109,8 +115,11 @@ def main() -> int:
         "total_seconds": round(time.perf_counter() - t0, 1),
     }
     print(json.dumps(figures, indent=2))
-    missed = [f"{k} {figures[k]} (bar {v})" for k, v in BARS.items()
-              if (figures[k] > v if k == "peak_mb" else figures[k] < v)]
+    missed = [
+        f"{k} {figures[k]} (bar {v})"
+        for k, v in BARS.items()
+        if (figures[k] > v if k == "peak_mb" else figures[k] < v)
+    ]
     if lost:
         missed.append(f"screen lost seed articles {lost}")
     for line in missed:

@@ -41,8 +41,15 @@ def load_scorer(path: Path) -> ModuleType:
     return module
 
 
-def evaluate(gold_dir: Path, source_dir: Path, *, scorer_path: Path | None = None,
-             pred_path: Path | None = None, show_errors: bool = False, progress: bool = False) -> dict[str, Any]:
+def evaluate(
+    gold_dir: Path,
+    source_dir: Path,
+    *,
+    scorer_path: Path | None = None,
+    pred_path: Path | None = None,
+    show_errors: bool = False,
+    progress: bool = False,
+) -> dict[str, Any]:
     """Extract every article of `source_dir`, then score against `gold_dir`."""
     scorer = load_scorer(find_scorer(gold_dir, scorer_path))
     from detente.pipeline import extract_sources
@@ -89,11 +96,17 @@ def format_result(result: dict[str, Any]) -> list[str]:
     """The scorer's own report lines."""
     e, s = result["events"], result["strict"]
     lines = list(result.get("errors", []))
-    lines.append(f"docs {result['docs']}  gold {e['gold']}  predicted {e['predicted']}  matched {e['matched']}")
+    lines.append(
+        f"docs {result['docs']}  gold {e['gold']}  predicted {e['predicted']}  matched {e['matched']}"
+    )
     for name, v in result["by_type"].items():
-        lines.append(f"  {name!s:18} gold {v['gold']:3}  pred {v['predicted']:3}  P {v['precision']:.2f}  "
-                     f"R {v['recall']:.2f}  F1 {v['f1']:.2f}")
-    lines.append("fields on matched events: " + "  ".join(f"{k} {v:.2f}" for k, v in result["fields"].items()))
+        lines.append(
+            f"  {name!s:18} gold {v['gold']:3}  pred {v['predicted']:3}  P {v['precision']:.2f}  "
+            f"R {v['recall']:.2f}  F1 {v['f1']:.2f}"
+        )
+    lines.append(
+        "fields on matched events: " + "  ".join(f"{k} {v:.2f}" for k, v in result["fields"].items())
+    )
     lines.append(f"published date accuracy {result['published_date_accuracy']:.2f}   dedup {result['dedup']}")
     lines.append(f"strict F1 {s['f1']:.3f}")
     lines.append(f"event F1 {e['f1']:.3f}  (P {e['precision']:.3f}  R {e['recall']:.3f})")

@@ -113,6 +113,8 @@ class Participant:
     title: str | None = None
     country: str | None = None  # ISO 3166-1 alpha-3
     person_id: str | None = None  # set by resolve's person registry
+    rank: str | None = None  # military rank when `title` holds an office ("Field Marshal")
+    aliases: list[str] = field(default_factory=list)  # other forms the article names them by
 
 
 @dataclass

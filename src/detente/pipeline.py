@@ -13,7 +13,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    SpinnerColumn,
+    TextColumn,
+    TimeElapsedColumn,
+)
 
 from detente.extract import Extractor, build_extractor
 from detente.ingest import IngestOptions, read_sources
@@ -82,8 +89,12 @@ def _progress(console: Console | None) -> Progress:
     )
 
 
-def _tracked(items: Iterable[Article | IngestError], description: str, console: Console | None,
-             total: int | None = None) -> Iterator[Article | IngestError]:
+def _tracked(
+    items: Iterable[Article | IngestError],
+    description: str,
+    console: Console | None,
+    total: int | None = None,
+) -> Iterator[Article | IngestError]:
     with _progress(console) as progress:
         task = progress.add_task(description, total=total, rate="")
         for count, item in enumerate(items, start=1):
@@ -141,14 +152,19 @@ def ingest_sources(
     return _ingest(items, db_path, processor or ArticleProcessor(), on_error)
 
 
-def ingest_articles(articles: Sequence[Article], db_path: str | Path,
-                    processor: ArticleProcessor | None = None) -> RunSummary:
+def ingest_articles(
+    articles: Sequence[Article], db_path: str | Path, processor: ArticleProcessor | None = None
+) -> RunSummary:
     """The same for articles already in memory (the API's ingest endpoint)."""
     return _ingest(articles, db_path, processor or ArticleProcessor(), None)
 
 
-def _ingest(items: Iterable[Article | IngestError], db_path: str | Path,
-            processor: ArticleProcessor, on_error: ErrorSink | None) -> RunSummary:
+def _ingest(
+    items: Iterable[Article | IngestError],
+    db_path: str | Path,
+    processor: ArticleProcessor,
+    on_error: ErrorSink | None,
+) -> RunSummary:
     from detente.store import open_store
 
     summary = RunSummary()
@@ -238,10 +254,15 @@ def _assign_event_ids(results: Sequence[tuple[Article, list[Event]]]) -> None:
 def _partial_line(article: Article, events: Sequence[Event]) -> dict:
     return {
         "article": {
-            "doc_id": article.doc_id, "text": article.text, "title": article.title, "url": article.url,
+            "doc_id": article.doc_id,
+            "text": article.text,
+            "title": article.title,
+            "url": article.url,
             "published": article.published.isoformat() if article.published else None,
-            "published_source": article.published_source, "source_name": article.source_name,
-            "language": article.language, "found_via": article.found_via,
+            "published_source": article.published_source,
+            "source_name": article.source_name,
+            "language": article.language,
+            "found_via": article.found_via,
         },
         "events": [{**event.to_record(), "evidence_start": event.evidence_start} for event in events],
     }

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import typer.main
+from tests.conftest import ROOT
 
 from detente.cli import app
-from tests.conftest import ROOT
 
 
 def test_every_command_and_option_is_documented() -> None:

@@ -6,11 +6,11 @@ import json
 from pathlib import Path
 
 import pytest
+from tests.conftest import DEV, plain, shared_path
 from typer.testing import CliRunner
 
 from detente.cli import app
 from detente.evaluation import check_baseline, flatten
-from tests.conftest import DEV, plain, shared_path
 
 runner = CliRunner()
 
@@ -49,8 +49,18 @@ def test_baseline_check_names_each_drop(tmp_path: Path) -> None:
         "dedup": {"recall": 1.0, "precision": None},
     }
     baseline = tmp_path / "b.json"
-    baseline.write_text(json.dumps({"minimums": {"events.f1": 0.8, "fields.status": 0.85, "fields.date": 0.85,
-                                                 "dedup.precision": 1.0}}))
+    baseline.write_text(
+        json.dumps(
+            {
+                "minimums": {
+                    "events.f1": 0.8,
+                    "fields.status": 0.85,
+                    "fields.date": 0.85,
+                    "dedup.precision": 1.0,
+                }
+            }
+        )
+    )
     drops = check_baseline(result, baseline)
     assert len(drops) == 3
     assert any(d.startswith("events.f1: 0.790") for d in drops)

@@ -5,10 +5,10 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from tests.conftest import EXAMPLES
 from typer.testing import CliRunner
 
 from detente.cli import app
-from tests.conftest import EXAMPLES
 
 runner = CliRunner()
 
@@ -26,8 +26,20 @@ def test_one_line_per_article_with_contract_fields(tmp_path: Path) -> None:
     events = [e for d in docs for e in d["events"]]
     assert events
     for event in events:
-        assert {"event_id", "type", "status", "date", "countries", "participants", "location", "name",
-                "topics", "evidence", "cameo", "plover"} <= event.keys()
+        assert {
+            "event_id",
+            "type",
+            "status",
+            "date",
+            "countries",
+            "participants",
+            "location",
+            "name",
+            "topics",
+            "evidence",
+            "cameo",
+            "plover",
+        } <= event.keys()
         assert event["event_id"]
     assert all(set(d["published"]) == {"date", "source"} for d in docs)
 
@@ -35,7 +47,9 @@ def test_one_line_per_article_with_contract_fields(tmp_path: Path) -> None:
 def test_same_happening_in_two_outlets_shares_an_event_id(tmp_path: Path) -> None:
     out = tmp_path / "pred.jsonl"
     runner.invoke(app, ["extract", str(EXAMPLES), "--out", str(out), "-q"])
-    by_doc = {d["doc_id"]: {e["event_id"] for e in d["events"] if e["type"] == "meeting"} for d in _lines(out)}
+    by_doc = {
+        d["doc_id"]: {e["event_id"] for e in d["events"] if e["type"] == "meeting"} for d in _lines(out)
+    }
     herald = by_doc["kazakhstan_uzbekistan_border_steppe_herald"]
     daily = by_doc["kazakhstan_uzbekistan_border_tashkent_daily"]
     assert herald & daily

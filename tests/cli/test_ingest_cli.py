@@ -9,18 +9,20 @@ import sqlite3
 from pathlib import Path
 
 import pytest
+from tests.conftest import EXAMPLES, plain, shared_path
 from typer.testing import CliRunner
 
 from detente.cli import app
-from tests.conftest import EXAMPLES, plain, shared_path
 
 runner = CliRunner()
 
 
 def _counts(db: Path) -> dict[str, int]:
     with sqlite3.connect(db) as conn:
-        return {table: conn.execute(f"select count(*) from {table}").fetchone()[0]
-                for table in ("articles", "mentions", "events", "event_sources")}
+        return {
+            table: conn.execute(f"select count(*) from {table}").fetchone()[0]
+            for table in ("articles", "mentions", "events", "event_sources")
+        }
 
 
 def test_ingest_examples_twice_changes_nothing(tmp_path: Path) -> None:
@@ -84,7 +86,9 @@ def test_seeds_ingest_then_dyad_events(tmp_path: Path) -> None:
     db = tmp_path / "seeds.db"
     assert runner.invoke(app, ["ingest", str(seeds), "--db", str(db), "-q"]).exit_code == 0
     before = _counts(db)
-    result = runner.invoke(app, ["events", "--db", str(db), "--dyad", "PAK,TJK", "-f", "json", "--limit", "500"])
+    result = runner.invoke(
+        app, ["events", "--db", str(db), "--dyad", "PAK,TJK", "-f", "json", "--limit", "500"]
+    )
     rows = json.loads(result.stdout)
     assert len(rows) >= 10
     assert all({"PAK", "TJK"} <= set(r["countries"]) for r in rows)
@@ -96,8 +100,9 @@ def test_seeds_ingest_then_dyad_events(tmp_path: Path) -> None:
 def test_background_corpus_ingests_without_failure(tmp_path: Path) -> None:
     corpus = shared_path("corpora", "background-news.jsonl")
     db = tmp_path / "bg.db"
-    result = runner.invoke(app, ["ingest", str(corpus), "--db", str(db), "--text-field", "text",
-                                 "--id-field", "id", "-q"])
+    result = runner.invoke(
+        app, ["ingest", str(corpus), "--db", str(db), "--text-field", "text", "--id-field", "id", "-q"]
+    )
     assert result.exit_code == 0, result.output[-2000:]
     from detente.models import content_hash
 

@@ -49,8 +49,13 @@ def _minimal(folder: Path) -> Iterator[Article]:
                 found = _LINE_DATE.search(line)
                 if found:
                     month = found.group(1)[:3]
-                    published = datetime.strptime(f"{month} {found.group(2)} {found.group(3)}", "%b %d %Y").date()
+                    published = datetime.strptime(
+                        f"{month} {found.group(2)} {found.group(3)}", "%b %d %Y"
+                    ).date()
                     break
         yield Article(
-            doc_id=path.stem, text=text, published=published, published_source="explicit" if published else "unknown"
+            doc_id=path.stem,
+            text=text,
+            published=published,
+            published_source="explicit" if published else "unknown",
         )

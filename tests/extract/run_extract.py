@@ -14,7 +14,7 @@ from pathlib import Path
 from detente.extract import build_extractor
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
-from tests.extract.articles import read_folder  # noqa: E402
+from tests.extract.articles import read_folder
 
 
 def run(source: Path, out: Path) -> tuple[int, float]:

@@ -9,7 +9,8 @@ INDIA_US = (
     "at the Pentagon in Washington on Thursday.\n\n"
     "Singh said India would continue to work closely with the United States on maritime security.\n\n"
     "Hegseth praised the Indian Navy for its role in anti-piracy operations.\n\n"
-    "The armies of the two countries will hold the next edition of their Yudh Abhyas exercise in Alaska in October. "
+    "The armies of the two countries will hold the next edition of their Yudh Abhyas exercise "
+    "in Alaska in October. "
     "The previous edition was held in September 2024.\n\n"
     "Some analysts believe the two militaries may one day share bases."
 )
@@ -33,7 +34,10 @@ def test_meeting_pledge_praise_and_an_exercise_series(extract):
     assert [p.name for p in praise.participants] == ["Pete Hegseth"]
 
     exercises = {(e.status, e.name, e.date.start) for e in only(events, "exercise")}
-    assert exercises == {("planned", "Yudh Abhyas", date(2025, 10, 1)), ("occurred", "Yudh Abhyas", date(2024, 9, 1))}
+    assert exercises == {
+        ("planned", "Yudh Abhyas", date(2025, 10, 1)),
+        ("occurred", "Yudh Abhyas", date(2024, 9, 1)),
+    }
     assert len(events) == 5  # the analysts' musing is no event
 
 
@@ -43,8 +47,9 @@ def text_at(text, event) -> bool:
 
 def test_japan_philippines_agreement_meeting_and_delivery(extract):
     text = (
-        "MANILA - Japan and the Philippines on Wednesday signed a reciprocal access agreement allowing their troops "
-        "to train on each other's soil, as Japanese Defence Minister Gen Nakatani met his Philippine counterpart "
+        "MANILA - Japan and the Philippines on Wednesday signed a reciprocal access agreement "
+        "allowing their troops to train on each other's soil, as Japanese Defence Minister "
+        "Gen Nakatani met his Philippine counterpart "
         "Gilberto Teodoro in Manila.\n\n"
         "Japan delivered a coastal radar system to the Philippine Air Force in 2023."
     )
@@ -61,9 +66,10 @@ def test_japan_philippines_agreement_meeting_and_delivery(extract):
 
 def test_turkey_azerbaijan_exercise_visit_and_praise(extract):
     text = (
-        'BAKU - Turkish and Azerbaijani special forces launched the joint exercise "Caucasus Eagle-2025" near Baku '
-        "on Monday.\n\n"
-        "Turkish Chief of General Staff General Metin Gurak visited Baku on Tuesday and was received by Azerbaijani "
+        "BAKU - Turkish and Azerbaijani special forces launched the joint exercise "
+        '"Caucasus Eagle-2025" near Baku on Monday.\n\n'
+        "Turkish Chief of General Staff General Metin Gurak visited Baku on Tuesday and was received "
+        "by Azerbaijani "
         "Defence Minister Colonel General Zakir Hasanov.\n\n"
         "Hasanov commended the professionalism of the Turkish officers taking part in the drills."
     )
@@ -113,12 +119,12 @@ def test_negatives_yield_nothing(extract):
         "Both captains praised the groundstaff for the pitch, and the defence of the home side held firm."
     )
     trade = (
-        "The finance ministers of India and Japan met in Tokyo on Friday and signed a memorandum of understanding "
-        "on infrastructure financing. They agreed to boost trade ties."
+        "The finance ministers of India and Japan met in Tokyo on Friday and signed a memorandum "
+        "of understanding on infrastructure financing. They agreed to boost trade ties."
     )
     parade = (
-        "HANOI - Thousands watched a military parade on Tuesday. The president reviewed the troops and praised "
-        "the armed forces for their role in defending the nation."
+        "HANOI - Thousands watched a military parade on Tuesday. The president reviewed the troops "
+        "and praised the armed forces for their role in defending the nation."
     )
     for text in (sport, trade, parade):
         assert extract(text) == []

@@ -6,7 +6,6 @@ import importlib.util
 import json
 
 import pytest
-
 from tests.conftest import DEV, shared_path
 from tests.extract.articles import read_folder
 
@@ -25,7 +24,10 @@ def _predict(extractor, folder, tmp_path):
     out = tmp_path / "pred.jsonl"
     with out.open("w") as handle:
         for article in read_folder(folder):
-            events = [e.to_record() | {"event_id": f"{article.doc_id}-{i}"} for i, e in enumerate(extractor.extract(article))]
+            events = [
+                e.to_record() | {"event_id": f"{article.doc_id}-{i}"}
+                for i, e in enumerate(extractor.extract(article))
+            ]
             handle.write(json.dumps({**article.document_record(), "events": events}) + "\n")
     return out
 

@@ -26,7 +26,10 @@ def test_office_of_country_with_rank_after_a_comma():
 
 
 def test_counterpart_takes_the_state_and_the_office_of_the_other_side():
-    text = "Japan's Defence Minister Gen Nakatani held talks with his Philippine counterpart Gilberto Teodoro in Manila."
+    text = (
+        "Japan's Defence Minister Gen Nakatani held talks with his Philippine counterpart "
+        "Gilberto Teodoro in Manila."
+    )
     found = dict((name, (title, country)) for name, title, country in people(text))
     assert found["Gilberto Teodoro"] == ("Defence Minister", "PHL")
 
@@ -41,7 +44,7 @@ def test_later_mentions_resolve_to_the_full_name():
     assert names == {"Upendra Dwivedi", "Randy George"}
     described = [m for m in table.mentions if m.kind == "description"]
     assert described and table.people[described[0].person].name == "Upendra Dwivedi"
-    pronoun = [m for m in table.mentions if m.kind == "pronoun"][0]
+    pronoun = next(m for m in table.mentions if m.kind == "pronoun")
     assert table.people[pronoun.person].name == "Upendra Dwivedi"
 
 

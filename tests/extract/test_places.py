@@ -7,7 +7,10 @@ def place(sentence: str, anchor: int = 0):
 
 
 def test_facility_and_city():
-    assert place("The chiefs met at Army Headquarters in Rawalpindi on Monday.") == ("Army Headquarters, Rawalpindi", "PAK")
+    assert place("The chiefs met at Army Headquarters in Rawalpindi on Monday.") == (
+        "Army Headquarters, Rawalpindi",
+        "PAK",
+    )
 
 
 def test_facility_in_a_country_keeps_the_country():
@@ -20,7 +23,10 @@ def test_visit_destination_and_country_only():
 
 
 def test_capital_named_by_demonym():
-    assert place("They met at the Ministry of Defence in the Kenyan capital.") == ("Ministry of Defence, Nairobi", "KEN")
+    assert place("They met at the Ministry of Defence in the Kenyan capital.") == (
+        "Ministry of Defence, Nairobi",
+        "KEN",
+    )
 
 
 def test_actors_and_attributions_are_not_places():

@@ -2,9 +2,14 @@ from detente.extract.text import split_sentences
 
 
 def test_sentences_keep_offsets_into_the_text():
-    text = "Headline Without Stop\n\nGen. Asim Munir met the minister. They agreed to cooperate on security.\n"
+    text = (
+        "Headline Without Stop\n\nGen. Asim Munir met the minister. They agreed to cooperate on security.\n"
+    )
     sentences = split_sentences(text)
-    assert [s.text for s in sentences] == ["Gen. Asim Munir met the minister.", "They agreed to cooperate on security."]
+    assert [s.text for s in sentences] == [
+        "Gen. Asim Munir met the minister.",
+        "They agreed to cooperate on security.",
+    ]
     for sentence in sentences:
         assert text[sentence.start : sentence.end] == sentence.text
 
@@ -18,7 +23,9 @@ def test_page_furniture_is_dropped():
         "Related story line\n"
         "Related story line\n"
     )
-    assert [s.text for s in split_sentences(text)] == ["The ministers met in Rome on Monday to review the defence accord."]
+    assert [s.text for s in split_sentences(text)] == [
+        "The ministers met in Rome on Monday to review the defence accord."
+    ]
 
 
 def test_each_line_is_its_own_paragraph():

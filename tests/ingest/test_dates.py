@@ -6,7 +6,16 @@ from datetime import date
 
 import pytest
 
-from detente.ingest.dates import date_from_url, first_date_in, parse_date_line, parse_date_value
+from detente.ingest.dates import (
+    date_from_url,
+    first_date_in,
+    is_time_line,
+    month_and_day_in,
+    parse_date_line,
+    parse_date_value,
+    read_date_line,
+    read_statement,
+)
 
 
 @pytest.mark.parametrize(
@@ -23,6 +32,15 @@ from detente.ingest.dates import date_from_url, first_date_in, parse_date_line, 
         ("Published 15 November 2025, 10:00 GMT+5", date(2025, 11, 15)),
         ("March 5, 2024 — 3:45 PM EST", date(2024, 3, 5)),
         ("15th November, 2025", date(2025, 11, 15)),
+        ("Posted : 2024-09-21 08:45 KST", date(2024, 9, 21)),
+        ("2024-09-21T08:45:00.000Z", date(2024, 9, 21)),
+        ("Date: 2024/09/21", date(2024, 9, 21)),
+        ("June 9, 2024 4:05 PM GMT Updated 3 hours ago", date(2024, 6, 9)),
+        ("Saturday, 8 June 2024", date(2024, 6, 8)),
+        ("Published 09/10/2024", date(2024, 10, 9)),  # no evidence: day first
+        ("Published 09/25/2024", date(2024, 9, 25)),  # 25 can only be the day
+        ("Tue, 09/10/2024", date(2024, 9, 10)),  # 10 September 2024 was a Tuesday
+        ("Posted on 9-10-2024", date(2024, 10, 9)),
     ],
 )
 def test_whole_line_dates(line: str, expected: date) -> None:
@@ -30,7 +48,16 @@ def test_whole_line_dates(line: str, expected: date) -> None:
 
 
 @pytest.mark.parametrize(
-    "line", ["May 2023", "pakistan", "The ministers met on 4 March 2024 in Astana.", "Feb 30, 2024"]
+    "line",
+    [
+        "May 2023",
+        "pakistan",
+        "The ministers met on 4 March 2024 in Astana.",
+        "Feb 30, 2024",
+        "Published 09/10/24",  # two-digit years are not read
+        "Ref. 12/10/20245",
+        "2 hours ago",
+    ],
 )
 def test_lines_that_are_not_a_date(line: str) -> None:
     assert parse_date_line(line) is None
@@ -60,3 +87,44 @@ def test_numeric_day_first_date_and_leading_place() -> None:
     assert parse_date_line("Baku, 16 April 2025") == date(2025, 4, 16)
     assert parse_date_line("New York, Nov 2, 2023") == date(2023, 11, 2)
     assert parse_date_line("The ministers met, 16 April 2025") is None
+
+
+@pytest.mark.parametrize(
+    ("line", "expected", "revision"),
+    [
+        ("Updated: 12 Jan 2025", date(2025, 1, 12), True),
+        ("Last modified on 3 February 2025", date(2025, 2, 3), True),
+        ("Last Updated: Friday, 15 November 2025, 10:23 PKT", date(2025, 11, 15), True),
+        ("Published: 3 February 2025", date(2025, 2, 3), False),
+        ("First published on February 3, 2025", date(2025, 2, 3), False),
+    ],
+)
+def test_revision_dates_are_told_apart(line: str, expected: date, revision: bool) -> None:
+    stated = read_date_line(line)
+    assert stated is not None
+    assert (stated.value, stated.revision) == (expected, revision)
+
+
+def test_statement_dates() -> None:
+    assert read_statement("Updated on 4 May 2024 at 10:00").revision
+    assert not read_statement("Posted in Steppe Courier, 09/10/2024").revision
+    assert read_statement("Posted in Steppe Courier, 09/10/2024").value == date(2024, 10, 9)
+    assert read_statement("Posted in Steppe Courier") is None
+
+
+@pytest.mark.parametrize(
+    "line", ["2 hours ago", "Updated 35 minutes ago", "Updated 08:12", "Posted: an hour ago", "just now"]
+)
+def test_times_without_a_date(line: str) -> None:
+    assert is_time_line(line)
+    assert parse_date_line(line) is None
+
+
+def test_time_line_needs_no_more_than_a_time() -> None:
+    assert not is_time_line("Two hours ago the navy left port.")
+
+
+def test_month_and_day_without_year() -> None:
+    assert month_and_day_in("JAKARTA, March 3 (Wire) -") == (3, 3)
+    assert month_and_day_in("BELGRADE, 29 August -") == (8, 29)
+    assert month_and_day_in("WASHINGTON (AP) -") is None

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
@@ -12,18 +12,27 @@ import typer
 from detente.cli.options import DEFAULT_DB, DbOption, open_query
 from detente.cli.render import OutputFormat, emit
 
-EVENT_COLUMNS = ("event_id", "date_start", "type", "status", "countries", "participants", "location_place",
-                 "source_count", "evidence")
+EVENT_COLUMNS = (
+    "event_id",
+    "date_start",
+    "type",
+    "status",
+    "countries",
+    "participants",
+    "location_place",
+    "source_count",
+    "evidence",
+)
 Format = Annotated[OutputFormat, typer.Option("--format", "-f", help="table, json or csv.")]
 
 
-class ExportFormat(str, Enum):
+class ExportFormat(StrEnum):
     csv = "csv"
     jsonl = "jsonl"
     parquet = "parquet"
 
 
-class ExportTable(str, Enum):
+class ExportTable(StrEnum):
     events = "events"
     sources = "sources"
     dyad_years = "dyad-years"
@@ -34,7 +43,9 @@ def _dyad(value: str | None) -> tuple[str, str] | None:
         return None
     parts = [p.strip().upper() for p in value.replace("-", ",").split(",") if p.strip()]
     if len(parts) != 2:
-        raise typer.BadParameter(f"{value!r}: a dyad is two ISO alpha-3 codes, e.g. PAK,TJK", param_hint="--dyad")
+        raise typer.BadParameter(
+            f"{value!r}: a dyad is two ISO alpha-3 codes, e.g. PAK,TJK", param_hint="--dyad"
+        )
     return parts[0], parts[1]
 
 
@@ -47,9 +58,18 @@ def register(app: typer.Typer) -> None:
     @app.command()
     def events(
         db: DbOption = DEFAULT_DB,
-        country: Annotated[list[str] | None, typer.Option("--country", "-c", help="ISO alpha-3; repeat for all of several.")] = None,
+        country: Annotated[
+            list[str] | None, typer.Option("--country", "-c", help="ISO alpha-3; repeat for all of several.")
+        ] = None,
         dyad: Annotated[str | None, typer.Option(help="Two countries, e.g. PAK,TJK.")] = None,
-        type: Annotated[str | None, typer.Option("--type", "-t", help="meeting, agreement, pledge, exercise, training, defence_industry, praise.")] = None,  # noqa: A002
+        type: Annotated[
+            str | None,
+            typer.Option(
+                "--type",
+                "-t",
+                help="meeting, agreement, pledge, exercise, training, defence_industry, praise.",
+            ),
+        ] = None,
         status: Annotated[str | None, typer.Option(help="occurred, planned or proposed.")] = None,
         since: Annotated[str | None, typer.Option(help="Earliest date, YYYY-MM-DD.")] = None,
         until: Annotated[str | None, typer.Option(help="Latest date, YYYY-MM-DD.")] = None,
@@ -64,9 +84,17 @@ def register(app: typer.Typer) -> None:
         query = open_query(db)
         try:
             page = query.events(
-                countries=[c.upper() for c in country] if country else None, dyad=_dyad(dyad), type=type,
-                status=status, since=_date(since, "--since"), until=_date(until, "--until"),
-                person=person, place=place, text=text, limit=limit, offset=offset,
+                countries=[c.upper() for c in country] if country else None,
+                dyad=_dyad(dyad),
+                type=type,
+                status=status,
+                since=_date(since, "--since"),
+                until=_date(until, "--until"),
+                person=person,
+                place=place,
+                text=text,
+                limit=limit,
+                offset=offset,
             )
         except ValueError as exc:
             raise typer.BadParameter(str(exc)) from exc
@@ -99,16 +127,23 @@ def register(app: typer.Typer) -> None:
     @app.command()
     def export(
         out: Annotated[Path, typer.Option("--out", "-o", help="File to write.")],
-        fmt: Annotated[ExportFormat, typer.Option("--format", "-f", help="csv, jsonl or parquet.")] = ExportFormat.csv,
-        table: Annotated[ExportTable, typer.Option(help="events, sources or dyad-years.")] = ExportTable.events,
+        fmt: Annotated[
+            ExportFormat, typer.Option("--format", "-f", help="csv, jsonl or parquet.")
+        ] = ExportFormat.csv,
+        table: Annotated[
+            ExportTable, typer.Option(help="events, sources or dyad-years.")
+        ] = ExportTable.events,
         db: DbOption = DEFAULT_DB,
     ) -> None:
         """Export events, event sources or the dyad-year table (columns in docs/exports.md)."""
         from detente import export as exporter
 
         open_query(db)  # a clear message when the database is missing
-        writer = {ExportTable.events: exporter.export_events, ExportTable.sources: exporter.export_sources,
-                  ExportTable.dyad_years: exporter.export_dyad_years}[table]
+        writer = {
+            ExportTable.events: exporter.export_events,
+            ExportTable.sources: exporter.export_sources,
+            ExportTable.dyad_years: exporter.export_dyad_years,
+        }[table]
         count = writer(db, out, fmt.value)
         typer.echo(f"wrote {count} rows to {out}", err=True)
 

@@ -12,21 +12,32 @@ import typer
 def register(app: typer.Typer) -> None:
     @app.command(name="eval")
     def eval_command(
-        gold_dir: Annotated[Path, typer.Argument(help="Folder of gold <doc_id>.json files.", exists=True,
-                                                 file_okay=False)],
-        source_dir: Annotated[Path, typer.Argument(help="Folder of the articles the gold annotates.", exists=True,
-                                                   file_okay=False)],
-        scorer: Annotated[Path | None, typer.Option(help="score.py to use (default: eval/score.py above GOLD_DIR).")] = None,
-        baseline: Annotated[Path | None, typer.Option(help="JSON of minimums; exit 1 if any figure drops below.")] = None,
+        gold_dir: Annotated[
+            Path, typer.Argument(help="Folder of gold <doc_id>.json files.", exists=True, file_okay=False)
+        ],
+        source_dir: Annotated[
+            Path,
+            typer.Argument(help="Folder of the articles the gold annotates.", exists=True, file_okay=False),
+        ],
+        scorer: Annotated[
+            Path | None, typer.Option(help="score.py to use (default: eval/score.py above GOLD_DIR).")
+        ] = None,
+        baseline: Annotated[
+            Path | None, typer.Option(help="JSON of minimums; exit 1 if any figure drops below.")
+        ] = None,
         out: Annotated[Path | None, typer.Option(help="Also keep the PRED.jsonl here.")] = None,
-        show_errors: Annotated[bool, typer.Option("--show-errors", help="List missed and spurious events.")] = False,
+        show_errors: Annotated[
+            bool, typer.Option("--show-errors", help="List missed and spurious events.")
+        ] = False,
         as_json: Annotated[bool, typer.Option("--json", help="Print the whole result as JSON.")] = False,
     ) -> None:
         """Extract SOURCE_DIR, score it against GOLD_DIR with the shared scorer, print the figures."""
         from detente.evaluation import ScorerMissing, check_baseline, evaluate, format_result
 
         try:
-            result = evaluate(gold_dir, source_dir, scorer_path=scorer, pred_path=out, show_errors=show_errors)
+            result = evaluate(
+                gold_dir, source_dir, scorer_path=scorer, pred_path=out, show_errors=show_errors
+            )
         except ScorerMissing as exc:
             raise typer.BadParameter(str(exc), param_hint="--scorer") from exc
         if as_json:

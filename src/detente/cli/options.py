@@ -13,11 +13,12 @@ DbOption = Annotated[
 DEFAULT_DB = Path("detente.db")
 
 
-def open_query(db: Path):  # noqa: ANN201 - Detente, imported lazily to keep start-up fast
+def open_query(db: Path):
     """Open the query layer, or stop with a clear message when there is no database yet."""
     from detente.query import open as open_db
 
     if not db.exists():
-        raise typer.BadParameter(f"{db}: no such database; run `detente ingest SOURCE --db {db}` first",
-                                 param_hint="--db")
+        raise typer.BadParameter(
+            f"{db}: no such database; run `detente ingest SOURCE --db {db}` first", param_hint="--db"
+        )
     return open_db(db)

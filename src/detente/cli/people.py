@@ -25,8 +25,12 @@ def register(app: typer.Typer) -> None:
             page = open_query(db).people(country=country.upper() if country else None, limit=limit)
         except ValueError as exc:
             raise typer.BadParameter(str(exc)) from exc
-        emit([p.to_dict() for p in page.items], fmt, ("person_id", "name", "country", "aliases", "event_count"),
-             title=f"{len(page.items)} of {page.total} people")
+        emit(
+            [p.to_dict() for p in page.items],
+            fmt,
+            ("person_id", "name", "country", "aliases", "event_count"),
+            title=f"{len(page.items)} of {page.total} people",
+        )
 
     @app.command()
     def person(
@@ -49,8 +53,12 @@ def register(app: typer.Typer) -> None:
             console.print("also named: " + "; ".join(data["aliases"]), highlight=False)
         emit(data["offices"], fmt, ("title", "country", "first_seen", "last_seen"), title="offices and ranks")
         events = [{**e, "sources": [s["doc_id"] for s in e["sources"]]} for e in data["events"]]
-        emit(events, fmt, ("event_id", "date_start", "type", "status", "countries", "location_place", "sources"),
-             title="events")
+        emit(
+            events,
+            fmt,
+            ("event_id", "date_start", "type", "status", "countries", "location_place", "sources"),
+            title="events",
+        )
 
     @app.command()
     def office(
@@ -61,5 +69,9 @@ def register(app: typer.Typer) -> None:
     ) -> None:
         """Who held an office when, as far as the corpus shows."""
         holdings = open_query(db).office(title, country.upper() if country else None)
-        emit([h.to_dict() for h in holdings], fmt, ("name", "title", "country", "first_seen", "last_seen"),
-             title=f"{title}" + (f" ({country.upper()})" if country else ""))
+        emit(
+            [h.to_dict() for h in holdings],
+            fmt,
+            ("name", "title", "country", "first_seen", "last_seen"),
+            title=f"{title}" + (f" ({country.upper()})" if country else ""),
+        )

@@ -15,7 +15,9 @@ from detente.models import IngestError
 Sources = Annotated[list[str], typer.Argument(help="Files, folders, feed or page URLs, or - for stdin.")]
 IdField = Annotated[str, typer.Option("--id-field", help="JSONL/CSV: field holding the record id.")]
 TextField = Annotated[str, typer.Option("--text-field", help="JSONL/CSV: field holding the article text.")]
-DateField = Annotated[str, typer.Option("--date-field", help="JSONL/CSV: field holding the publication date.")]
+DateField = Annotated[
+    str, typer.Option("--date-field", help="JSONL/CSV: field holding the publication date.")
+]
 UrlField = Annotated[str, typer.Option("--url-field", help="JSONL/CSV: field holding the URL.")]
 TitleField = Annotated[str, typer.Option("--title-field", help="JSONL/CSV: field holding the title.")]
 SourceField = Annotated[str, typer.Option("--source-field", help="JSONL/CSV: field holding the outlet.")]
@@ -24,24 +26,34 @@ Quiet = Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")]
 err = Console(stderr=True)
 
 
-def _options(id_field: str, text_field: str, date_field: str, url_field: str, title_field: str,
-             source_field: str):  # noqa: ANN202 - IngestOptions
+def _options(
+    id_field: str, text_field: str, date_field: str, url_field: str, title_field: str, source_field: str
+):
     from detente.ingest import IngestOptions
 
-    return IngestOptions(id_field=id_field, text_field=text_field, date_field=date_field or None,
-                         url_field=url_field or None, title_field=title_field or None,
-                         source_field=source_field or None)
+    return IngestOptions(
+        id_field=id_field,
+        text_field=text_field,
+        date_field=date_field or None,
+        url_field=url_field or None,
+        title_field=title_field or None,
+        source_field=source_field or None,
+    )
 
 
 def _print_error(error: IngestError) -> None:
     err.print(f"[red]failed[/red] {error.source}: {error.reason}", highlight=False, soft_wrap=True)
 
 
-def _print_summary(summary, title: str) -> None:  # noqa: ANN001 - RunSummary
+def _print_summary(summary, title: str) -> None:
     table = Table(title=title, show_header=False)
-    for label, value in (("articles read", summary.read), ("skipped as duplicates", summary.duplicates),
-                         ("dropped by the screen", summary.screened_out), ("failed", summary.failed),
-                         ("events found", summary.events)):
+    for label, value in (
+        ("articles read", summary.read),
+        ("skipped as duplicates", summary.duplicates),
+        ("dropped by the screen", summary.screened_out),
+        ("failed", summary.failed),
+        ("events found", summary.events),
+    ):
         table.add_row(label, str(value))
     err.print(table)
 
@@ -51,16 +63,24 @@ def register(app: typer.Typer) -> None:
     def ingest(
         sources: Sources,
         db: DbOption = DEFAULT_DB,
-        id_field: IdField = "id", text_field: TextField = "text", date_field: DateField = "date",
-        url_field: UrlField = "url", title_field: TitleField = "title", source_field: SourceField = "source",
+        id_field: IdField = "id",
+        text_field: TextField = "text",
+        date_field: DateField = "date",
+        url_field: UrlField = "url",
+        title_field: TitleField = "title",
+        source_field: SourceField = "source",
         quiet: Quiet = False,
     ) -> None:
         """Read, extract and store articles; re-ingesting the same article changes nothing."""
         from detente.pipeline import ingest_sources
 
         summary = ingest_sources(
-            sources, db, _options(id_field, text_field, date_field, url_field, title_field, source_field),
-            console=err, on_error=_print_error, progress=not quiet,
+            sources,
+            db,
+            _options(id_field, text_field, date_field, url_field, title_field, source_field),
+            console=err,
+            on_error=_print_error,
+            progress=not quiet,
         )
         _print_summary(summary, f"ingest into {db}")
         raise typer.Exit(0 if summary.ok else 1)
@@ -69,17 +89,28 @@ def register(app: typer.Typer) -> None:
     def extract(
         sources: Sources,
         out: Annotated[Path, typer.Option("--out", "-o", help="PRED.jsonl to write (one line per article).")],
-        resume: Annotated[bool, typer.Option(help="Continue an interrupted run into the same --out.")] = False,
-        id_field: IdField = "id", text_field: TextField = "text", date_field: DateField = "date",
-        url_field: UrlField = "url", title_field: TitleField = "title", source_field: SourceField = "source",
+        resume: Annotated[
+            bool, typer.Option(help="Continue an interrupted run into the same --out.")
+        ] = False,
+        id_field: IdField = "id",
+        text_field: TextField = "text",
+        date_field: DateField = "date",
+        url_field: UrlField = "url",
+        title_field: TitleField = "title",
+        source_field: SourceField = "source",
         quiet: Quiet = False,
     ) -> None:
         """Write the events of each article as JSON lines (the scorer's format), without a database."""
         from detente.pipeline import extract_sources
 
         summary = extract_sources(
-            sources, out, _options(id_field, text_field, date_field, url_field, title_field, source_field),
-            resume=resume, console=err, on_error=_print_error, progress=not quiet,
+            sources,
+            out,
+            _options(id_field, text_field, date_field, url_field, title_field, source_field),
+            resume=resume,
+            console=err,
+            on_error=_print_error,
+            progress=not quiet,
         )
         _print_summary(summary, f"extract to {out}")
         raise typer.Exit(0 if summary.ok else 1)

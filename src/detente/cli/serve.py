@@ -17,7 +17,9 @@ def register(app: typer.Typer) -> None:
         port: Annotated[int, typer.Option(min=1, max=65535)] = 8000,
         ingest_token: Annotated[
             str | None,
-            typer.Option(envvar="DETENTE_INGEST_TOKEN", help="Enables POST /api/ingest for bearers of this token."),
+            typer.Option(
+                envvar="DETENTE_INGEST_TOKEN", help="Enables POST /api/ingest for bearers of this token."
+            ),
         ] = None,
     ) -> None:
         """Serve the REST API (/api, docs at /api/docs) and the web dashboard (/)."""

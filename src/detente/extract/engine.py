@@ -33,7 +33,7 @@ from detente.extract.people import PersonFinder, PersonTable
 from detente.extract.text import Sentence, split_sentences
 from detente.extract.topics import topics_for
 from detente.extract.triggers import Hit, defence_cues, find_hits, rules
-from detente.models import Article, Event, EventDate, Participant
+from detente.models import Article, Event, EventDate, Participant, Place
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -143,20 +143,22 @@ class RuleExtractor:
         return bool(defence_cues(titles))
 
     def _unused_pipes(self) -> list[str]:
-        """Only the entity recogniser (and the tok2vec it listens to) is needed: the rest would triple the time."""
+        """Only the entity recogniser (and the tok2vec it reads) is needed: the rest triples the time."""
         return [name for name in self.nlp.pipe_names if name not in ("tok2vec", "ner")]
 
     def _person_spans(self, candidates: list[Sentence]) -> list[tuple[int, int]]:
         spans: list[tuple[int, int]] = []
         texts = [s.text for s in candidates]
-        for sentence, doc in zip(
-            candidates, self.nlp.pipe(texts, disable=self._unused_pipes()), strict=True
-        ):
+        for sentence, doc in zip(candidates, self.nlp.pipe(texts, disable=self._unused_pipes()), strict=True):
             quoted = [(m.start(), m.end()) for m in _QUOTED.finditer(sentence.text)]
             for ent in doc.ents:
                 if any(a <= ent.start_char < b for a, b in quoted):
                     continue  # "Mustafa Kemal Ataturk-2025" names an exercise, not a participant
-                if ent.label_ == "PERSON" and len(ent) >= 2 and not _PLACE_BEFORE.search(doc.text[: ent.start_char]):
+                if (
+                    ent.label_ == "PERSON"
+                    and len(ent) >= 2
+                    and not _PLACE_BEFORE.search(doc.text[: ent.start_char])
+                ):
                     spans.append((sentence.start + ent.start_char, sentence.start + ent.end_char))
         return spans
 
@@ -204,7 +206,11 @@ class RuleExtractor:
         if not countries or (len(countries) < 2 and draft.type != "exercise"):
             return None
         participants = [
-            Participant(p.name, p.title, p.country or self._inferred.get(i) or _infer_country(persons, countries, draft))
+            Participant(
+                p.name,
+                p.title,
+                p.country or self._inferred.get(i) or _infer_country(persons, countries, draft),
+            )
             for i, p in zip(draft.persons, persons, strict=True)
         ]
         text = " ".join(dict.fromkeys(draft.texts))
@@ -243,6 +249,12 @@ class RuleExtractor:
 def _event_countries(draft: Draft, persons: list, dyad: list[str]) -> list[str]:
     """The states taking part: named ones, the people's, the host's, else the article's main pair."""
     countries = list(dict.fromkeys(draft.countries + [p.country for p in persons if p.country]))
+    if draft.place and draft.place.place and draft.place.country not in countries + dyad:
+        known = [
+            c for c in gazetteer().place_countries(draft.place.place.split(", ")[-1]) if c in countries + dyad
+        ]
+        # "Staff College in Wellington" in a story about India and Vietnam is not in New Zealand
+        draft.place = Place(draft.place.place, known[0] if known else None)
     if draft.place and draft.place.country and draft.place.country not in countries:
         countries.append(draft.place.country)
     if draft.type in _BILATERAL_FILL and len(countries) < 2:

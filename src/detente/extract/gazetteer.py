@@ -14,6 +14,7 @@ from functools import lru_cache
 from detente.extract.lexicon import alternation, load_lexicon
 
 _CITY_MIN_POPULATION = 100_000
+_LOCATIVE_BEFORE = re.compile(r"\b(?:in|at|to|from|near|off)\s+$")
 
 
 @dataclass(frozen=True)
@@ -31,6 +32,7 @@ class Gazetteer:
     demonyms: dict[str, str]
     capitals: dict[str, str]
     cities: dict[str, str]
+    city_countries: dict[str, tuple[str, ...]]  # every state with a city of that name
     bodies: dict[str, str]
     agencies: frozenset[str]
     pattern: re.Pattern[str]
@@ -61,6 +63,12 @@ class Gazetteer:
             if key in table:
                 return table[key]
         return None
+
+    def place_countries(self, place: str) -> tuple[str, ...]:
+        """Every state a place name may lie in ('Wellington': New Zealand, India)."""
+        first = self.place_country(place)
+        others = self.city_countries.get(place.strip(), ())
+        return tuple(dict.fromkeys(([first] if first else []) + list(others)))
 
     def capital_of(self, code: str) -> str | None:
         for name, country in self.capitals.items():
@@ -95,6 +103,8 @@ class Gazetteer:
                 continue
             if self.not_party_after.match(text[mention.end - offset :]):
                 continue
+            if mention.kind == "capital" and _LOCATIVE_BEFORE.search(before):
+                continue  # "in Wellington" locates; the place's state joins through the location
             keep.append(mention)
         return keep
 
@@ -125,9 +135,14 @@ def gazetteer() -> Gazetteer:
     capitals = {c["capital"]: c["iso3"] for c in cache.get_countries().values() if c.get("capital")}
     iso2_to_3 = {c["iso"]: c["iso3"] for c in cache.get_countries().values()}
     cities: dict[str, str] = {}
+    city_countries: dict[str, list[str]] = {}
     for city in cache.get_cities().values():
-        if city["population"] >= _CITY_MIN_POPULATION and city["countrycode"] in iso2_to_3:
-            cities.setdefault(city["name"], iso2_to_3[city["countrycode"]])
+        if city["countrycode"] not in iso2_to_3:
+            continue
+        code = iso2_to_3[city["countrycode"]]
+        city_countries.setdefault(city["name"], []).append(code)
+        if city["population"] >= _CITY_MIN_POPULATION:
+            cities.setdefault(city["name"], code)
     metonyms = set(lexicon.get("metonyms_not_places", []))
     for name, code in lexicon["aliases"].items():
         if name in metonyms:
@@ -157,6 +172,7 @@ def gazetteer() -> Gazetteer:
         demonyms=demonyms,
         capitals={k: v for k, v in capitals.items() if k not in countries},
         cities={k: v for k, v in cities.items() if k not in countries},
+        city_countries={k: tuple(dict.fromkeys(v)) for k, v in city_countries.items()},
         bodies=bodies,
         agencies=frozenset(institutions["news_agencies"]),
         pattern=pattern,

@@ -206,7 +206,12 @@ class PersonFinder:
 
     def _named(self, text: str, sentence: Sentence, table: PersonTable) -> None:
         covered: list[tuple[int, int]] = []
-        patterns = (self.patterns.delegation, self.patterns.titled, self.patterns.ranked, self.patterns.counterpart_intro)
+        patterns = (
+            self.patterns.delegation,
+            self.patterns.titled,
+            self.patterns.ranked,
+            self.patterns.counterpart_intro,
+        )
         for pattern in patterns:
             for match in pattern.finditer(sentence.text):
                 start = sentence.start + match.start()

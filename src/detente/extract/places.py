@@ -59,7 +59,8 @@ def _patterns() -> _Patterns:
             rf"\bat\s+(?:the\s+|its\s+|their\s+|his\s+|her\s+)?(?P<fac>{_PHRASE})(?:\s+in\s+(?:the\s+)?(?P<in>{_PHRASE}))?"
         ),
         within=re.compile(
-            r"\b(?:in|to|visit|visited|visiting|arrived in|left for|stay in|off|near|trip to|tour of|toured)\s+"
+            r"\b(?:in|to|visit|visited|visiting|arrived in|left for|stay in|off|near|trip to|tour of|toured)"
+            r"\s+"
             rf"(?:the\s+)?(?:coast\s+of\s+)?(?P<place>{_PHRASE})"
         ),
         city_of=re.compile(

@@ -34,7 +34,7 @@ def build_article(
 
     A date the source states outranks one the page text states, which outranks a date
     only inferred (from a URL or page heuristics): the more direct the statement, the
-    more it is trusted.
+    more it is trusted. Between two inferred dates, the source's comes first.
     """
     known = known or SourceFacts()
     cleaned = strip_chrome(repair_mojibake(text), title=known.title)
@@ -42,8 +42,10 @@ def build_article(
         raise SourceProblem("no article text (empty after removing page chrome)")
     page = cleaned.facts
     published, published_source = known.published, known.published_source
-    if published_source != "explicit" and page.published:
-        published, published_source = page.published, "explicit"
+    stated_by_page = page.published_source == "explicit"
+    page_outranks = published is None or (published_source != "explicit" and stated_by_page)
+    if page.published and page_outranks:
+        published, published_source = page.published, page.published_source
     if published is None:
         published_source = "unknown"
     return Article(

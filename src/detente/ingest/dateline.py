@@ -2,7 +2,8 @@
 
 "ISLAMABAD, Dec 15, 2022 (APP):", "BEIJING, March 5 (Xinhua) --", "MOSCOW, March 5. /TASS/.",
 "WASHINGTON (AP) —": a capitalised place, then (within a short prefix ending at the agency
-or the first dash or colon) the rest. The dateline stays in the text: it names the place.
+or the first dash or colon) the rest, on the body's first line or the one after a kept
+sub-heading. The dateline stays in the text: it names the place.
 
 A dateline without a year ("JAKARTA, March 3 (Wire) -") dates the article only when the
 header above it states exactly one year ("Press Release No. 241/2025"); the date is then
@@ -16,7 +17,7 @@ from datetime import date
 
 from detente.ingest.date_order import DAY_FIRST, NumericDateOrder
 from detente.ingest.dates import first_date_in, month_and_day_in
-from detente.ingest.line_tests import active
+from detente.ingest.line_tests import active, is_sentence
 from detente.ingest.page_header import PageFacts
 
 _DATELINE_PLACE = re.compile(r"[A-Z][A-Z .'-]{2,40}(?:,|\s*\(|\s*/|:)")
@@ -35,8 +36,8 @@ def read_dateline(
     header: list[str] | None = None,
     order: NumericDateOrder = DAY_FIRST,
 ) -> None:
-    first = next((lines[i].strip() for i in active(lines, keep)), "")
-    if not _DATELINE_PLACE.match(first):
+    first = _opening_line(lines, keep)
+    if first is None:
         return
     head = first[:DATELINE_MAX]
     separator = _DATELINE_SEPARATOR.search(head)
@@ -53,6 +54,17 @@ def read_dateline(
             _date_with_header_year(prefix, header or [], facts)
     if agency and not facts.source_name:
         facts.source_name = (agency.group("paren") or agency.group("slash")).strip()
+
+
+def _opening_line(lines: list[str], keep: list[bool]) -> str | None:
+    """The body's first line when it opens with a place; past one kept sub-heading, never a sentence."""
+    for index in active(lines, keep)[:2]:
+        line = lines[index].strip()
+        if _DATELINE_PLACE.match(line):
+            return line
+        if is_sentence(line):
+            return None
+    return None
 
 
 def _date_with_header_year(prefix: str, header: list[str], facts: PageFacts) -> None:

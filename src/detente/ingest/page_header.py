@@ -19,7 +19,7 @@ from detente.models import PublishedSource
 _BYLINE = compile_rules(rules.BYLINE_LINES)
 _REFERENCE = compile_rules(rules.REFERENCE_LINES)
 # Parts of one chrome line: items between bars or dots, or columns set apart by wide gaps.
-_META_SEPARATOR = re.compile(r"\s+[|•·]\s+|\s{3,}|\t+")
+_META_SEPARATOR = re.compile(r"\s+[|•·–—-]\s+|\s{3,}|\t+")
 _DATE_JOINER = re.compile(r"[\s,|·•–—-]*(?:\b(?:on|published|posted|dated)\s*:?)?[\s,|·•–—-]*$", re.I)
 _AGENCIES = {name.casefold() for name in rules.AGENCIES}
 _OUTLET_WORDS = frozenset(rules.OUTLET_WORDS)
@@ -119,7 +119,7 @@ def read_header(
 
 
 def _read_meta_line(line: str, facts: PageFacts, order: NumericDateOrder, *, top: bool) -> bool:
-    """A line of several chrome items: "By AFP | Updated: 15 Nov 2025", "Region | Thursday, 27 ...".
+    """A line of several chrome items: "By AFP | Updated: 15 Nov 2025", "BAY TIMES - World - 9 May 2025".
 
     Every item must be chrome (date, byline, site name, masthead, short label) and at
     least one must state something; otherwise the line may be a headline and is left.

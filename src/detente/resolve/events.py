@@ -73,9 +73,10 @@ def _participants(members: Sequence[MentionView], people: Mapping[str, Person]) 
             if key not in merged:
                 name = person.name if person else p.name
                 country = p.country or (person.country if person else None)
-                merged[key] = Participant(name, p.title, country, p.person_id)
-            elif not merged[key].title and p.title:
-                merged[key].title = p.title
+                merged[key] = Participant(name, p.title, country, p.person_id, p.rank)
+            else:
+                merged[key].title = merged[key].title or p.title
+                merged[key].rank = merged[key].rank or p.rank
     return list(merged.values())
 
 

@@ -31,6 +31,8 @@ class _Sighting:
     parsed: ParsedName
     title: str | None
     published: date | None
+    rank: str | None = None
+    aliases: tuple[str, ...] = ()
 
 
 @dataclass
@@ -155,7 +157,7 @@ def _offices(sightings: Sequence[_Sighting], country: str | None) -> list[Office
     forms: dict[str, Counter[str]] = defaultdict(Counter)
     dates: dict[str, list[date]] = defaultdict(list)
     for s in sightings:
-        for title in (s.title, s.parsed.rank):
+        for title in (s.title, s.parsed.rank, s.rank):
             if not title or not title.strip():
                 continue
             key = _office_key(title)
@@ -181,6 +183,7 @@ def _person(cluster: Sequence[VariantKey], sightings: Mapping[VariantKey, list[_
     office = cluster[0][2] if len(cluster) == 1 else ""  # tells apart unattached bare surnames
     digest = hashlib.sha1(f"{' '.join(best.parsed.key)}|{country or ''}|{office}".encode()).hexdigest()
     names = {s.raw.strip() for s in seen} | {s.parsed.display for s in seen}
+    names |= {alias.strip() for s in seen for alias in s.aliases if alias.strip()}
     return Person(
         person_id="p_" + digest[:12],
         name=best.parsed.display,
@@ -199,9 +202,18 @@ def build_people(mentions: Iterable[Event], published: Mapping[str, date | None]
             parsed = parse_name(participant.name or "")
             if parsed.key:
                 variant = _variant(parsed, participant)
-                sightings[variant].append(_Sighting(participant.name, parsed, participant.title, when))
+                sightings[variant].append(
+                    _Sighting(
+                        participant.name,
+                        parsed,
+                        participant.title,
+                        when,
+                        participant.rank,
+                        tuple(participant.aliases),
+                    )
+                )
     offices_of = {
-        variant: {_office_key(t) for s in seen for t in (s.title, s.parsed.rank) if t and t.strip()}
+        variant: {_office_key(t) for s in seen for t in (s.title, s.parsed.rank, s.rank) if t and t.strip()}
         for variant, seen in sightings.items()
     }
     people: list[Person] = []

@@ -25,7 +25,14 @@ def dumps(value: Any) -> str:
 def participants_json(participants: list[Participant]) -> str:
     return dumps(
         [
-            {"name": p.name, "title": p.title, "country": p.country, "person_id": p.person_id}
+            {
+                "name": p.name,
+                "title": p.title,
+                "country": p.country,
+                "person_id": p.person_id,
+                "rank": p.rank,
+                "aliases": list(p.aliases),
+            }
             for p in participants
         ]
     )

@@ -38,6 +38,14 @@ def find_person(conn: sqlite3.Connection, key: str) -> dict[str, Any] | None:
             " ORDER BY event_count DESC, p.person_id LIMIT 1",
             (name_key(key),),
         ).fetchone()
+    if row is None and name_key(key):
+        # A shorter form of a stored name ("Asim Munir" for "Syed Asim Munir"), on word boundaries.
+        row = conn.execute(
+            f"{_PERSON} WHERE p.person_id IN (SELECT person_id FROM person_names"
+            " WHERE ' ' || name_key || ' ' LIKE '% ' || ? || ' %' ESCAPE '\\')"
+            " ORDER BY event_count DESC, p.person_id LIMIT 1",
+            (_escape_like(name_key(key)),),
+        ).fetchone()
     return _with_aliases(conn, [dict(row)])[0] if row else None
 
 
@@ -96,3 +104,7 @@ def _with_aliases(conn: sqlite3.Connection, people: list[dict]) -> list[dict]:
     for person in people:
         person["aliases"] = [a for a in aliases.get(person["person_id"], []) if a != person["name"]]
     return people
+
+
+def _escape_like(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
