@@ -133,3 +133,92 @@ def test_negatives_yield_nothing(extract):
 def test_a_bad_article_is_no_crash(extract):
     assert extract("") == []
     assert extract("\n\n   \n") == []
+
+
+def test_visitor_and_host_sides_and_a_bloc(extract):
+    text = (
+        "The Chief of the Naval Staff, Admiral Dinesh Kumar, is on an official visit to Sri Lanka "
+        "from June 10 to 13. During the visit, the Admiral called on President Ravi Perera "
+        "and held meetings with the "
+        "Commander of the Sri Lanka Navy, Vice Admiral Kanchana Silva.\n\n"
+        "India and Sri Lanka held their bilateral naval exercise SLINEX in Colombo in December 2024."
+    )
+    events = extract(text, published=date(2025, 6, 12))
+    meeting = only(events, "meeting")[0]
+    sides = {p.name: p.country for p in meeting.participants}
+    assert sides == {"Dinesh Kumar": "IND", "Ravi Perera": "LKA", "Kanchana Silva": "LKA"}
+    exercise = only(events, "exercise")[0]
+    assert (exercise.name, exercise.location.place) == ("SLINEX", "Colombo")
+
+
+def test_bloc_meeting_lists_its_members_and_side_talks_share_its_day(extract):
+    text = (
+        "Defence ministers of the ten ASEAN member states met in Kuala Lumpur on Wednesday and vowed to "
+        "deepen cooperation on maritime security.\n\n"
+        "On the sidelines, Malaysian Defence Minister Azman Hashim received his Thai counterpart "
+        "Phongsak Chai."
+    )
+    events = extract(text, published=date(2025, 2, 27))
+    bloc, side = only(events, "meeting")
+    assert len(bloc.countries) == 10
+    assert side.countries == ["MYS", "THA"] and side.date.start == bloc.date.start == date(2025, 2, 26)
+    assert side.location.place == "Kuala Lumpur"
+    assert len(only(events, "pledge")[0].countries) == 10
+
+
+def test_phone_call_has_no_place_and_a_later_call_keeps_the_day(extract):
+    text = (
+        "RIYADH - Saudi Defence Minister Prince Khalid bin Salman received US Central Command chief General "
+        "Michael Kurilla in Riyadh on Thursday to discuss military cooperation.\n\n"
+        "Khalid bin Salman later held a phone call with British Defence Secretary John Healey "
+        "on maritime security."
+    )
+    first, call = only(extract(text, published=date(2025, 2, 14)), "meeting")
+    assert {(p.name, p.title) for p in first.participants} == {
+        ("Khalid bin Salman", "Defence Minister"),
+        ("Michael Kurilla", "Central Command chief"),
+    }
+    assert call.location is None and call.date.start == date(2025, 2, 13)
+    assert sorted(call.countries) == ["GBR", "SAU"]
+
+
+def test_an_ambiguous_city_takes_the_state_the_story_is_about(extract):
+    text = (
+        "HANOI - India on Tuesday handed over 12 patrol boats to the Vietnam Border Guard.\n\n"
+        "Vietnamese officers have attended courses at the Defence Services Staff College in Wellington "
+        "since 2012."
+    )
+    training = only(extract(text, published=date(2025, 5, 21)), "training")[0]
+    assert sorted(training.countries) == ["IND", "VNM"]
+    assert training.location.country == "IND"
+
+
+def test_press_release_style_visitor_and_honours(extract):
+    text = (
+        "RAWALPINDI: General Sir Roland Walker, Chief of the General Staff of the British Army, called on "
+        "General Syed Asim Munir, NI (M), Chief of Army Staff (COAS), at GHQ on Wednesday, "
+        "according to ISPR.\n\n"
+        "The visiting dignitary appreciated Pakistan Army's achievements in the fight against terrorism.\n\n"
+        "Earlier, on arrival at GHQ, the dignitary laid a floral wreath at Yadgar-e-Shuhada."
+    )
+    events = extract(text, published=date(2025, 4, 16))
+    meeting = only(events, "meeting")[0]
+    assert {(p.name, p.title, p.country) for p in meeting.participants} == {
+        ("Sir Roland Walker", "Chief of the General Staff", "GBR"),
+        ("Syed Asim Munir", "Chief of Army Staff", "PAK"),
+    }
+    praise = only(events, "praise")[0]
+    assert [p.name for p in praise.participants] == ["Sir Roland Walker"]
+
+
+def test_wire_style_plan_signed_and_continued_patrols(extract):
+    text = (
+        "BEIJING (TASS) - Russian Defense Minister Andrei Belousov and his Chinese counterpart Dong Jun "
+        "held talks in Beijing, the Russian Defense Ministry reported on Tuesday.\n\n"
+        "The parties signed a plan of bilateral military cooperation for 2026. Belousov said that Moscow and "
+        "Beijing would continue joint strategic bomber patrols."
+    )
+    events = extract(text, published=date(2025, 4, 29))
+    agreement = only(events, "agreement")[0]
+    assert agreement.status == "occurred" and agreement.date.start == date(2025, 4, 29)
+    assert [p.name for p in only(events, "pledge")[0].participants] == ["Andrei Belousov"]

@@ -54,3 +54,14 @@ def test_a_description_before_the_name_binds_forward():
         "Brigadier-General Amir Hatami said both countries face terrorist threats."
     )
     assert people(text) == [("Amir Hatami", "Minister of Defense", "IRN")]
+
+
+def test_delegation_leader_and_organisation_chief():
+    text = (
+        "A Chinese military delegation led by General Zhang Wei called on the prime minister. "
+        "Japanese Maritime Self-Defense Force chief Admiral Akira Sato also attended."
+    )
+    assert people(text) == [
+        ("Zhang Wei", "General", "CHN"),
+        ("Akira Sato", "Maritime Self-Defense Force chief", "JPN"),
+    ]

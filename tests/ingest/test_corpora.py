@@ -132,3 +132,17 @@ def test_saved_page_named_txt_is_read_as_html(tmp_path: Path) -> None:
     path.write_text(article_html("Saved page", MEETING_PARAGRAPHS), encoding="utf-8")
     [article], _ = collect([str(path)])
     assert article.found_via == "html" and "<p>" not in article.text
+
+
+def test_numeric_date_fields_read_with_the_records_text(tmp_path: Path) -> None:
+    path = tmp_path / "numeric.csv"
+    with path.open("w", encoding="utf-8", newline="") as stream:
+        writer = csv.writer(stream)
+        writer.writerow(["id", "text", "date"])
+        writer.writerow(["n-1", "The defence chiefs met in Accra on 4 March to plan patrols.", "06/11/2025"])
+        writer.writerow(["n-2", "The Defense Department said on March 4 the program grew.", "06/11/2025"])
+        writer.writerow(["n-3", "The navies met again.", "13/11/2025"])
+    articles, errors = collect([str(path)])
+    assert errors == []
+    assert [a.published for a in articles] == [date(2025, 11, 6), date(2025, 6, 11), date(2025, 11, 13)]
+    assert {a.published_source for a in articles} == {"explicit"}

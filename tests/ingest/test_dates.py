@@ -41,6 +41,11 @@ from detente.ingest.dates import (
         ("Published 09/25/2024", date(2024, 9, 25)),  # 25 can only be the day
         ("Tue, 09/10/2024", date(2024, 9, 10)),  # 10 September 2024 was a Tuesday
         ("Posted on 9-10-2024", date(2024, 10, 9)),
+        ("2024.09.21 08:45", date(2024, 9, 21)),
+        ("Published On: 21-Sep-2024 08:45 AM IST", date(2024, 9, 21)),
+        ("Updated on: September 21, 2024 / 08:45 AM IST", date(2024, 9, 21)),
+        ("Thu 19 Sep 2024 06.00 BST", date(2024, 9, 19)),
+        ("Date: Thursday, 19th September 2024", date(2024, 9, 19)),
     ],
 )
 def test_whole_line_dates(line: str, expected: date) -> None:
@@ -128,3 +133,10 @@ def test_month_and_day_without_year() -> None:
     assert month_and_day_in("JAKARTA, March 3 (Wire) -") == (3, 3)
     assert month_and_day_in("BELGRADE, 29 August -") == (8, 29)
     assert month_and_day_in("WASHINGTON (AP) -") is None
+
+
+def test_statement_prefers_publication_to_revision() -> None:
+    stated = read_statement("Updated: 20 September 2024 | Published: 19 September 2024")
+    assert (stated.value, stated.revision) == (date(2024, 9, 19), False)
+    only_update = read_statement("Last updated 20 September 2024")
+    assert (only_update.value, only_update.revision) == (date(2024, 9, 20), True)

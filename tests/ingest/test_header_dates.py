@@ -31,7 +31,8 @@ def test_section_label_beside_the_date() -> None:
 
 
 def test_date_in_a_column_of_the_masthead_line() -> None:
-    page = f"RIAU POST  ·  Batam edition            Thursday, 19 September 2024\n\nNavies patrol the strait\n\n{BODY}"
+    masthead = "RIAU POST  ·  Batam edition            Thursday, 19 September 2024"
+    page = f"{masthead}\n\nNavies patrol the strait\n\n{BODY}"
     cleaned = strip_chrome(page)
     assert (cleaned.facts.published, cleaned.facts.source_name) == (date(2024, 9, 19), "RIAU POST")
     assert cleaned.facts.title == "Navies patrol the strait"
@@ -39,7 +40,8 @@ def test_date_in_a_column_of_the_masthead_line() -> None:
 
 
 def test_date_followed_by_relative_update_time() -> None:
-    page = f"Navies patrol the strait\n\nBy Siti Rahma\n\nSeptember 19, 2024 9:40 AM GMT Updated 2 hours ago\n\n{BODY}"
+    dated = "September 19, 2024 9:40 AM GMT Updated 2 hours ago"
+    page = f"Navies patrol the strait\n\nBy Siti Rahma\n\n{dated}\n\n{BODY}"
     cleaned = strip_chrome(page)
     assert cleaned.facts.published == date(2024, 9, 19)
     assert "Updated" not in cleaned.text and "Siti Rahma" not in cleaned.text
@@ -56,7 +58,8 @@ def test_numeric_footer_date_read_with_the_weekday_of_the_text() -> None:
     cleaned = strip_chrome(f"{BODY}\nPublished 09/19/2024\n")
     assert cleaned.facts.published == date(2024, 9, 19)
     thursday = strip_chrome(f"{BODY}\nPublished 07/09/2024\n")
-    assert thursday.facts.published == date(2024, 7, 9)  # day first: 7 September was a Saturday
+    # neither 7 September (a Saturday) nor 9 July (a Tuesday) fits: day first
+    assert thursday.facts.published == date(2024, 9, 7)
     assert "Published" not in thursday.text
 
 
@@ -80,7 +83,8 @@ def test_byline_with_abbreviated_titles() -> None:
 
 
 def test_headline_written_as_a_sentence_above_the_byline() -> None:
-    page = f"ANALYSIS\n\nWill the strait patrols change anything at sea?\n\nBy Siti Rahma | 19 Sep 2024\n\n{BODY}"
+    title = "Will the strait patrols change anything at sea?"
+    page = f"ANALYSIS\n\n{title}\n\nBy Siti Rahma | 19 Sep 2024\n\n{BODY}"
     cleaned = strip_chrome(page)
     assert cleaned.facts.title == "Will the strait patrols change anything at sea?"
     assert cleaned.facts.published == date(2024, 9, 19)
@@ -88,7 +92,8 @@ def test_headline_written_as_a_sentence_above_the_byline() -> None:
 
 
 def test_release_number_is_no_title() -> None:
-    page = f"MINISTRY OF DEFENCE\n\nPress Release No. 77/2024\n19 September 2024\n\nNavies patrol the strait\n\n{BODY}"
+    header = "MINISTRY OF DEFENCE\n\nPress Release No. 77/2024\n19 September 2024"
+    page = f"{header}\n\nNavies patrol the strait\n\n{BODY}"
     cleaned = strip_chrome(page)
     assert cleaned.facts.title == "Navies patrol the strait"
     assert "Press Release No." not in cleaned.text

@@ -56,7 +56,7 @@ _ACTOR_NOUN = re.compile(
 )
 _GROUP_MEETING = re.compile(r"^(?:The two|Both|The sides|The ministers|The leaders|The officials|They)\b")
 _DATELINE = re.compile(r"^(?P<city>[A-Z][A-Z .'-]{2,30})(?:,|\s+[-–—])")
-_HORIZON = re.compile(r"\b(?:through|until|till|by|beyond)\s+(?:the\s+end\s+of\s+)?$", re.I)
+_HORIZON = re.compile(r"\b(?:through|until|till|by|beyond|for)\s+(?:the\s+end\s+of\s+)?$", re.I)
 _SAID_ON = re.compile(r"\b(?:said|announced|reported|told(?: \w+)?|added|stated)\s+(?:on\s+)?$")
 _PURPOSE = re.compile(
     r"\b(?:to discuss|to review|to explore|to consider|discussed|talked about|regarding|concerning)\b", re.I
@@ -408,7 +408,9 @@ def _inside(offset: int, span: tuple[int, int] | None) -> bool:
 
 
 def _nearest_date(dates: list[tuple[int, EventDate]], anchor: int, text: str) -> EventDate | None:
-    usable = [(o, d) for o, d in dates if not _SAID_ON.search(text[:o]) and not _HORIZON.search(text[:o])]
+    """The date nearest the trigger; the date a statement was made only when the sentence has no other."""
+    dated = [(o, d) for o, d in dates if not _HORIZON.search(text[:o])]
+    usable = [(o, d) for o, d in dated if not _SAID_ON.search(text[:o])] or dated
     if not usable:
         return None
     return min(usable, key=lambda od: abs(od[0] - anchor))[1]

@@ -29,7 +29,7 @@ from detente.extract.document import (
 from detente.extract.drafts import Draft, SentenceFacts, drafts_for
 from detente.extract.gazetteer import gazetteer
 from detente.extract.names import series_pattern
-from detente.extract.people import PersonFinder, PersonTable
+from detente.extract.people import PersonFinder, PersonTable, bind_visitors
 from detente.extract.text import Sentence, split_sentences
 from detente.extract.topics import topics_for
 from detente.extract.triggers import Hit, defence_cues, find_hits, rules
@@ -54,6 +54,7 @@ class RuleExtractor:
         self._people = PersonFinder()
         self._defence_focus = False
         self._inferred: dict[int, str] = {}
+        self._visitors: dict[int, Place] = {}
         gazetteer()
         rules()
 
@@ -81,6 +82,7 @@ class RuleExtractor:
         if not candidates:
             return []
         people = self._people.build(text, sentences, self._person_spans(candidates))
+        bind_visitors(people, text, sentences, hits)
         dates = self._dates_by_sentence(text, sentences, article)
         paragraphs: dict[int, str] = {}
         for sentence in sentences:
@@ -101,7 +103,8 @@ class RuleExtractor:
         new_sentences = {d.index for d in drafts}
         attach_references(drafts, sentences, hits, dates, people)
         follow_on_details(drafts, sentences, dates, new_sentences)
-        place_meetings(drafts, visit_destinations(sentences, people))
+        self._visitors = visit_destinations(sentences, people)
+        place_meetings(drafts, self._visitors)
         sideline_meetings(drafts)
         name_editions(drafts)
         self._planned_by_date(drafts, article)
@@ -130,9 +133,11 @@ class RuleExtractor:
 
     def _in_security_context(self, draft: Draft, people: PersonTable) -> bool:
         """In a defence report every event counts; elsewhere its own words or people must be military."""
-        if self._defence_focus or draft.type in ("exercise", "defence_industry"):
+        if self._defence_focus:
             return True
         texts = [s.text for s in draft.refs] + draft.texts
+        if draft.type in ("exercise", "defence_industry"):  # "the SIR exercise" of an election commission
+            return any(set(defence_cues(t)) - {"exercise", "exercises", "drill", "drills"} for t in texts)
         persons = list(draft.persons)
         if draft.anchor is not None:
             texts.append(draft.anchor.sentence.text)
@@ -209,7 +214,9 @@ class RuleExtractor:
             Participant(
                 p.name,
                 p.title,
-                p.country or self._inferred.get(i) or _infer_country(persons, countries, draft),
+                p.country
+                or self._inferred.get(i)
+                or _infer_country(persons, countries, draft, self._visitors.get(i)),
             )
             for i, p in zip(draft.persons, persons, strict=True)
         ]
@@ -241,7 +248,7 @@ class RuleExtractor:
             countries = _event_countries(draft, persons, dyad)
             for index, person in zip(draft.persons, persons, strict=True):
                 if person.country is None and index not in self._inferred:
-                    guess = _infer_country(persons, countries, draft)
+                    guess = _infer_country(persons, countries, draft, self._visitors.get(index))
                     if guess:
                         self._inferred[index] = guess
 
@@ -262,15 +269,20 @@ def _event_countries(draft: Draft, persons: list, dyad: list[str]) -> list[str]:
     return countries
 
 
-def _infer_country(persons: list, countries: list[str], draft: Draft) -> str | None:
-    """Without a stated state, a person belongs to the side nobody else represents, else the host."""
+def _infer_country(persons: list, countries: list[str], draft: Draft, visited: Place | None) -> str | None:
+    """Without a stated state: a visitor comes from the side that is not the host; anyone else at a
+    located meeting is the host; otherwise the side nobody else represents."""
+    host = draft.place.country if draft.place else None
     known = {p.country for p in persons if p.country}
     missing = [c for c in countries if c not in known]
+    if visited is not None and visited.country:
+        away = [c for c in (missing or countries) if c != visited.country]
+        return away[0] if len(away) == 1 else None
+    if host and host in countries:
+        return host
     if len(missing) == 1:
         return missing[0]
-    if draft.place and draft.place.country:
-        return draft.place.country
-    return None
+    return host
 
 
 def _before(value: EventDate, published: date) -> bool:

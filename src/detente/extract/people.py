@@ -20,6 +20,12 @@ from detente.extract.text import Sentence
 _NAME_TOKEN = r"[A-Z][\w'’.-]*"
 _NAME = rf"{_NAME_TOKEN}(?:\s+(?:bin\s+|bint\s+|al-|Al\s+|de\s+|van\s+|von\s+)?{_NAME_TOKEN}){{0,5}}"
 _POSSESSIVE = re.compile(r"['’]s$")
+_HONOURS = re.compile(r"^(?:,\s*[A-Z]{1,5}(?:\s*\([A-Z]{1,3}\))?(?=,))+")  # ", NI (M), Chief of Army Staff"
+_CALLER = re.compile(
+    r"(?i:called on|calls on|call on|paid a (?:courtesy )?call on|visited|paid (?:a|an) (?:[\w-]+ )?visit)"
+)
+_HOST = re.compile(r"(?i:received|hosted.*)")
+_VISITOR_WORDS = re.compile(r"\b(?:visiting|dignitary|guest)\b", re.I)
 _RANK_WORDS = frozenset({"General", "Colonel", "Lieutenant", "Admiral", "Marshal", "Brigadier", "Commodore"})
 _PRONOUN = re.compile(r"\b(?:he|she|He|She)\b")
 
@@ -69,6 +75,7 @@ class _Patterns:
     counterpart: re.Pattern[str]
     counterpart_intro: re.Pattern[str]
     delegation: re.Pattern[str]
+    org_head: re.Pattern[str]
     description: re.Pattern[str]
     abbreviations: dict[str, str]
     hidden_titles: frozenset[str]
@@ -94,6 +101,10 @@ def _patterns() -> _Patterns:
             rf"^,\s+(?:the\s+)?(?:(?P<cq>{qualifier})(?:['’]s)?\s+)?(?P<office>{offices})(?:\s+of\s+(?:the\s+)?(?P<co>{qualifier}))?"
         ),
         counterpart=re.compile(rf"(?:his|her|their)\s+(?P<cq>{qualifier})\s+counterparts?,?\s*$", re.I),
+        org_head=re.compile(
+            rf"\b(?P<cq>{qualifier})(?:['’]s)?\s+(?P<office>(?:[A-Z][\w-]*\s+){{1,5}}(?i:chief|commander|head))\s+"
+            rf"(?:(?P<rank>{rank})\s+)?(?P<name>{_NAME})"
+        ),
         delegation=re.compile(
             rf"\b(?P<cq>{qualifier})\s+(?:[\w-]+\s+){{0,3}}delegation,?\s+(?:led|headed)\s+by\s+"
             rf"(?:(?P<office>{offices})\s+)?(?:(?P<rank>{rank})\s+)?(?P<name>{_NAME})"
@@ -191,9 +202,9 @@ class PersonFinder:
                 continue
             name = _clean_name(text[start:end], self.gaz, self.patterns.stopwords)
             if name and not any(m.start <= start < m.end for m in table.mentions):
-                table.mentions.append(
-                    Mention(start, end, self._add(table, name, None, None, None, start), "name")
-                )
+                office, country = self._apposition(text[end : end + 160])
+                index = self._add(table, name, office, None, country, start)
+                table.mentions.append(Mention(start, end, index, "name"))
         table.mentions.sort(key=lambda m: m.start)
         self._bare_names(text, sentences, table)
         table.mentions.sort(key=lambda m: m.start)
@@ -208,6 +219,7 @@ class PersonFinder:
         covered: list[tuple[int, int]] = []
         patterns = (
             self.patterns.delegation,
+            self.patterns.org_head,
             self.patterns.titled,
             self.patterns.ranked,
             self.patterns.counterpart_intro,
@@ -225,7 +237,7 @@ class PersonFinder:
                 country = self._code(groups.get("co")) or self._code(groups.get("cq"))
                 name_end = match.start("name") + len(match.group("name"))
                 tail = sentence.text[match.start("name") + self._name_length(match.group("name"), name) :]
-                appos = self.patterns.apposition.match(tail)
+                appos = self.patterns.apposition.match(_HONOURS.sub("", tail, count=1))
                 if appos:
                     office = office or appos.group("office")
                     country = country or self._code(appos.group("co")) or self._code(appos.group("cq"))
@@ -242,6 +254,13 @@ class PersonFinder:
                 name_start = sentence.start + match.start("name")
                 table.mentions.append(Mention(name_start, sentence.start + name_end, index, "name"))
                 covered.append((start, sentence.start + match.end()))
+
+    def _apposition(self, tail: str) -> tuple[str | None, str | None]:
+        """', vice chairman of China's Central Military Commission': the office after a bare name."""
+        appos = self.patterns.apposition.match(_HONOURS.sub("", tail, count=1))
+        if not appos:
+            return None, None
+        return appos.group("office"), self._code(appos.group("co")) or self._code(appos.group("cq"))
 
     @staticmethod
     def _name_length(raw: str, clean: str) -> int:
@@ -403,3 +422,32 @@ class PersonFinder:
                 person.country = country
                 return mention.person
         return None
+
+
+def bind_visitors(
+    table: PersonTable, text: str, sentences: list[Sentence], hits_by_sentence: dict
+) -> set[int]:
+    """Who came to whom: the subject of 'called on'/'visited', the object of 'received'/'hosted'.
+
+    'The visiting dignitary', 'the guest' then point to that visitor rather than to
+    whoever was named last.
+    """
+    visitors: list[int] = []
+    for sentence in sentences:
+        for hit in hits_by_sentence.get(sentence.index, []):
+            if hit.type != "meeting" or hit.reference:
+                continue
+            at = sentence.start + hit.start
+            if _CALLER.fullmatch(hit.text):
+                found = [m for m in table.mentions if sentence.start <= m.start < at and m.kind == "name"]
+            elif _HOST.fullmatch(hit.text):
+                found = [m for m in table.mentions if at < m.start < sentence.end and m.kind == "name"][:1]
+            else:
+                continue
+            visitors += [m.person for m in found if m.person not in visitors]
+    if visitors:
+        for mention in table.mentions:
+            described = mention.kind == "description" and mention.person not in visitors
+            if described and _VISITOR_WORDS.search(text[max(0, mention.start - 12) : mention.end]):
+                mention.person = visitors[0]
+    return set(visitors)

@@ -70,9 +70,11 @@ CREDIT_LINES: tuple[str, ...] = (
     r".{0,300}\((?:photo:?\s*)?[A-Z][\w.&-]*(?:\s[\w.&-]+){0,3}/[A-Z][\w.'-]*(?:\s[\w.'-]+){0,3}\)",
 )
 
-# Breadcrumb navigation ("Home > World > Asia").
+# Breadcrumb navigation ("Home > World > Asia") and site controls.
 NAVIGATION_LINES: tuple[str, ...] = (
     r"(?:[\w&',. -]{1,30}\s+[>»›]\s+){1,6}[\w&',. -]{1,40}",
+    r"(?:[\w&'-]+(?: [\w&'-]+){0,2}\s+/\s+){1,6}[\w&'-]+(?: [\w&'-]+){0,2}",  # "Home / World / Asia"
+    r"skip to (?:main )?(?:content|navigation|menu)|(?:main |toggle )?(?:menu|navigation)|search(?: for)?:?",
     # "Home | World | Sport": three or more short items between bars or dots
     r"(?:[\w&'.-]+(?: [\w&'.-]+){0,2}\s+[|•·]\s+){2,12}[\w&'.-]+(?: [\w&'.-]+){0,2}",
 )
@@ -113,6 +115,18 @@ OUTLET_WORDS: tuple[str, ...] = (
     "weekly",
     "magazine",
     "online",
+)
+
+# Menu items (white-space separated): a line made only of these is a site menu, never a headline.
+SECTION_WORDS = (
+    "home news world local national international region regional regions nation politics economy "
+    "business markets money sport sports opinion opinions editorial editorials comment video "
+    "videos photos gallery multimedia podcasts podcast culture arts lifestyle entertainment "
+    "health science tech technology education environment travel weather defence defense security "
+    "military africa asia europe americas middle east features analysis about contact us "
+    "subscribe login log in sign search menu latest trending more live e-paper epaper jobs "
+    "classifieds blogs columns interviews archive archives investigations diplomacy media centre "
+    "center releases"
 )
 
 # Words that make a top line a banner rather than an outlet's name.

@@ -6,6 +6,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from detente.ingest.article_builder import SourceFacts, build_article
+from detente.ingest.date_order import NumericDateOrder
 from detente.ingest.dates import date_from_url, parse_date_value
 from detente.ingest.options import IngestOptions
 from detente.ingest.problems import SourceProblem
@@ -20,7 +21,9 @@ def article_from_record(
     if not text:
         raise SourceProblem(f"no text in field {options.text_field!r}")
     url = _field(record, options.url_field)
-    published = parse_date_value(record.get(options.date_field)) if options.date_field else None
+    published = None
+    if options.date_field:
+        published = parse_date_value(record.get(options.date_field), NumericDateOrder.from_text(text))
     how = "explicit" if published else "unknown"
     if published is None:
         published = date_from_url(url)

@@ -4,7 +4,8 @@ The matchers are strict on purpose: a date counts only when a whole line (or a
 "Published ..." statement) is a date, so dates of events inside the body are never
 mistaken for the publication date. All-numeric dates with slashes or dashes
 ("06/11/2025") are read day or month first by `NumericDateOrder`; dotted ones
-("21.05.2025") are always day first; "2025/08/14" is always year, month, day.
+("21.05.2025") are always day first; "2025/08/14" and "2025.08.14" are always year,
+month, day.
 Two-digit years ("06/11/25") are not read: too easily a reference number.
 """
 
@@ -38,17 +39,17 @@ _MONTH = (
 _DAY = r"\d{1,2}(?:st|nd|rd|th)?"
 _WEEKDAY = r"(?:(?P<weekday>mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|sday|urday)?\.?,?\s+)?"
 _ZONE = r"(?:\s*[A-Z]{2,5}(?:[+-]\d{1,2}(?::?\d{2})?)?|\s*[+-]\d{2}:?\d{2})?"
-_TIME = rf"(?:\s*(?:[-–—|,@•]|at)?\s*\d{{1,2}}[:.]\d{{2}}(?::\d{{2}})?\s*(?:[ap]\.?m\.?)?{_ZONE})?"
+_TIME = rf"(?:\s*(?:[-–—|,@•/]|at)?\s*\d{{1,2}}[:.]\d{{2}}(?::\d{{2}})?\s*(?:[ap]\.?m\.?)?{_ZONE})?"
 _ISO_TIME = r"(?:[T ]\d{2}:\d{2}(?::\d{2})?(?:\.\d+)?(?:Z|[+-]\d{2}:?\d{2})?)?"
 
 # One date expression in several orders; `_build` reads whichever group set matched.
 DATE_EXPRESSION = (
     rf"{_WEEKDAY}(?:"
     rf"(?P<m1>{_MONTH})\s+(?P<d1>{_DAY}),?\s+(?P<y1>\d{{4}})"
-    rf"|(?P<d2>{_DAY})\s+(?P<m2>{_MONTH}),?\s+(?P<y2>\d{{4}})"
+    rf"|(?P<d2>{_DAY})(?:\s+|-)(?P<m2>{_MONTH})(?:,?\s+|-)(?P<y2>\d{{4}})"  # also 03-Jul-2025
     rf"|(?P<y3>\d{{4}})-(?P<m3>\d{{2}})-(?P<d3>\d{{2}}){_ISO_TIME}"
     rf"|(?P<d4>\d{{1,2}})\.(?P<m4>\d{{1,2}})\.(?P<y4>\d{{4}})"  # 21.05.2025: dots mean day first
-    rf"|(?P<y6>\d{{4}})/(?P<m6>\d{{1,2}})/(?P<d6>\d{{1,2}})(?![\d/])"  # 2025/08/14
+    rf"|(?P<y6>\d{{4}})(?P<sep6>[/.])(?P<m6>\d{{1,2}})(?P=sep6)(?P<d6>\d{{1,2}})(?![\d/.])"  # 2025/08/14
     rf"|(?<![\d/])(?P<a5>\d{{1,2}})(?P<sep>[/-])(?P<b5>\d{{1,2}})(?P=sep)(?P<y5>\d{{4}})(?![\d/])"
     rf"){_TIME}"
 )
@@ -63,7 +64,7 @@ _PLACE = r"(?:(?!(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?,)[A-Z][\w'.-]*(?:\s[A-
 _REVISION_TAIL = rf"(?:\s*[|·•,;–—-]?\s*(?:{_REVISION_LABEL})\b.{{0,40}})?"
 _DATE_LINE = re.compile(rf"\s*{_LABEL}(?-i:{_PLACE}){DATE_EXPRESSION}{_REVISION_TAIL}\s*", re.I)
 _DATE_ANYWHERE = re.compile(DATE_EXPRESSION, re.I)
-_STATEMENT_LABEL = re.compile(rf"\s*(?P<label>{_REVISION_LABEL})\b", re.I)
+_STATEMENT_LABEL = re.compile(rf"\b({_REVISION_LABEL}|published|posted|appeared|dated)\b", re.I)
 _MONTH_DAY = re.compile(
     rf"\b(?:(?P<m1>{_MONTH})\s+(?P<d1>{_DAY})|(?P<d2>{_DAY})\s+(?P<m2>{_MONTH}))(?!\w)", re.I
 )
@@ -122,8 +123,7 @@ def read_date_line(line: str, order: NumericDateOrder = DAY_FIRST) -> StatedDate
     if not match:
         return None
     found = _build(match, order)
-    label = (match.group("label") or "").casefold()
-    return StatedDate(found, revision=bool(re.fullmatch(_REVISION_LABEL, label))) if found else None
+    return StatedDate(found, revision=_is_revision(match.group("label") or "")) if found else None
 
 
 def parse_date_line(line: str, order: NumericDateOrder = DAY_FIRST) -> date | None:
@@ -147,9 +147,23 @@ def first_date_in(text: str, order: NumericDateOrder = DAY_FIRST) -> date | None
 
 
 def read_statement(text: str, order: NumericDateOrder = DAY_FIRST) -> StatedDate | None:
-    """The date of a "Published ..."/"Updated ..." statement, a revision when it says so."""
-    found = first_date_in(text, order)
-    return StatedDate(found, revision=bool(_STATEMENT_LABEL.match(text))) if found else None
+    """The date of a "Published ..."/"Updated ..." statement: its publication date before its revision.
+
+    Each date takes the label last written before it ("Updated: X | Published: Y" gives Y).
+    """
+    stated: list[StatedDate] = []
+    start = 0
+    for match in _DATE_ANYWHERE.finditer(text):
+        found = _build(match, order)
+        if found:
+            labels = _STATEMENT_LABEL.findall(text, start, match.start())
+            stated.append(StatedDate(found, revision=bool(labels) and _is_revision(labels[-1])))
+        start = match.end()
+    return next((s for s in stated if not s.revision), stated[0]) if stated else None
+
+
+def _is_revision(label: str) -> bool:
+    return re.fullmatch(_REVISION_LABEL, label.casefold()) is not None
 
 
 def month_and_day_in(text: str) -> tuple[int, int] | None:
@@ -166,8 +180,11 @@ def is_time_line(line: str) -> bool:
     return _RELATIVE_TIME.fullmatch(line) is not None
 
 
-def parse_date_value(value: object) -> date | None:
-    """A corpus field's date: ISO date or datetime, or a written-out date; None when unreadable."""
+def parse_date_value(value: object, order: NumericDateOrder = DAY_FIRST) -> date | None:
+    """A corpus field's date: ISO date or datetime, or a written-out date; None when unreadable.
+
+    "06/11/2025" is read by `order`, the evidence of the record's own text.
+    """
     if isinstance(value, datetime):
         return value.date()
     if isinstance(value, date):
@@ -180,7 +197,7 @@ def parse_date_value(value: object) -> date | None:
             return date.fromisoformat(iso.group(1))
         except ValueError:
             return None
-    return first_date_in(value)
+    return first_date_in(value, order)
 
 
 def date_from_url(url: str | None) -> date | None:

@@ -13,23 +13,25 @@ from datetime import date
 from detente.ingest import chrome_rules as rules
 from detente.ingest.date_order import DAY_FIRST, NumericDateOrder
 from detente.ingest.dates import StatedDate, find_date, is_time_line, read_date_line
-from detente.ingest.line_tests import SENTENCE_END, active, bare, compile_rules, is_sentence, matches
+from detente.ingest.header_lines import (
+    MAX_TITLE_WORDS,
+    headline_and_outlet,
+    is_headline,
+    is_label,
+    is_masthead,
+    is_short_label,
+    site_name,
+)
+from detente.ingest.line_tests import active, bare, compile_rules, is_sentence, matches
 from detente.models import PublishedSource
 
 _BYLINE = compile_rules(rules.BYLINE_LINES)
-_REFERENCE = compile_rules(rules.REFERENCE_LINES)
 # Parts of one chrome line: items between bars or dots, or columns set apart by wide gaps.
 _META_SEPARATOR = re.compile(r"\s+[|•·–—-]\s+|\s{3,}|\t+")
 _DATE_JOINER = re.compile(r"[\s,|·•–—-]*(?:\b(?:on|published|posted|dated)\s*:?)?[\s,|·•–—-]*$", re.I)
 _AGENCIES = {name.casefold() for name in rules.AGENCIES}
-_OUTLET_WORDS = frozenset(rules.OUTLET_WORDS)
-_BANNER_WORDS = frozenset(rules.BANNER_WORDS)
-_DOMAIN = re.compile(r"(?:www\.)?[A-Za-z][\w-]{2,40}\.(?:com|net|org|info|news|co(?:\.[a-z]{2})?|[a-z]{2})")
-_SITE_LINE = re.compile(r"(?P<abbr>[A-Z][A-Za-z]{1,7})\s+[-–—|]\s+(?P<name>[A-Z][^|–—]{3,80})")
 
 MAX_HEADER_LINES = 20  # non-blank lines before the body in which a header is looked for
-MAX_LABEL_WORDS = 5  # a label beside a date on one chrome line ("Arica edition", "Accra")
-MAX_SENTENCE_TITLE_WORDS = 30  # a headline written as a sentence, recognised by the byline below it
 
 
 @dataclass
@@ -73,7 +75,7 @@ def _header_indices(lines: list[str], keep: list[bool], order: NumericDateOrder)
 
 def _is_sentence_title(line: str, following: str, order: NumericDateOrder) -> bool:
     return (
-        len(line.split()) <= MAX_SENTENCE_TITLE_WORDS
+        len(line.split()) <= MAX_TITLE_WORDS
         and len(line) <= 200
         and (matches(_BYLINE, following) is not None or read_date_line(following, order) is not None)
     )
@@ -104,15 +106,17 @@ def read_header(
         if meta:
             expect_byline_name = meta == "byline without name"
             continue
-        if (position == 0 or line.isupper()) and _is_masthead(line):
+        if (position == 0 or line.isupper()) and is_masthead(line):
             facts.source_name = facts.source_name or line
             continue
         if facts.title and line.casefold() == facts.title.casefold():
             continue
-        if not facts.title and (_is_headline(line) or is_sentence(line)):
-            facts.title = line
+        headline, outlet = headline_and_outlet(line)
+        if not facts.title and (is_headline(headline) or is_sentence(line)):
+            facts.title = headline
+            facts.source_name = facts.source_name or outlet
             continue
-        if not title_given and _is_label(line):
+        if not title_given and is_label(line):
             continue
         keep[index] = True  # not recognised as chrome: it stays in the text
     return [bare(lines[index]) for index in header]
@@ -131,11 +135,12 @@ def _read_meta_line(line: str, facts: PageFacts, order: NumericDateOrder, *, top
     stated = False
     for segment in segments:
         segment = segment.strip()
-        if _read_meta(segment, scratch, order):
-            stated = True
-        elif (top or segment.isupper()) and _is_masthead(segment):
+        kind = _read_meta(segment, scratch, order)
+        if kind:
+            stated = stated or kind != "time"  # a clock time beside a headline states nothing
+        elif (top or segment.isupper()) and is_masthead(segment):
             scratch.source_name = scratch.source_name or segment
-        elif not _is_short_label(segment):
+        elif not is_short_label(segment):
             return False
     if not stated:
         return False
@@ -155,15 +160,15 @@ def _read_meta(text: str, facts: PageFacts, order: NumericDateOrder) -> str | No
         return "date"
     if is_time_line(text):
         return "time"
-    byline = matches(_BYLINE, text)
-    if byline:
-        return _read_byline(byline, facts)
     dated = _byline_with_date(text, order)
     if dated:
         byline, stated = dated
         facts.note_date(stated)
         return _read_byline(byline, facts)
-    site = _site_name(text)
+    byline = matches(_BYLINE, text)
+    if byline:
+        return _read_byline(byline, facts)
+    site = site_name(text)
     if site:
         facts.source_name = facts.source_name or site
         return "site"
@@ -195,56 +200,3 @@ def _note_byline(name: str, facts: PageFacts) -> None:
         return
     if name.casefold() in _AGENCIES or re.fullmatch(r"[A-Z]{2,6}", name):
         facts.source_name = name
-
-
-def _site_name(line: str) -> str | None:
-    """A "CPC - Caspian Policy Center" header: an acronym that spells the name beside it."""
-    match = _SITE_LINE.fullmatch(line)
-    if not match:
-        return None
-    name_words = re.split(r"[\s-]+", match.group("name"))
-    words = [w for w in name_words if w.casefold() not in rules.ACRONYM_STOPWORDS]
-    initials = "".join(word[0] for word in words if word)
-    return match.group("name").strip() if initials.casefold() == match.group("abbr").casefold() else None
-
-
-def _is_masthead(line: str) -> bool:
-    """An outlet's name at the top of the page: "Tashkent Daily News", "STEPPE HERALD", "AsiaNews.com"."""
-    if _DOMAIN.fullmatch(line):
-        return True
-    words = line.split()
-    folded = [word.casefold() for word in words]
-    return (
-        1 <= len(words) <= 5
-        and not any(ch.isdigit() for ch in line)
-        and all(word[0].isupper() or word.casefold() in rules.ACRONYM_STOPWORDS for word in words)
-        and folded[-1] in _OUTLET_WORDS
-        and not _BANNER_WORDS.intersection(folded)
-    )
-
-
-def _is_headline(line: str) -> bool:
-    words = line.split()
-    return (
-        3 <= len(words) <= MAX_SENTENCE_TITLE_WORDS
-        and len(line) <= 200
-        and not line.endswith((".", ":", ";", ","))
-        and (line[0].isupper() or line[0].isdigit() or line[0] in "\"'‘“")
-        and line != line.lower()
-        and line != line.upper()  # an all-capital line is a masthead or a section name
-        and not matches(_REFERENCE, line)  # "Press Release No. 241/2025" files the page, names nothing
-    )
-
-
-def _is_label(line: str) -> bool:
-    """A section name ("World", "Press Release"), masthead, reference number, or slug of the title."""
-    if matches(_REFERENCE, line):
-        return True
-    if SENTENCE_END.search(line) or line.endswith(":"):  # "ISLAMABAD:" opens the body
-        return False
-    words = len(line.split())
-    return words <= 3 or (words <= 12 and line in (line.lower(), line.upper()))
-
-
-def _is_short_label(segment: str) -> bool:
-    return len(segment.split()) <= MAX_LABEL_WORDS and not SENTENCE_END.search(segment)

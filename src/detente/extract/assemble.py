@@ -1,0 +1,96 @@
+"""From a finished draft to the contract's Event: its states, its people's states, its codes."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from detente.extract.codes import codes_for
+from detente.extract.drafts import Draft
+from detente.extract.gazetteer import gazetteer
+from detente.extract.people import Person, PersonTable
+from detente.extract.topics import topics_for
+from detente.models import Article, Event, EventDate, Participant, Place
+
+_NEEDS_TWO_STATES = ("meeting", "agreement", "pledge", "praise", "training", "defence_industry")
+
+
+@dataclass
+class Sides:
+    """Which state each person stands for, where the article does not say."""
+
+    dyad: list[str]
+    visitors: dict[int, Place] = field(default_factory=dict)
+    inferred: dict[int, str] = field(default_factory=dict)
+
+    def learn(self, drafts: list[Draft], people: PersonTable) -> None:
+        """A person named without a state keeps, in every event, the side one event gives them."""
+        for draft in drafts:
+            persons = [people.people[i] for i in draft.persons]
+            countries = event_countries(draft, persons, self.dyad)
+            for index, person in zip(draft.persons, persons, strict=True):
+                if person.country is None and index not in self.inferred:
+                    guess = infer_country(persons, countries, draft, self.visitors.get(index))
+                    if guess:
+                        self.inferred[index] = guess
+
+    def country_of(self, index: int, person: Person, persons: list[Person], countries: list[str], draft: Draft):
+        if person.country:
+            return person.country
+        return self.inferred.get(index) or infer_country(persons, countries, draft, self.visitors.get(index))
+
+
+def to_event(draft: Draft, people: PersonTable, sides: Sides, article: Article) -> Event | None:
+    persons = [people.people[i] for i in draft.persons]
+    countries = event_countries(draft, persons, sides.dyad)
+    if not countries or (len(countries) < 2 and draft.type in _NEEDS_TWO_STATES):
+        return None
+    participants = [
+        Participant(p.name, p.title, sides.country_of(i, p, persons, countries, draft))
+        for i, p in zip(draft.persons, persons, strict=True)
+    ]
+    text = " ".join(dict.fromkeys(draft.texts))
+    return Event(
+        type=draft.type,
+        status=draft.status,
+        countries=sorted(countries),
+        evidence=draft.sentence.text,
+        date=draft.date if draft.date and draft.date.start else EventDate(),
+        participants=participants,
+        location=draft.place,
+        name=draft.name,
+        topics=topics_for(text),
+        codes=codes_for(draft.type, text, len(participants), len(countries)),
+        doc_id=article.doc_id,
+        evidence_start=draft.sentence.start,
+    )
+
+
+def event_countries(draft: Draft, persons: list[Person], dyad: list[str]) -> list[str]:
+    """The states taking part: named ones, the people's, the host's, else the article's main pair."""
+    countries = list(dict.fromkeys(draft.countries + [p.country for p in persons if p.country]))
+    place = draft.place
+    if place and place.place and place.country not in countries + dyad:
+        # "Staff College in Wellington" in a story about India and Vietnam is not in New Zealand
+        known = [c for c in gazetteer().place_countries(place.place.split(", ")[-1]) if c in countries + dyad]
+        draft.place = place = Place(place.place, known[0] if known else None)
+    if place and place.country and place.country not in countries:
+        countries.append(place.country)
+    if draft.type != "exercise" or len(countries) == 1:
+        countries += [code for code in dyad if code not in countries][: max(0, 2 - len(countries))]
+    return countries
+
+
+def infer_country(persons: list[Person], countries: list[str], draft: Draft, visited: Place | None) -> str | None:
+    """Without a stated state: a visitor comes from the side that is not the host; anyone else at a
+    located meeting is the host; otherwise the side nobody else represents."""
+    host = draft.place.country if draft.place else None
+    known = {p.country for p in persons if p.country}
+    missing = [c for c in countries if c not in known]
+    if visited is not None and visited.country:
+        away = [c for c in (missing or countries) if c != visited.country]
+        return away[0] if len(away) == 1 else None
+    if host and host in countries:
+        return host
+    if len(missing) == 1:
+        return missing[0]
+    return host
