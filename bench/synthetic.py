@@ -299,74 +299,87 @@ def _copy_of(
     return copy, shifted
 
 
-def build_world(mentions: int | None = None, seed: int = 7, *, articles: int | None = None) -> World:
-    """`mentions` mentions, or `articles` articles (1 to 5 mentions each); same arguments, same world."""
-    if (mentions is None) == (articles is None):
-        raise ValueError("build_world needs exactly one of `mentions` and `articles`")
-    want_mentions = mentions if mentions is not None else float("inf")
-    want_articles = articles if articles is not None else float("inf")
-    rng = random.Random(seed)
-    rosters = _rosters(rng)
-    happenings: list[Happening] = []
-    stories: list[Article] = []
-    events: list[Event] = []
-    truth: dict[tuple[str, int], int] = {}
-    by_doc: dict[str, list[Event]] = {}
-    while len(events) < want_mentions and len(stories) < want_articles:
-        doc_id = f"doc{len(stories):07d}"
-        if stories and rng.random() < COPY_SHARE:
-            source = rng.choice(stories)
-            own = by_doc[source.doc_id]
-            if own:
-                copy, shifted = _copy_of(rng, doc_id, source, own)
-                stories.append(copy)
-                for original, m in zip(own, shifted, strict=True):
-                    truth[(doc_id, m.evidence_start or 0)] = truth[
-                        (source.doc_id, original.evidence_start or 0)
-                    ]
-                events.extend(shifted)
-                by_doc[doc_id] = shifted
-                continue
-        reports = []
-        used: set[int] = set()
+class _Builder:
+    """Grows a world one article at a time: a syndicated copy, or a fresh article."""
+
+    def __init__(self, seed: int) -> None:
+        self.rng = random.Random(seed)
+        self.rosters = _rosters(self.rng)
+        self.happenings: list[Happening] = []
+        self.world = World([], [], {})
+        self.by_doc: dict[str, list[Event]] = {}
+
+    def add(self) -> None:
+        doc_id = f"doc{len(self.world.articles):07d}"
+        if self.world.articles and self.rng.random() < COPY_SHARE:
+            source = self.rng.choice(self.world.articles)
+            if self.by_doc[source.doc_id]:
+                self._add_copy(doc_id, source)
+                return
+        self._add_article(doc_id)
+
+    def _keep(self, article: Article, mentions: list[Event], happenings: list[int]) -> None:
+        self.world.articles.append(article)
+        self.world.mentions.extend(mentions)
+        self.by_doc[article.doc_id] = mentions
+        for mention, key in zip(mentions, happenings, strict=True):
+            self.world.truth[(article.doc_id, mention.evidence_start or 0)] = key
+
+    def _add_copy(self, doc_id: str, source: Article) -> None:
+        own = self.by_doc[source.doc_id]
+        copy, shifted = _copy_of(self.rng, doc_id, source, own)
+        keys = [self.world.truth[(source.doc_id, m.evidence_start or 0)] for m in own]
+        self._keep(copy, shifted, keys)
+
+    def _reported(self) -> list[tuple[Happening, bool]]:
+        """The happenings one article reports, each flagged when this is its first report."""
+        rng, reports, used = self.rng, [], set()
         for _ in range(rng.choices((1, 2, 3, 4, 5), weights=(25, 30, 25, 12, 8))[0]):
-            again = [h for h in rng.sample(happenings, min(3, len(happenings))) if h.key not in used]
+            sample = rng.sample(self.happenings, min(3, len(self.happenings)))
+            again = [h for h in sample if h.key not in used]
             if again and rng.random() < DUPLICATE_SHARE:
                 h, first = again[0], False
             else:
-                h, first = _happening(rng, len(happenings), rosters), True
-                happenings.append(h)
+                h, first = _happening(rng, len(self.happenings), self.rosters), True
+                self.happenings.append(h)
             used.add(h.key)
             reports.append((h, first))
-        main = reports[0][0]
-        lead = -rng.randrange(1, 30) if main.status != "occurred" else rng.randrange(0, 4)
-        parts, placed = [], []
+        return reports
+
+    def _add_article(self, doc_id: str) -> None:
+        rng, reports = self.rng, self._reported()
+        parts: list[str] = []
+        mentions = []
         for h, first in reports:
             sentence, fields = _report(rng, h, first)
             parts.append(_filler(rng))
             offset = sum(len(p) + 1 for p in parts)
             parts.append(sentence)
-            placed.append((h, offset, sentence, fields))
+            mentions.append(Event(evidence=sentence, doc_id=doc_id, evidence_start=offset, **fields))  # type: ignore[arg-type]
         parts.append(_filler(rng))
-        text = " ".join(parts)
-        stories.append(
-            Article(
-                doc_id,
-                text,
-                title=f"{main.type.replace('_', ' ').title()}: {' and '.join(main.countries)}",
-                url=f"https://news.example/{doc_id}",
-                published=main.day + timedelta(days=lead),
-                published_source="explicit",
-                source_name=f"Outlet {rng.randrange(40)}",
-            )
+        main = reports[0][0]
+        lead = -rng.randrange(1, 30) if main.status != "occurred" else rng.randrange(0, 4)
+        article = Article(
+            doc_id,
+            " ".join(parts),
+            title=f"{main.type.replace('_', ' ').title()}: {' and '.join(main.countries)}",
+            url=f"https://news.example/{doc_id}",
+            published=main.day + timedelta(days=lead),
+            published_source="explicit",
+            source_name=f"Outlet {rng.randrange(40)}",
         )
-        by_doc[doc_id] = []
-        for h, offset, sentence, fields in placed:
-            mention = Event(evidence=sentence, doc_id=doc_id, evidence_start=offset, **fields)  # type: ignore[arg-type]
-            events.append(mention)
-            by_doc[doc_id].append(mention)
-            truth[(doc_id, offset)] = h.key
-    return World(stories, events, truth)
+        self._keep(article, mentions, [h.key for h, _ in reports])
+
+
+def build_world(mentions: int | None = None, seed: int = 7, *, articles: int | None = None) -> World:
+    """`mentions` mentions, or `articles` articles (1 to 5 mentions each); same arguments, same world."""
+    if (mentions is None) == (articles is None):
+        raise ValueError("build_world needs exactly one of `mentions` and `articles`")
+    builder = _Builder(seed)
+    world = builder.world
+    while len(world.mentions) < (mentions or 0) or len(world.articles) < (articles or 0):
+        builder.add()
+    return world
 
 
 def duplicate_share(world: World) -> float:

@@ -2,6 +2,8 @@
 
 from datetime import date
 
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from tests.extract.conftest import only
 
 INDIA_US = (
@@ -222,3 +224,95 @@ def test_wire_style_plan_signed_and_continued_patrols(extract):
     agreement = only(events, "agreement")[0]
     assert agreement.status == "occurred" and agreement.date.start == date(2025, 4, 29)
     assert [p.name for p in only(events, "pledge")[0].participants] == ["Andrei Belousov"]
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.text(max_size=400))
+def test_any_text_gives_a_list_and_never_raises(extract, text):
+    events = extract("Defence minister met the army chief. " + text)
+    assert isinstance(events, list)
+
+
+def test_habits_and_commentary_are_no_events(extract):
+    habit = (
+        "ANKARA - Turkish Defence Minister Yasar Guler hosted his Pakistani counterpart Khawaja Asif "
+        "in Ankara on Tuesday.\n\nThe two countries have held several rounds of talks since 2019 "
+        "and their navies regularly conduct joint exercises in the Arabian Sea."
+    )
+    assert [e.type for e in extract(habit, published=date(2025, 10, 15))] == ["meeting"]
+    opinion = (
+        "Opinion | The quiet rise of Gulf-Asian defence ties\n\n"
+        "The UAE has bought South Korean air defence systems, and Qatar has trained its officers in Turkey. "
+        "Such military partnerships could deepen further."
+    )
+    assert extract(opinion) == []
+
+
+def test_dateline_city_completes_a_facility_and_deal_content_is_no_event(extract):
+    text = (
+        "RAWALPINDI: Uzbekistan's Minister of Defence, Lieutenant General Bakhodir Kurbanov, called on "
+        "Chairman Joint Chiefs of Staff Committee General Sahir Shamshad Mirza at Joint Staff Headquarters "
+        "on Tuesday.\n\n"
+        "Pakistan and Uzbekistan signed a memorandum of understanding on military education.\n\n"
+        "Under the MoU, Uzbek officers will attend courses at the Command and Staff College in Quetta."
+    )
+    events = extract(text, published=date(2025, 1, 22))
+    meeting = only(events, "meeting")[0]
+    assert (meeting.location.place, meeting.location.country) == (
+        "Joint Staff Headquarters, Rawalpindi",
+        "PAK",
+    )
+    assert only(events, "training") == []
+    assert only(events, "agreement")[0].date.start == date(2025, 1, 21)
+
+
+def test_summary_meeting_then_named_talks_are_one_meeting(extract):
+    text = (
+        "ASTANA - The heads of the coast guards of Kazakhstan and Turkmenistan met in Aktau on Tuesday and "
+        "agreed to launch joint patrols on the Caspian Sea.\n\n"
+        "Rear Admiral Serik Abenov held talks with his Turkmen counterpart, Captain Begench Amanov. "
+        "The two officers signed a protocol on the exchange of information about smuggling."
+    )
+    events = extract(text, published=date(2025, 5, 21))
+    meeting = only(events, "meeting")
+    assert len(meeting) == 1 and {p.name for p in meeting[0].participants} == {
+        "Serik Abenov",
+        "Begench Amanov",
+    }
+    assert meeting[0].location.place == "Aktau"
+    agreement = only(events, "agreement")[0]
+    assert agreement.date.start == date(2025, 5, 20) and agreement.location.place == "Aktau"
+    assert only(events, "exercise")[0].status == "planned"
+
+
+def test_named_instrument_earlier_delivery_and_a_planned_committee_meeting(extract):
+    text = (
+        "ROME - Italy and Albania on Monday signed an agreement on the joint maintenance of patrol boats, "
+        "officials said.\n\n"
+        "The defence ministers said they were ready to train Albanian engineers at Italian shipyards. "
+        "The two sides also agreed that a joint technical committee would meet in Tirana in June.\n\n"
+        "Italy supplied Albania with four patrol boats in 2019, and the two allies signed the Adriatic "
+        "Security Charter in May 2020."
+    )
+    events = extract(text, published=date(2025, 4, 15))
+    named = {e.name for e in only(events, "agreement")}
+    assert named == {None, "Adriatic Security Charter"}
+    assert only(events, "defence_industry")[0].date.start == date(2019, 1, 1)
+    planned = only(events, "meeting")[0]
+    assert (planned.status, planned.location.place, planned.date.start) == (
+        "planned",
+        "Tirana",
+        date(2025, 6, 1),
+    )
+    pledge = only(events, "pledge")[0]
+    assert pledge.date.start == date(2025, 4, 14)  # made at the signing
+
+
+def test_a_contingent_received_at_a_base_is_no_meeting(extract):
+    text = (
+        "Indian and Omani commandos will hold their joint exercise Al Najah at a base in Salalah in "
+        "October. Officials said the Indian contingent would be received at the base by Brigadier "
+        "Salim Al Harthy, the Omani commander."
+    )
+    events = extract(text, published=date(2025, 9, 2))
+    assert [e.type for e in events] == ["exercise"]

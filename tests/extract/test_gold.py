@@ -24,6 +24,9 @@ def _predict(extractor, folder, tmp_path):
     out = tmp_path / "pred.jsonl"
     with out.open("w") as handle:
         for article in read_folder(folder):
+            for event in extractor.extract(article):  # evidence is verbatim, at its offset
+                start = event.evidence_start
+                assert article.text[start : start + len(event.evidence)] == event.evidence
             events = [
                 e.to_record() | {"event_id": f"{article.doc_id}-{i}"}
                 for i, e in enumerate(extractor.extract(article))
@@ -49,5 +52,18 @@ def test_dev_set_bars(extractor, tmp_path):
     scorer = _scorer()
     pred = _predict(extractor, DEV / "articles", tmp_path)
     result = scorer.score(scorer.load_gold(DEV / "gold"), scorer.load_pred(pred))
+    assert result["events"]["f1"] >= 0.80
+    assert result["strict"]["f1"] >= 0.60
+
+
+def test_bundled_examples_bars(extractor, tmp_path):
+    from tests.conftest import EXAMPLES
+
+    gold = DEV / "examples_gold"
+    if not EXAMPLES.is_dir() or not gold.is_dir():
+        pytest.skip("examples/articles or their gold are absent")
+    scorer = _scorer()
+    pred = _predict(extractor, EXAMPLES, tmp_path)
+    result = scorer.score(scorer.load_gold(gold), scorer.load_pred(pred))
     assert result["events"]["f1"] >= 0.80
     assert result["strict"]["f1"] >= 0.60

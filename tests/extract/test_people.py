@@ -65,3 +65,8 @@ def test_delegation_leader_and_organisation_chief():
         ("Zhang Wei", "General", "CHN"),
         ("Akira Sato", "Maritime Self-Defense Force chief", "JPN"),
     ]
+
+
+def test_titles_only_match_whole_words():
+    text = "The 2nd Joint Working Group meeting was held in Tashkent. Marking the day, officials met."
+    assert people(text) == []

@@ -32,3 +32,14 @@ def test_status_from_modality_near_the_trigger():
 def test_speculation_is_recognised():
     assert is_speculation("Future editions may incorporate naval elements.")
     assert not is_speculation("The ministers met in May.")
+
+
+def test_negated_happenings():
+    from detente.extract.triggers import is_negated
+
+    sentence = "India and China did not sign the border agreement."
+    assert is_negated(sentence, next(h for h in find_hits(sentence) if h.type == "agreement"))
+    sentence = "The joint exercise with Russia was postponed until next year."
+    assert is_negated(sentence, next(h for h in find_hits(sentence) if h.type == "exercise"))
+    sentence = "The navies held a joint exercise in May."
+    assert not is_negated(sentence, next(h for h in find_hits(sentence) if h.type == "exercise"))

@@ -33,7 +33,9 @@ class Sides:
                     if guess:
                         self.inferred[index] = guess
 
-    def country_of(self, index: int, person: Person, persons: list[Person], countries: list[str], draft: Draft):
+    def country_of(
+        self, index: int, person: Person, persons: list[Person], countries: list[str], draft: Draft
+    ):
         if person.country:
             return person.country
         return self.inferred.get(index) or infer_country(persons, countries, draft, self.visitors.get(index))
@@ -75,12 +77,13 @@ def event_countries(draft: Draft, persons: list[Person], dyad: list[str]) -> lis
         draft.place = place = Place(place.place, known[0] if known else None)
     if place and place.country and place.country not in countries:
         countries.append(place.country)
-    if draft.type != "exercise" or len(countries) == 1:
-        countries += [code for code in dyad if code not in countries][: max(0, 2 - len(countries))]
+    countries += [code for code in dyad if code not in countries][: max(0, 2 - len(countries))]
     return countries
 
 
-def infer_country(persons: list[Person], countries: list[str], draft: Draft, visited: Place | None) -> str | None:
+def infer_country(
+    persons: list[Person], countries: list[str], draft: Draft, visited: Place | None
+) -> str | None:
     """Without a stated state: a visitor comes from the side that is not the host; anyone else at a
     located meeting is the host; otherwise the side nobody else represents."""
     host = draft.place.country if draft.place else None

@@ -64,8 +64,9 @@ def attach_references(
             if target.date is None:
                 found = [d for o, d in dates.get(sentence.index, [])]
                 target.date = found[0] if found else None
-            if target.place is None:
-                target.place = best_place(find_places(sentence.text), hit.start)
+            place = best_place(find_places(sentence.text), hit.start)
+            if target.place is None or (place and _more_specific(place, target.place)):
+                target.place = place or target.place
             if target_type == "exercise":
                 _earlier_start(target, sentence, dates.get(sentence.index, []))
             break
@@ -106,6 +107,8 @@ def follow_on_details(
 def choose_anchors(drafts: list[Draft]) -> None:
     """The meeting or exercise at which a pledge, praise or agreement was made."""
     anchors = [d for d in drafts if d.type in _ANCHOR_TYPES and d.status == "occurred"]
+    if not anchors:  # a signing with no meeting reported: pledges and praise were made at it
+        anchors = [d for d in drafts if d.type == "agreement" and d.status == "occurred" and d.date]
     main = next((d for d in anchors if d.type == "meeting" and d.persons and not d.visit_only), None)
     main = main or (anchors[0] if anchors else None)
     for draft in drafts:
@@ -214,6 +217,8 @@ def _same_happening(a: Draft, b: Draft, kept: list[Draft]) -> bool:
         if _SIDELINES.search(b.sentence.text) or (len(a.countries) >= 3) != (len(b.countries) >= 3):
             return False
         pa, pb = set(a.persons), set(b.persons)
+        if not pa and pb and _elaborates(a, b):
+            return True  # "The heads of the border services met in Tashkent ... General X held talks with Y"
         if not pb and b.group_subject:
             latest = [k for k in kept if k.type == "meeting" and k.status == "occurred"]
             return bool(latest) and latest[-1] is a
@@ -233,6 +238,13 @@ def _same_happening(a: Draft, b: Draft, kept: list[Draft]) -> bool:
     return set(a.countries) == set(b.countries) and a.name == b.name
 
 
+def _elaborates(summary: Draft, detail: Draft) -> bool:
+    """A named meeting right after an unnamed one, with no time or place of its own, is the same meeting."""
+    close = 0 < detail.index - summary.index <= 2
+    undated = detail.date is None and detail.place is None
+    return close and undated and bool(summary.date or summary.place) and not detail.visit_only
+
+
 def _praiser(draft: Draft) -> tuple:
     return tuple(sorted(draft.subjects)) or tuple(draft.countries[:1])
 
@@ -249,6 +261,9 @@ def _absorb(target: Draft, other: Draft) -> None:
         if code not in target.countries and target.type not in ("pledge", "praise"):
             target.countries.append(code)
     target.texts.extend(other.texts)
+    target.refs.extend(
+        x for x in [other.sentence, *other.refs] if x is not target.sentence and x not in target.refs
+    )
     target.date = target.date or other.date
     if target.place is None or (other.place and _more_specific(other.place, target.place)):
         target.place = other.place or target.place

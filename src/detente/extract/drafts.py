@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 
 from detente.extract.gazetteer import gazetteer
-from detente.extract.names import body_name, exercise_name
+from detente.extract.names import agreement_name, body_name, exercise_name
 from detente.extract.people import PersonTable
 from detente.extract.places import best_place, find_places
 from detente.extract.text import Sentence
@@ -19,6 +19,7 @@ from detente.extract.triggers import (
     Hit,
     has_eventive,
     has_security_cue,
+    is_negated,
     is_speculation,
     modal_reference,
     rules,
@@ -51,11 +52,17 @@ _DISCUSSION = re.compile(
 )
 _ACTOR_NOUN = re.compile(
     r"\b(?:ministers?|chiefs?|generals?|admirals?|commanders?|delegations?|officials|secretary|president|envoys?|ambassadors?|"
-    r"counterparts?|officers|attache)\b",
+    r"counterparts?|officers|attache|committee|commission|working group|two sides|both sides)\b",
     re.I,
 )
+_CONTENT_OF_DEAL = re.compile(
+    r"^(?:Under|Per|In line with)\s+the\s+(?:[\w-]+\s+){0,2}"
+    r"(?:agreement|MoU|memorandum|deal|accord|pact|contract|treaty|arrangement|roadmap|plan)\b",
+    re.I,
+)
+_PASSIVE = re.compile(r"\b(?:be|been|was|were|is|are|being)\s+$")
 _GROUP_MEETING = re.compile(r"^(?:The two|Both|The sides|The ministers|The leaders|The officials|They)\b")
-_DATELINE = re.compile(r"^(?P<city>[A-Z][A-Z .'-]{2,30})(?:,|\s+[-–—])")
+_DATELINE = re.compile(r"^(?P<city>[A-Z][A-Z .'-]{2,30})(?:[,:]|\s+[-–—])")
 _HORIZON = re.compile(r"\b(?:through|until|till|by|beyond|for)\s+(?:the\s+end\s+of\s+)?$", re.I)
 _SAID_ON = re.compile(r"\b(?:said|announced|reported|told(?: \w+)?|added|stated)\s+(?:on\s+)?$")
 _PURPOSE = re.compile(
@@ -114,7 +121,13 @@ def drafts_for(facts: SentenceFacts, series: re.Pattern[str] | None) -> list[Dra
     """The new events a sentence states (back-references are handled by the document pass)."""
     sentence = facts.sentence
     text = sentence.text
-    hits = [_first_of_kind(h, facts) for h in facts.hits if not is_speculation(text[: h.end + 40])]
+    hits = [
+        _first_of_kind(h, facts)
+        for h in facts.hits
+        if not is_speculation(text[: h.end + 40]) and not is_negated(text, h)
+    ]
+    if _CONTENT_OF_DEAL.match(text):  # "Under the MoU, officers will attend courses": what the deal provides;
+        hits = [h for h in hits if h.type == "defence_industry"]  # its deliveries are happenings of their own
     if series is not None:
         for match in series.finditer(text):
             if not any(h.type == "exercise" and h.start <= match.start() < h.end for h in hits):
@@ -134,14 +147,18 @@ def drafts_for(facts: SentenceFacts, series: re.Pattern[str] | None) -> list[Dra
     if discussed:  # "discussed the supply of drones": a topic of talks, not a deal
         exercise = exercise if exercise is not None and exercise_name(text) else None
         training = None
+    deal_first = (agreement or pledge) and any(
+        h.start > (agreement or pledge).start for h in by_type.get("defence_industry", [])
+    )
     industry = (
         None
         if discussed
-        else _industry(
-            text, facts.paragraph or text, by_type.get("defence_industry", []), bool(agreement or pledge)
-        )
+        else _industry(text, facts.paragraph or text, by_type.get("defence_industry", []), bool(deal_first))
     )
     praise = _praise(text, by_type.get("praise", []))
+    if rules().habitual.search(text) and not any(d.precision in ("day", "month") for _, d in facts.dates):
+        # "their navies regularly conduct joint exercises": a habit, not a happening
+        meeting = exercise = training = agreement = industry = None
     for event_type, hit in (
         ("meeting", meeting),
         ("agreement", agreement),
@@ -171,11 +188,14 @@ def drafts_for(facts: SentenceFacts, series: re.Pattern[str] | None) -> list[Dra
 def _first_of_kind(hit: Hit, facts: SentenceFacts) -> Hit:
     """'Since the training programme began in June 2022': 'the' points to nothing earlier, so it is new."""
     if (
-        hit.reference
-        and hit.type not in facts.seen_types
-        and facts.dates
-        and hit.type in ("training", "exercise")
+        not hit.reference
+        or hit.type in facts.seen_types
+        or hit.type not in ("training", "exercise", "meeting")
     ):
+        return hit
+    sentence = facts.sentence
+    named = hit.type == "meeting" and bool(facts.people.between(sentence.start, sentence.end))
+    if facts.dates or named:  # "during the visit of General X to Islamabad" with nothing before it
         return Hit(hit.type, hit.start, hit.end, hit.text, hit.strong, False)
     return hit
 
@@ -194,7 +214,15 @@ def _meeting(text: str, hits: list[Hit], facts: SentenceFacts) -> Hit | None:
             continue  # "the meeting" points back; "regular dialogues" alone is no event
         if hit.text.lower() == "to visit" and status_of("meeting", text, hit) == "occurred":
             continue
-        if r.needs_person_object.fullmatch(hit.text):
+        if _PASSIVE.search(text[: hit.start]) and r.needs_person_object.fullmatch(hit.text):
+            # "the contingent would be received at the base by General X": who was received must be a person
+            before = text[: hit.start]
+            starts = sentence_start
+            if not any(starts <= m.start < starts + hit.start for m in facts.people.mentions) and not (
+                _PERSON_OBJECT.search(before)
+            ):
+                continue
+        elif r.needs_person_object.fullmatch(hit.text):
             after = text[hit.end : hit.end + 90]
             starts = sentence_start + hit.end
             has_person = any(starts <= m.start < starts + 90 for m in facts.people.mentions)
@@ -320,7 +348,7 @@ def _draft(event_type: str, hit: Hit, facts: SentenceFacts, by_type: dict[str, l
     if event_type == "pledge" and not rules().proposal.search(text[: hit.end + 5]):
         status = "occurred"
     draft = Draft(event_type, status, sentence, hit, texts=[text])
-    draft.date = _nearest_date(facts.dates, hit.start, text)
+    draft.date = _nearest_date(facts.dates, hit.start, text, hit.end)
     excluded = _excluded_span(text, by_type)
     purpose = _PURPOSE.search(text, hit.end)
     place_end = purpose.start() if purpose else len(text)
@@ -356,8 +384,8 @@ def _draft(event_type: str, hit: Hit, facts: SentenceFacts, by_type: dict[str, l
         draft.persons = []
     elif status == "proposed" and event_type != "meeting":
         draft.persons = list(draft.subjects)
-    if draft.place is None and sentence.index == 0:
-        draft.place = dateline_place(text)
+    if sentence.index == 0:
+        draft.place = _with_dateline_city(draft.place, dateline_place(text))
     draft.countries = _unique(
         m.code
         for m in gazetteer().parties(text, sentence.start)
@@ -374,6 +402,8 @@ def _draft(event_type: str, hit: Hit, facts: SentenceFacts, by_type: dict[str, l
             draft.name = draft.name.removeprefix("Exercise ")
     elif event_type == "meeting":
         draft.name = body_name(text, hit.start)
+    elif event_type == "agreement":
+        draft.name = agreement_name(text)
     return draft
 
 
@@ -387,6 +417,18 @@ def dateline_place(text: str) -> Place | None:
     if country is None or gazetteer().is_country_name(city):
         return None
     return Place(city, country)
+
+
+def _with_dateline_city(place: Place | None, dateline: Place | None) -> Place | None:
+    """'RAWALPINDI: ... at Joint Staff Headquarters' is 'Joint Staff Headquarters, Rawalpindi'."""
+    if dateline is None:
+        return place
+    if place is None:
+        return dateline
+    bare_facility = place.place and "," not in place.place and not gazetteer().place_country(place.place)
+    if bare_facility and place.country in (None, dateline.country) and dateline.place not in place.place:
+        return Place(f"{place.place}, {dateline.place}", dateline.country)
+    return place
 
 
 def _countries_before(prefix: str) -> bool:
@@ -407,13 +449,19 @@ def _inside(offset: int, span: tuple[int, int] | None) -> bool:
     return span is not None and span[0] <= offset < span[1]
 
 
-def _nearest_date(dates: list[tuple[int, EventDate]], anchor: int, text: str) -> EventDate | None:
+def _distance(offset: int, start: int, end: int) -> int:
+    return 0 if start <= offset < end else min(abs(offset - start), abs(offset - end))
+
+
+def _nearest_date(
+    dates: list[tuple[int, EventDate]], anchor: int, text: str, anchor_end: int
+) -> EventDate | None:
     """The date nearest the trigger; the date a statement was made only when the sentence has no other."""
     dated = [(o, d) for o, d in dates if not _HORIZON.search(text[:o])]
     usable = [(o, d) for o, d in dated if not _SAID_ON.search(text[:o])] or dated
     if not usable:
         return None
-    return min(usable, key=lambda od: abs(od[0] - anchor))[1]
+    return min(usable, key=lambda od: _distance(od[0], anchor, anchor_end))[1]
 
 
 def _unique(items) -> list:

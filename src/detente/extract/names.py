@@ -67,6 +67,9 @@ _QUOTED_AFTER = re.compile(
     r"(?:exercise|drill)s?,?\s+(?:code-?named\s+|dubbed\s+|called\s+)?[\"“](?P<name>[^\"”]{3,40})[\"”]", re.I
 )
 _CAPS_AFTER = re.compile(r"\b(?:exercise|drill)s?,?\s+(?P<name>[A-Z][\w-]+(?:\s+[A-Z][\w-]+){0,3})")
+_INSTRUMENT = re.compile(
+    r"(?<![\w-])(?P<name>(?:[A-Z][\w-]+\s+){1,4}(?:Agreement|Declaration|Treaty|Accord|Protocol|Pact|Charter))\b"
+)
 _SERIES = re.compile(r"^(?P<stem>.+?)[- ](?:[IVX]{1,4}|\d{1,2}|\d{4})$")
 _BODY = re.compile(
     r"(?:\b(?P<ord>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|\d{1,2}(?:st|nd|rd|th))\s+)?"
@@ -87,6 +90,17 @@ def exercise_name(sentence: str) -> str | None:
         ):
             return " ".join(words).strip(",.")
     return None
+
+
+def agreement_name(sentence: str) -> str | None:
+    """'signed the Shusha Declaration', 'a Defence Cooperation Agreement': an instrument's own name."""
+    match = _INSTRUMENT.search(sentence)
+    if not match:
+        return None
+    words = match.group("name").split()
+    while words and (words[0] in _GENERIC or gazetteer().lookup(words[0])):
+        words = words[1:]
+    return " ".join(words) if len(words) >= 2 else None
 
 
 def series_pattern(names: set[str]) -> re.Pattern[str] | None:

@@ -86,10 +86,14 @@ class _Patterns:
 def _patterns() -> _Patterns:
     titles = load_lexicon("titles")
     gaz = gazetteer()
-    office = "(?i:" + alternation(titles["offices"], literal=True) + ")"
+    office = r"(?<![\w-])(?i:" + alternation(titles["offices"], literal=True) + r")(?![\w-])"
     offices = rf"{office}(?:\s+and\s+{office})?"
-    rank = alternation(titles["ranks"], literal=True)
-    qualifier = alternation(sorted(set(gaz.countries) | set(gaz.demonyms) | set(gaz.bodies)), literal=True)
+    rank = r"(?<![\w-])" + alternation(titles["ranks"], literal=True) + r"(?![\w-])"
+    qualifier = (
+        r"(?<![\w-])"
+        + alternation(sorted(set(gaz.countries) | set(gaz.demonyms) | set(gaz.bodies)), literal=True)
+        + r"(?![\w-])"
+    )
     heads = "(?i:" + alternation(titles["person_heads"] + titles["offices"], literal=True) + ")"
     return _Patterns(
         titled=re.compile(

@@ -17,7 +17,8 @@ from detente.extract.lexicon import load_lexicon
 from detente.models import Place
 
 _CAP = r"[A-Z][\w'’.-]*"
-_PHRASE = rf"{_CAP}(?:\s+(?:of\s+|de\s+|del\s+|da\s+|el\s+)?{_CAP}){{0,5}}"
+_PHRASE = rf"{_CAP}(?:\s+(?:of\s+|de\s+|del\s+|da\s+|el\s+|and\s+(?=[A-Z]\w*\s+[A-Z]))?{_CAP}){{0,5}}"
+_OWNER = re.compile(r"^[A-Z][\w-]*(?:\s[A-Z][\w-]*)?['’]s\s+")  # "Pakistan's Command and Staff College"
 _NOT_PLACE_WORDS = re.compile(
     r"\b(?:Organi[sz]ation|Council|Union|Party|Agency|News|Process|Summit|Forum|Conference|Session|Statement|Monday|Tuesday|"
     r"Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|"
@@ -84,7 +85,7 @@ def find_places(sentence: str) -> list[PlaceHit]:
     patterns = _patterns()
     hits: list[PlaceHit] = []
     for match in patterns.at.finditer(sentence):
-        facility = _trim(match.group("fac"))
+        facility = _OWNER.sub("", _trim(match.group("fac")))
         if not facility or (_NOT_PLACE_WORDS.search(facility) and not _is_facility(facility, patterns)):
             continue
         known = gaz.place_country(facility)

@@ -10,11 +10,11 @@ from __future__ import annotations
 from detente.extract.drafts import Draft
 from detente.extract.people import PersonTable
 from detente.extract.text import Sentence
-from detente.extract.triggers import defence_cues
+from detente.extract.triggers import defence_cues, rules
 
 MIN_DISTINCT_CUES = 2
 FOCUS_DENSITY = 0.4  # defence cues per sentence: seeds and dev reports 0.6+, general news under 0.2
-FOCUS_DISTINCT = 4
+FOCUS_DISTINCT = 3
 _GENERIC_EXERCISE_WORDS = frozenset({"exercise", "exercises", "drill", "drills"})
 
 
@@ -24,6 +24,15 @@ def article_relevance(sentences: list[Sentence]) -> tuple[bool, bool]:
     relevant = len(set(found)) >= MIN_DISTINCT_CUES
     focus = len(found) >= FOCUS_DENSITY * len(sentences) and len(set(found)) >= FOCUS_DISTINCT
     return relevant, focus
+
+
+def is_commentary(text: str) -> bool:
+    """Opinion and analysis pieces: their sweeping sentences are no events unless dated or peopled."""
+    return bool(rules().commentary.search(text[:300]))
+
+
+def specific_enough(draft: Draft) -> bool:
+    return bool(draft.persons) or bool(draft.date and draft.date.precision in ("day", "month"))
 
 
 def in_security_context(draft: Draft, people: PersonTable, *, focus: bool) -> bool:

@@ -58,6 +58,10 @@ class Rules:
     security: re.Pattern[str]
     defence: re.Pattern[str]
     needs_actor: re.Pattern[str]
+    habitual: re.Pattern[str]
+    negation_before: re.Pattern[str]
+    negation_after: re.Pattern[str]
+    commentary: re.Pattern[str]
     agreement_verbs: re.Pattern[str]
     equipment: re.Pattern[str]
     praise_objects: re.Pattern[str]
@@ -100,6 +104,10 @@ def rules() -> Rules:
             + r")(?!\w)"
         ),
         needs_actor=word_regex(data["types"]["meeting"]["needs_actor"]),
+        habitual=re.compile(data["habitual"], re.I),
+        negation_before=re.compile(data["negation_before"], re.I),
+        negation_after=re.compile(data["negation_after"], re.I),
+        commentary=re.compile(data["commentary_heads"], re.I | re.M),
         agreement_verbs=re.compile(r"\b" + data["types"]["agreement"]["eventive"] + r"\b", re.I),
         equipment=re.compile(r"\b" + data["types"]["defence_industry"]["equipment"] + r"\b"),
         praise_objects=re.compile(r"\b" + data["types"]["praise"]["objects"] + r"\b"),
@@ -154,6 +162,14 @@ def modal_reference(sentence: str, hit: Hit) -> bool:
         return False
     return bool(
         r.planned.search(before) or r.proposed.search(before) or _AFTER_PLANNED.match(sentence[hit.end :])
+    )
+
+
+def is_negated(sentence: str, hit: Hit) -> bool:
+    """'did not sign', 'the exercise was postponed': no happening."""
+    r = rules()
+    return bool(
+        r.negation_before.search(sentence[: hit.start]) or r.negation_after.match(sentence[hit.end :])
     )
 
 
