@@ -54,6 +54,7 @@ def find_copies(articles: Sequence[Article], threshold: float = THRESHOLD) -> di
     by_hash: dict[str, str] = {}
     lsh = MinHashLSH(threshold=threshold, num_perm=NUM_PERM)
     sketches: dict[str, MinHash] = {}
+    template = MinHash(num_perm=NUM_PERM, seed=1)  # permutations computed once, not per article
     for doc_id, article in by_id.items():
         grams = shingles(article.text)
         if len(grams) + SHINGLE_WORDS - 1 < MIN_WORDS:
@@ -62,7 +63,9 @@ def find_copies(articles: Sequence[Article], threshold: float = THRESHOLD) -> di
             union(by_hash[article.hash], doc_id)
             continue
         by_hash[article.hash] = doc_id
-        sketch = MinHash(num_perm=NUM_PERM, seed=1)
+        sketch = MinHash(
+            num_perm=NUM_PERM, seed=1, permutations=template.permutations, scheme=template.scheme
+        )
         sketch.update_batch(sorted(grams))
         for other in lsh.query(sketch):
             if sketch.jaccard(sketches[other]) >= threshold:
