@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from detente.extract.assemble import Sides, to_event
@@ -28,8 +29,9 @@ from detente.extract.document import (
 )
 from detente.extract.drafts import Draft, SentenceFacts, drafts_for
 from detente.extract.gazetteer import gazetteer
+from detente.extract.lexicon import load_lexicon
 from detente.extract.names import exercise_name, series_pattern
-from detente.extract.people import PersonFinder, bind_visitors
+from detente.extract.people import PersonFinder, PersonTable, bind_visitors
 from detente.extract.relevance import article_relevance, in_security_context, is_commentary, specific_enough
 from detente.extract.text import Sentence, split_sentences
 from detente.extract.triggers import Hit, find_hits, rules
@@ -41,6 +43,7 @@ if TYPE_CHECKING:
 _PLACE_BEFORE = re.compile(r"\b(?:in|at|to|from|near|off)\s+$")
 _QUOTED = re.compile(r"[\"“][^\"”]{1,80}[\"”]")
 _NER_PIPES = ("tok2vec", "ner")
+_CAPITALISED_PAIR = re.compile(r"\b[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+)+")
 
 
 class RuleExtractor:
@@ -71,7 +74,9 @@ class RuleExtractor:
         candidates = [s for s in sentences if _may_hold_event(s, hits[s.index], series)]
         if not candidates:
             return []
-        people = self._people.build(text, sentences, self._person_spans(candidates))
+        titled = self._people.build(text, sentences)
+        unnamed = [c for c in candidates if _has_unknown_name(c, titled)]
+        people = self._people.build(text, sentences, self._person_spans(unnamed)) if unnamed else titled
         bind_visitors(people, text, sentences, hits)
         dates = _dates_by_sentence(text, sentences, article)
         drafts = _sentence_drafts(candidates, sentences, hits, dates, people, series)
@@ -112,6 +117,26 @@ class RuleExtractor:
                     continue  # "a ceremony in Hai Phong"
                 spans.append((sentence.start + ent.start_char, sentence.start + ent.end_char))
         return spans
+
+
+@lru_cache(maxsize=1)
+def _common_capitals() -> frozenset[str]:
+    return frozenset(load_lexicon("titles")["name_stopwords"])
+
+
+def _has_unknown_name(sentence: Sentence, known: PersonTable) -> bool:
+    """Only sentences with a capitalised pair no rule has explained need spaCy's NER (the costly step)."""
+    covered = [(m.start, m.end) for m in known.between(sentence.start, sentence.end)]
+    gaz = gazetteer()
+    for match in _CAPITALISED_PAIR.finditer(sentence.text):
+        start = sentence.start + match.start()
+        if any(a <= start < b for a, b in covered):
+            continue
+        common = _common_capitals()
+        words = [w for w in match.group(0).split() if w not in common and not gaz.lookup(w)]
+        if len(words) >= 2:
+            return True
+    return False
 
 
 def _may_hold_event(sentence: Sentence, hits: list[Hit], series: re.Pattern[str] | None) -> bool:
