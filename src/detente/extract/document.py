@@ -25,7 +25,12 @@ from detente.models import EventDate, Place
 _VISIT_WORDS = re.compile(r"\b(?:visit\w*|arrived|arrival|stay|trip|tour\w*)\b", re.I)
 _OPENED = re.compile(r"\b(?:opened|began|started|commenced|kicked off)\s+on\b", re.I)
 _REMOTE = re.compile(r"phone|video|virtual|telephone", re.I)
-_SAME_DAY = re.compile(r"^(?:Later|Afterwards|Subsequently)\b|^[^,.]{0,40}\blater\b(?! (?:this|next|in))")
+_SAME_DAY = re.compile(
+    r"^(?:Later|Afterwards|Subsequently)\b(?! (?:this|next|in (?:19|20)))"
+    r"|^(?:Earlier|Later) (?:in the day|that day|on the same day)\b"
+    r"|^[^,.]{0,40}\b(?:later|earlier) (?:in the day|that day)\b"
+    r"|^[^,.]{0,40}\blater\b(?! (?:this|next|in))"
+)
 _SIDELINES = re.compile(r"\b(?:on|at) the sidelines\b", re.I)
 _SERIES_SUFFIX = re.compile(r"[- ](?:[IVX]{1,4}|\d{1,2}|\d{4})$")
 _ANCHOR_TYPES = ("meeting", "exercise", "training")

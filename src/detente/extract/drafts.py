@@ -285,10 +285,11 @@ def _exercise(text: str, hits: list[Hit], facts: SentenceFacts, *, suppressed: b
     r = rules()
     modal = bool(r.planned.search(text) or r.proposed.search(text))
     named = exercise_name(text)
+    detail = any(h.reference and not modal_reference(text, h) for h in hits)
     for hit in hits:
-        if hit.strong and not hit.reference:
+        if hit.strong and not hit.reference and (named or not _after_reference(hit, hits, text)):
             return hit
-    if any(h.reference and not modal_reference(text, h) for h in hits) and not named:
+    if detail and not named:
         return None  # "The exercise, which opened on May 14, included ... drills": detail, not a new event
     for hit in hits:
         if suppressed and not named:
@@ -299,6 +300,13 @@ def _exercise(text: str, hits: list[Hit], facts: SentenceFacts, *, suppressed: b
         if context and (has_eventive(text) or facts.dates or modal or named):
             return hit
     return None
+
+
+def _after_reference(hit: Hit, hits: list[Hit], text: str) -> bool:
+    """'The drills included live-fire manoeuvres': what an exercise already found consisted of."""
+    return any(
+        h.reference and h.start < hit.start and not modal_reference(text, h) for h in hits if h is not hit
+    )
 
 
 def _training(text: str, hits: list[Hit], facts: SentenceFacts, *, suppressed: bool) -> Hit | None:

@@ -109,7 +109,7 @@ def series_pattern(names: set[str]) -> re.Pattern[str] | None:
     if not stems:
         return None
     alternatives = "|".join(re.escape(s) for s in sorted(stems, key=len, reverse=True))
-    return re.compile(rf"\b(?:{alternatives})[- ](?:[IVX]{{1,4}}|\d{{1,2}})\b")
+    return re.compile(rf"\b(?:{alternatives})[- ](?:[IVX]{{1,4}}|\d{{1,2}}|(?:19|20)\d\d)\b")
 
 
 def body_name(sentence: str, around: int) -> str | None:

@@ -135,12 +135,15 @@ def office_key(title: str) -> frozenset[str]:
 
 def _clean_name(raw: str, gaz: Gazetteer, stop: frozenset[str]) -> str:
     tokens = raw.split()
+    resets, honorifics = _name_words()
     kept: list[str] = []
-    for token in tokens:
+    for position, token in enumerate(tokens):
         bare = _POSSESSIVE.sub("", token).rstrip(".,")
-        if bare in _RANK_WORDS:
-            kept = []  # "Senior Lieutenant General Hoang Xuan Chien": the name starts after the rank
+        if bare in _RANK_WORDS or (bare in resets and _name_follows(tokens[position + 1 :], gaz, stop)):
+            kept = []  # "Armed Forces General Dragan Petrovic": the name starts after the institution
             continue
+        if bare in honorifics and not kept:
+            continue  # "Dr", "HE", "Sheikh": a form of address
         if (
             bare in stop
             or _state_word(gaz, bare)
@@ -155,6 +158,23 @@ def _clean_name(raw: str, gaz: Gazetteer, stop: frozenset[str]) -> str:
     while kept and (kept[-1] in stop or _state_word(gaz, kept[-1])):
         kept.pop()
     return " ".join(kept)
+
+
+@lru_cache(maxsize=1)
+def _name_words() -> tuple[frozenset[str], frozenset[str]]:
+    titles = load_lexicon("titles")
+    return frozenset(titles["name_resets"]), frozenset(titles["honorifics"])
+
+
+def _name_follows(rest: list[str], gaz: Gazetteer, stop: frozenset[str]) -> bool:
+    """Only a later word that can be a name lets an institution word restart the name."""
+    resets, honorifics = _name_words()
+    for token in rest:
+        bare = _POSSESSIVE.sub("", token).rstrip(".,")
+        if bare in stop or bare in resets or bare in honorifics or bare in _RANK_WORDS or _state_word(gaz, bare):
+            continue
+        return True
+    return False
 
 
 def _state_word(gaz: Gazetteer, word: str) -> bool:

@@ -20,7 +20,7 @@ _DETERMINER_BEFORE = re.compile(
 )
 _EARLIER_EDITION = re.compile(r"\b(?:previous|last|first|earlier|past|inaugural)\s+$", re.I)
 _AFTER_PLANNED = re.compile(
-    r"^\W*(?:[\w'’-]+\s+){0,6}?(?:will|is set to|are set to|is scheduled to|is expected to|is due to)\s+"
+    r"^\W*(?:[\w'’-]+,?\s+){0,6}?(?:will|is set to|are set to|is scheduled to|is expected to|is due to)\s+"
     r"(?:be held|take place|begin|start|convene|open|meet)\b",
     re.I,
 )
