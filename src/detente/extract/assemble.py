@@ -19,6 +19,7 @@ class Sides:
     """Which state each person stands for, where the article does not say."""
 
     dyad: list[str]
+    mentioned: frozenset[str] = frozenset()  # every state the article names as a party
     visitors: dict[int, Place] = field(default_factory=dict)
     inferred: dict[int, str] = field(default_factory=dict)
 
@@ -26,7 +27,7 @@ class Sides:
         """A person named without a state keeps, in every event, the side one event gives them."""
         for draft in drafts:
             persons = [people.people[i] for i in draft.persons]
-            countries = event_countries(draft, persons, self.dyad)
+            countries = event_countries(draft, persons, self.dyad, self.mentioned)
             for index, person in zip(draft.persons, persons, strict=True):
                 if person.country is None and index not in self.inferred:
                     guess = infer_country(persons, countries, draft, self.visitors.get(index))
@@ -43,7 +44,7 @@ class Sides:
 
 def to_event(draft: Draft, people: PersonTable, sides: Sides, article: Article) -> Event | None:
     persons = [people.people[i] for i in draft.persons]
-    countries = event_countries(draft, persons, sides.dyad)
+    countries = event_countries(draft, persons, sides.dyad, sides.mentioned)
     if not countries or (len(countries) < 2 and draft.type in _NEEDS_TWO_STATES):
         return None
     participants = [
@@ -67,11 +68,13 @@ def to_event(draft: Draft, people: PersonTable, sides: Sides, article: Article) 
     )
 
 
-def event_countries(draft: Draft, persons: list[Person], dyad: list[str]) -> list[str]:
+def event_countries(
+    draft: Draft, persons: list[Person], dyad: list[str], mentioned: frozenset[str] = frozenset()
+) -> list[str]:
     """The states taking part: named ones, the people's, the host's, else the article's main pair."""
     countries = list(dict.fromkeys(draft.countries + [p.country for p in persons if p.country]))
     place = draft.place
-    if place and place.place and place.country not in countries + dyad:
+    if place and place.place and place.country not in [*countries, *dyad, *mentioned]:
         # "Staff College in Wellington" in a story about India and Vietnam is not in New Zealand
         known = [c for c in gazetteer().place_countries(place.place.split(", ")[-1]) if c in countries + dyad]
         draft.place = place = Place(place.place, known[0] if known else None)

@@ -287,7 +287,11 @@ def _exercise(text: str, hits: list[Hit], facts: SentenceFacts, *, suppressed: b
     named = exercise_name(text)
     detail = any(h.reference and not modal_reference(text, h) for h in hits)
     for hit in hits:
-        if hit.strong and not hit.reference and (named or not _after_reference(hit, hits, text)):
+        if (
+            hit.strong
+            and not hit.reference
+            and (named or hit.text[:1].isupper() or not _after_reference(hit, hits, text))
+        ):
             return hit
     if detail and not named:
         return None  # "The exercise, which opened on May 14, included ... drills": detail, not a new event

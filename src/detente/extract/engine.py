@@ -84,7 +84,8 @@ class RuleExtractor:
             return []
         attach_references(drafts, sentences, hits, dates, people)
         follow_on_details(drafts, sentences, dates, {d.index for d in drafts})
-        sides = Sides(main_dyad([[m.code for m in gazetteer().parties(s.text)] for s in sentences]))
+        mentioned = [[m.code for m in gazetteer().parties(s.text)] for s in sentences]
+        sides = Sides(main_dyad(mentioned), mentioned=frozenset(c for codes in mentioned for c in codes))
         sides.visitors = visit_destinations(sentences, people)
         place_meetings(drafts, sides.visitors)
         sideline_meetings(drafts)

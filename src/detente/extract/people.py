@@ -171,7 +171,13 @@ def _name_follows(rest: list[str], gaz: Gazetteer, stop: frozenset[str]) -> bool
     resets, honorifics = _name_words()
     for token in rest:
         bare = _POSSESSIVE.sub("", token).rstrip(".,")
-        if bare in stop or bare in resets or bare in honorifics or bare in _RANK_WORDS or _state_word(gaz, bare):
+        if (
+            bare in stop
+            or bare in resets
+            or bare in honorifics
+            or bare in _RANK_WORDS
+            or _state_word(gaz, bare)
+        ):
             continue
         return True
     return False
