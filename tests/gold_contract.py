@@ -41,7 +41,12 @@ class GoldSet:
     name: str
     articles: Path
     gold: Path
+    # same_event_as links between its articles are part of what the set tests.
     links_allowed: bool = False
+    # Stricter than gold/README.md, which allows a span ("2029 to 2031") at any precision.
+    single_period_dates: bool = False
+    # Stricter than gold/README.md, which keeps an absolute date ("in 2022") of an undated article.
+    undated_dates_nothing: bool = False
 
     def gold_paths(self) -> list[Path]:
         return sorted(self.gold.glob("*.json"))
@@ -99,7 +104,7 @@ def iso_day(value: object, where: str) -> date:
     return date.fromisoformat(value)
 
 
-def check_date(event_date: object, where: str) -> None:
+def check_date(event_date: object, where: str, *, single_period: bool = False) -> None:
     assert isinstance(event_date, dict), f"{where}: date must be an object"
     assert set(event_date) == {"start", "end", "precision"}, f"{where}: date keys {sorted(event_date)}"
     precision = event_date["precision"]
@@ -111,10 +116,10 @@ def check_date(event_date: object, where: str) -> None:
     end = iso_day(event_date["end"], f"{where} end")
     assert start <= end, f"{where}: end {end} before start {start}"
     if precision in {"month", "year"}:
-        assert start.day == 1, f"{where}: a {precision} date must start on the 1st"
-        assert end == start, f"{where}: a {precision} date is a single period"
+        assert start.day == end.day == 1, f"{where}: a {precision} date must start and end on a 1st"
+        assert not single_period or end == start, f"{where}: a {precision} date is a single period"
     if precision == "year":
-        assert start.month == 1, f"{where}: a year date must start on 1 January"
+        assert start.month == end.month == 1, f"{where}: a year date must start and end on 1 January"
 
 
 def check_participants(participants: object, countries: list[str], where: str) -> None:
@@ -138,12 +143,12 @@ def check_location(location: object, countries: list[str], where: str) -> None:
     assert location["country"] in countries, f"{where}: located in a state not taking part"
 
 
-def check_event(event: object, text: str, where: str) -> None:
+def check_event(event: object, text: str, where: str, *, single_period_dates: bool = False) -> None:
     assert isinstance(event, dict), f"{where}: event must be an object"
     assert set(event) == EVENT_KEYS, f"{where}: keys differ from the contract: {sorted(set(event) ^ EVENT_KEYS)}"
     assert event["type"] in EVENT_TYPES, f"{where}: type {event['type']!r}"
     assert event["status"] in STATUSES, f"{where}: status {event['status']!r}"
-    check_date(event["date"], where)
+    check_date(event["date"], where, single_period=single_period_dates)
     countries = event["countries"]
     assert isinstance(countries, list) and countries, f"{where}: countries must be a non-empty list"
     assert all(is_alpha3(code) for code in countries), f"{where}: not ISO 3166 alpha-3: {countries}"
@@ -169,18 +174,23 @@ def check_published(published: object, text: str, where: str) -> None:
     assert str(year) in text, f"{where}: the publication year is not stated in the article"
 
 
-def check_dates_against_publication(document: dict, where: str) -> None:
+def check_dates_against_publication(document: dict, where: str, *, undated_dates_nothing: bool = False) -> None:
     """A happening that occurred cannot postdate its article, nor a planned one predate it.
 
     Relative dates cannot be resolved without a publication date (gold/README.md), so an
-    undated article dates nothing. Otherwise the comparison is made at the event's own
-    precision: "next year" (planned, 2024) in an article of October 2023 passes.
+    undated article dates only what its evidence states with a year. Otherwise the comparison
+    is made at the event's own precision: "next year" (planned, 2024) in an article of
+    October 2023 passes.
     """
     published = document["published"]["date"]
     for index, event in enumerate(document["events"]):
         when, at = event["date"], f"{where} event {index}"
         if published is None:
-            assert when["precision"] == "unknown", f"{at}: undated article, dated event"
+            if when["precision"] == "unknown":
+                continue
+            assert not undated_dates_nothing, f"{at}: undated article, dated event"
+            years = {when["start"][:4], when["end"][:4]}
+            assert all(year in event["evidence"] for year in years), f"{at}: undated article, relative date"
             continue
         if when["precision"] == "unknown" or event["status"] == "proposed":
             continue
@@ -191,19 +201,19 @@ def check_dates_against_publication(document: dict, where: str) -> None:
             assert when["end"][:width] >= published[:width], f"{at}: planned in the past"
 
 
-def check_document(path: Path, articles: Path, *, links_allowed: bool = False) -> dict:
-    """Every rule one gold file must obey on its own; returns the parsed record."""
+def check_document(path: Path, gold_set: GoldSet) -> dict:
+    """Every rule one gold file of `gold_set` must obey on its own; returns the parsed record."""
     gold = load(path)
     where = path.name
-    allowed = DOC_KEYS | {LINKS_KEY} if links_allowed else DOC_KEYS
+    allowed = DOC_KEYS | {LINKS_KEY} if gold_set.links_allowed else DOC_KEYS
     assert DOC_KEYS <= set(gold) <= allowed, f"{where}: keys {sorted(gold)}"
     assert gold["doc_id"] == path.stem, f"{where}: doc_id {gold['doc_id']!r} differs from the file name"
-    text = article_text(article_for(gold["doc_id"], articles))
+    text = article_text(article_for(gold["doc_id"], gold_set.articles))
     check_published(gold["published"], text, where)
     assert isinstance(gold["events"], list), f"{where}: events must be a list"
     for index, event in enumerate(gold["events"]):
-        check_event(event, text, f"{where} event {index}")
-    check_dates_against_publication(gold, where)
+        check_event(event, text, f"{where} event {index}", single_period_dates=gold_set.single_period_dates)
+    check_dates_against_publication(gold, where, undated_dates_nothing=gold_set.undated_dates_nothing)
     has_events = bool(gold["events"])
     assert has_events != (NEGATIVE_MARK in path.stem), f"{where}: `{NEGATIVE_MARK}` name and events disagree"
     return gold

@@ -18,8 +18,8 @@ EVENT_COLUMNS = (
     "type",
     "status",
     "countries",
-    "participants",
     "location_place",
+    "participants",
     "source_count",
     "evidence",
 )

@@ -43,8 +43,17 @@ def emit(rows: Sequence[dict[str, Any]], fmt: OutputFormat, columns: Sequence[st
             writer.writerow({k: _flat(v) for k, v in row.items()})
         return
     table = Table(title=title or None, show_lines=False, header_style="bold")
-    for column in columns:
-        table.add_column(column, overflow="fold")
+    for position, column in enumerate(columns):
+        last = position == len(columns) - 1
+        # Short fields stay on one line; the last (evidence, snippet) takes what width is left.
+        table.add_column(
+            column, overflow="fold" if last else "ellipsis", no_wrap=not last, max_width=None if last else 28
+        )
     for row in rows:
         table.add_row(*(_flat(row.get(column)) for column in columns))
-    Console().print(table)
+    _console().print(table)
+
+
+def _console() -> Console:
+    """The terminal's width, or a wide page when output goes to a file or a pipe."""
+    return Console() if sys.stdout.isatty() else Console(width=200)

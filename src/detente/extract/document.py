@@ -34,6 +34,13 @@ _SAME_DAY = re.compile(
 _SIDELINES = re.compile(r"\b(?:on|at) the sidelines\b", re.I)
 _SERIES_SUFFIX = re.compile(r"[- ](?:[IVX]{1,4}|\d{1,2}|\d{4})$")
 _ANCHOR_TYPES = ("meeting", "exercise", "training")
+_BLOC_REFERENCE = re.compile(
+    r"^(?:Their|They|All|The (?:ministers|leaders|chiefs|delegations|participants|member states|countries|"
+    r"navies|armies|forces|three|four|five|six|seven|eight))\b"
+    r"|\bthe next (?:forum|meeting|summit|session|round|edition|conference|dialogue)\b",
+    re.I,
+)
+_BLOC_REACH = 4  # sentences: "Their navies will ..." points back to the gathering just reported
 _REFERENCE_TARGET = {
     "meeting": "meeting",
     "exercise": "exercise",
@@ -407,3 +414,19 @@ def _earlier_start(target: Draft, sentence: Sentence, found: list) -> None:
     start = found[0][1]
     if start.start and start.start < target.date.start and (target.date.start - start.start).days < 120:
         target.date = EventDate(start.start, target.date.end or target.date.start, start.precision)
+
+
+def share_bloc(drafts: list[Draft]) -> None:
+    """'Their navies will also exercise', 'X offered to host the next forum': every state of the
+    multilateral gathering just reported takes part, not only those the sentence names."""
+    blocs = [d for d in drafts if d.type == "meeting" and d.status == "occurred" and len(d.countries) >= 3]
+    for draft in drafts:
+        if draft in blocs or not _BLOC_REFERENCE.search(draft.sentence.text):
+            continue
+        earlier = [b for b in blocs if 0 <= draft.index - b.index <= _BLOC_REACH]
+        if not earlier:
+            continue
+        bloc = earlier[-1].countries
+        own = draft.countries + ([draft.place.country] if draft.place and draft.place.country else [])
+        if set(own) <= set(bloc):
+            draft.countries = list(dict.fromkeys(draft.countries + bloc))

@@ -64,6 +64,7 @@ _PASSIVE = re.compile(r"\b(?:be|been|was|were|is|are|being)\s+$")
 _GROUP_MEETING = re.compile(r"^(?:The two|Both|The sides|The ministers|The leaders|The officials|They)\b")
 _DATELINE = re.compile(r"^(?P<city>[A-Z][A-Z .'-]{2,30})(?:[,:]|\s+[-–—])")
 _HORIZON = re.compile(r"\b(?:through|until|till|by|beyond|for)\s+(?:the\s+end\s+of\s+)?$", re.I)
+_DEADLINE = re.compile(r"\bby\s+(?:the\s+end\s+of\s+)?$", re.I)  # "aim to sign by the end of the year"
 _SAID_ON = re.compile(r"\b(?:said|announced|reported|told(?: \w+)?|added|stated)\s+(?:on\s+)?$")
 _PURPOSE = re.compile(
     r"\b(?:to discuss|to review|to explore|to consider|discussed|talked about|regarding|concerning)\b", re.I
@@ -74,6 +75,7 @@ _PERSON_OBJECT = re.compile(
     re.I,
 )
 _MEETING_TYPES = ("meeting",)
+_REMOTE = re.compile(r"\b(?:phone|video|virtual|telephone|videoconference)\b", re.I)
 
 
 @dataclass
@@ -398,6 +400,8 @@ def _draft(event_type: str, hit: Hit, facts: SentenceFacts, by_type: dict[str, l
         draft.persons = list(draft.subjects)
     if sentence.index == 0:
         draft.place = _with_dateline_city(draft.place, dateline_place(text))
+    if event_type == "meeting" and _REMOTE.search(text[max(0, hit.start - 30) : hit.end + 30]):
+        draft.place = None  # a phone or video call happens nowhere in particular
     draft.countries = _unique(
         m.code
         for m in gazetteer().parties(text, sentence.start)
@@ -469,7 +473,9 @@ def _nearest_date(
     dates: list[tuple[int, EventDate]], anchor: int, text: str, anchor_end: int
 ) -> EventDate | None:
     """The date nearest the trigger; the date a statement was made only when the sentence has no other."""
-    dated = [(o, d) for o, d in dates if not _HORIZON.search(text[:o])]
+    dated = [(o, d) for o, d in dates if not _HORIZON.search(text[:o])] or [
+        (o, d) for o, d in dates if _DEADLINE.search(text[:o])
+    ]
     usable = [(o, d) for o, d in dated if not _SAID_ON.search(text[:o])] or dated
     if not usable:
         return None

@@ -24,6 +24,7 @@ from detente.extract.document import (
     name_editions,
     place_meetings,
     praisers_join_exercises,
+    share_bloc,
     sideline_meetings,
     visit_destinations,
 )
@@ -95,6 +96,7 @@ class RuleExtractor:
         choose_anchors(drafts)
         inherit_from_anchors(drafts)
         praisers_join_exercises(drafts)
+        share_bloc(drafts)
         drafts = [d for d in merge_duplicates(drafts) if in_security_context(d, people, focus=focus)]
         if is_commentary(text):
             drafts = [d for d in drafts if specific_enough(d)]

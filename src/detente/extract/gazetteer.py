@@ -41,6 +41,8 @@ class Gazetteer:
     organisations: dict[str, tuple[str, ...]]
     official_capitals: frozenset[str]
     organisation_pattern: re.Pattern[str]
+    compound_topic: re.Pattern[str]  # "Russia-Ukraine war": a pair named as a topic
+    second_of_pair: re.Pattern[str]  # "-Korea" after "Mongolia"
 
     def lookup(self, surface: str) -> tuple[str, str] | None:
         """(alpha-3, kind) for a surface form, or None."""
@@ -82,7 +84,7 @@ class Gazetteer:
     def find(self, text: str, offset: int = 0) -> list[CountryMention]:
         """Every state-bearing mention in the text (cities only locate, so they are not searched)."""
         out: list[CountryMention] = []
-        for match in self.pattern.finditer(text):
+        for match in self._matches(text):
             surface = match.group(0)
             found = self.lookup(surface)
             if not found or found[1] == "city":
@@ -93,6 +95,17 @@ class Gazetteer:
                 CountryMention(offset + match.start(), offset + match.end(), surface, found[0], found[1])
             )
         return out
+
+    def _matches(self, text: str) -> list[re.Match[str]]:
+        """Whole-word mentions, plus the second state of a hyphenated pair ("the Mongolia-Korea Dialogue")."""
+        found = list(self.pattern.finditer(text))
+        for match in found:  # grows as it goes: "India-Pakistan-China"
+            if text[match.end() : match.end() + 1] != "-":
+                continue
+            second = self.second_of_pair.match(text, match.end() + 1)
+            if second and not self.compound_topic.match(text, second.end()):
+                found.append(second)
+        return sorted(found, key=lambda m: m.start())
 
     def parties(self, text: str, offset: int = 0) -> list[CountryMention]:
         """Mentions that name a party, not a topic ("the situation in Afghanistan")."""
@@ -157,7 +170,8 @@ def gazetteer() -> Gazetteer:
     demonyms = dict(lexicon["demonyms"])
     surfaces = set(countries) | set(demonyms) | set(capitals) | set(bodies)  # cities only locate: no regex
     surfaces = {s for s in surfaces if len(s) > 1}
-    pattern = re.compile(r"(?<![\w-])" + alternation(sorted(surfaces), literal=True) + r"(?![\w])")
+    names = alternation(sorted(surfaces), literal=True)
+    pattern = re.compile(r"(?<![\w-])" + names + r"(?![\w])")
     before = alternation([re.escape(w) for w in lexicon["not_party_before"]])
     not_party = re.compile(r"\b" + before + r"\s+(?:the\s+)?$", re.I)
     organisations = {k: tuple(v) for k, v in lexicon["organisations"].items()}
@@ -181,4 +195,8 @@ def gazetteer() -> Gazetteer:
         organisations=organisations,
         official_capitals=frozenset(c["capital"] for c in cache.get_countries().values() if c.get("capital")),
         organisation_pattern=organisation_pattern,
+        second_of_pair=re.compile(r"(?<=-)" + names + r"(?![\w-])"),
+        compound_topic=re.compile(
+            r"\s+(?:" + "|".join(lexicon.get("compound_not_party_after", [])) + r")\b", re.I
+        ),
     )

@@ -415,6 +415,8 @@ class PersonFinder:
                 candidates = self._holders(table, office_key(owner_office), country, at, generic=False)
         candidates = candidates or self._holders(table, head_key, country, at, generic=generic)
         if not candidates:
+            if head_key == {"counterpart"}:
+                return None  # "he and his Japanese counterpart signed": unnamed, not the next name
             return self._bind_forward(table, head, country, at)
         before = [m for m in table.mentions if m.start < at and m.person in candidates]
         if before:
