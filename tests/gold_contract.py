@@ -25,7 +25,9 @@ from detente.models import EVENT_TYPES, PRECISIONS, STATUSES, TOPICS
 DOC_KEYS = frozenset({"doc_id", "published", "events"})
 LINKS_KEY = "same_event_as"
 LINK_KEYS = frozenset({"event_index", "doc_id", "other_event_index"})
-EVENT_KEYS = frozenset("type status date countries participants location name topics evidence".split())
+EVENT_KEYS = frozenset(
+    {"type", "status", "date", "countries", "participants", "location", "name", "topics", "evidence"}
+)
 PUBLISHED_SOURCES = frozenset({"explicit", "inferred", "unknown"})
 ARTICLE_SUFFIXES = frozenset({".txt", ".html", ".htm"})
 NEGATIVE_MARK = "_neg_"
@@ -52,7 +54,8 @@ class GoldSet:
         return sorted(self.gold.glob("*.json"))
 
     def article_ids(self) -> set[str]:
-        return {p.stem for p in self.articles.iterdir() if p.suffix.lower() in ARTICLE_SUFFIXES}
+        """Every file of the articles folder: a stray file is an article without gold."""
+        return {p.stem for p in self.articles.iterdir() if not p.name.startswith(".")}
 
     def documents(self) -> dict[str, dict]:
         return {path.stem: load(path) for path in self.gold_paths()}
@@ -145,7 +148,9 @@ def check_location(location: object, countries: list[str], where: str) -> None:
 
 def check_event(event: object, text: str, where: str, *, single_period_dates: bool = False) -> None:
     assert isinstance(event, dict), f"{where}: event must be an object"
-    assert set(event) == EVENT_KEYS, f"{where}: keys differ from the contract: {sorted(set(event) ^ EVENT_KEYS)}"
+    assert set(event) == EVENT_KEYS, (
+        f"{where}: keys differ from the contract: {sorted(set(event) ^ EVENT_KEYS)}"
+    )
     assert event["type"] in EVENT_TYPES, f"{where}: type {event['type']!r}"
     assert event["status"] in STATUSES, f"{where}: status {event['status']!r}"
     check_date(event["date"], where, single_period=single_period_dates)
@@ -158,7 +163,9 @@ def check_event(event: object, text: str, where: str, *, single_period_dates: bo
     assert event["name"] is None or not is_blank(event["name"]), f"{where}: blank name"
     topics = event["topics"]
     assert isinstance(topics, list) and len(topics) == len(set(topics)), f"{where}: topics {topics!r}"
-    assert set(topics) <= set(TOPICS), f"{where}: topics outside the list: {sorted(set(topics) - set(TOPICS))}"
+    assert set(topics) <= set(TOPICS), (
+        f"{where}: topics outside the list: {sorted(set(topics) - set(TOPICS))}"
+    )
     evidence = event["evidence"]
     assert not is_blank(evidence), f"{where}: empty evidence"
     assert evidence in text, f"{where}: evidence is not verbatim in the article: {evidence[:80]!r}"
@@ -174,7 +181,9 @@ def check_published(published: object, text: str, where: str) -> None:
     assert str(year) in text, f"{where}: the publication year is not stated in the article"
 
 
-def check_dates_against_publication(document: dict, where: str, *, undated_dates_nothing: bool = False) -> None:
+def check_dates_against_publication(
+    document: dict, where: str, *, undated_dates_nothing: bool = False
+) -> None:
     """A happening that occurred cannot postdate its article, nor a planned one predate it.
 
     Relative dates cannot be resolved without a publication date (gold/README.md), so an
@@ -238,24 +247,26 @@ def check_links(documents: dict[str, dict]) -> int:
     return count
 
 
+Range = tuple[int, int | None]  # inclusive; None means no upper bound
+
+
 @dataclass(frozen=True)
 class Coverage:
     """What one set must contain to test what it was written to test; zero means no demand."""
 
-    min_articles: int = 1
-    max_articles: int | None = None
-    min_events: int = 0
-    min_negatives: int = 0
-    max_negatives: int | None = None
-    min_states: int = 0
+    articles: Range = (1, None)
+    events: int = 0
+    negatives: Range = (0, None)
+    states: int = 0
     every_type_and_status: bool = False
     undated_article: bool = False
-    min_day_spans: int = 0
-    min_multilateral: int = 0
-    min_links: int = 0
+    day_spans: int = 0
+    multilateral: int = 0
+    links: int = 0
 
 
-def within(value: int, low: int, high: int | None) -> bool:
+def within(value: int, bounds: Range) -> bool:
+    low, high = bounds
     return low <= value and (high is None or value <= high)
 
 
@@ -263,22 +274,22 @@ def check_coverage(gold_set: GoldSet, want: Coverage) -> None:
     documents = gold_set.documents()
     events = [event for document in documents.values() for event in document["events"]]
     name = gold_set.name
-    assert within(len(documents), want.min_articles, want.max_articles), f"{name}: {len(documents)} articles"
-    assert len(events) >= want.min_events, f"{name}: {len(events)} events, want {want.min_events}"
+    assert within(len(documents), want.articles), f"{name}: {len(documents)} articles, want {want.articles}"
+    assert len(events) >= want.events, f"{name}: {len(events)} events, want {want.events}"
     negatives = sorted(doc_id for doc_id, document in documents.items() if not document["events"])
-    assert within(len(negatives), want.min_negatives, want.max_negatives), f"{name}: negatives {negatives}"
+    assert within(len(negatives), want.negatives), f"{name}: negatives {negatives}, want {want.negatives}"
     states = {code for event in events for code in event["countries"]}
-    assert len(states) >= want.min_states, f"{name}: too few states for a generalisation test: {sorted(states)}"
+    assert len(states) >= want.states, f"{name}: too few states for a generalisation test: {sorted(states)}"
     if want.every_type_and_status:
         assert {e["type"] for e in events} == set(EVENT_TYPES), f"{name}: an event type is missing"
         assert {e["status"] for e in events} == set(STATUSES), f"{name}: a status is missing"
     if want.undated_article:
         assert any(d["published"]["date"] is None for d in documents.values()), f"{name}: no undated article"
     spans = [e for e in events if e["date"]["precision"] == "day" and e["date"]["start"] != e["date"]["end"]]
-    assert len(spans) >= want.min_day_spans, f"{name}: a date span (start != end) must be present"
+    assert len(spans) >= want.day_spans, f"{name}: a date span (start != end) must be present"
     multilateral = sum(len(event["countries"]) > 2 for event in events)
-    assert multilateral >= want.min_multilateral, f"{name}: {multilateral} multilateral events"
-    assert check_links(documents) >= want.min_links, f"{name}: needs {want.min_links} same_event_as links"
+    assert multilateral >= want.multilateral, f"{name}: {multilateral} multilateral events"
+    assert check_links(documents) >= want.links, f"{name}: needs {want.links} same_event_as links"
 
 
 def load_scorer() -> ModuleType:

@@ -44,11 +44,19 @@ class Sides:
 
 def to_event(draft: Draft, people: PersonTable, sides: Sides, article: Article) -> Event | None:
     persons = [people.people[i] for i in draft.persons]
+    if draft.type in ("pledge", "praise") and not (draft.countries or draft.persons or draft.anchor):
+        return None  # "our forces are prepared to meet any eventuality": a commitment to nobody
     countries = event_countries(draft, persons, sides.dyad, sides.mentioned)
     if not countries or (len(countries) < 2 and draft.type in _NEEDS_TWO_STATES):
         return None
     participants = [
-        Participant(p.name, p.title, sides.country_of(i, p, persons, countries, draft))
+        Participant(
+            p.name,
+            p.title,
+            sides.country_of(i, p, persons, countries, draft),
+            rank=p.rank if p.office else None,
+            aliases=p.aliases(),
+        )
         for i, p in zip(draft.persons, persons, strict=True)
     ]
     text = " ".join(dict.fromkeys(draft.texts))

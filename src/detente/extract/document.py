@@ -22,7 +22,7 @@ from detente.extract.text import Sentence
 from detente.extract.triggers import Hit, modal_reference, rules
 from detente.models import EventDate, Place
 
-_VISIT_WORDS = re.compile(r"\b(?:visit\w*|arrived|arrival|stay|trip|tour\w*)\b", re.I)
+_VISIT_WORDS = re.compile(r"\b(?:visit\w*|arrived|arrival|stay|trip|tour\w*|travell?ed|flew)\b", re.I)
 _OPENED = re.compile(r"\b(?:opened|began|started|commenced|kicked off)\s+on\b", re.I)
 _REMOTE = re.compile(r"phone|video|virtual|telephone", re.I)
 _SAME_DAY = re.compile(

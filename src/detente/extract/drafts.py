@@ -71,7 +71,8 @@ _PURPOSE = re.compile(
 )
 _SOURCE_AFTER = re.compile(r"^[^.,;]{0,40}?\b(?:told|said|says|according)\b")
 _PERSON_OBJECT = re.compile(
-    r"\b(?:delegation|minister|general|admiral|chief|secretary|president|counterpart|commander|envoy|ambassador|attache|prime)\b",
+    r"\b(?:delegation|minister|general|admiral|chief|secretary|president|counterpart|commander|envoy|ambassador|attache|prime|"
+    r"excellency|dialogue|talks|meeting|consultations|commission|committee|forum|summit|conference)\b",
     re.I,
 )
 _MEETING_TYPES = ("meeting",)
@@ -350,8 +351,11 @@ def _industry(text: str, paragraph: str, hits: list[Hit], with_agreement: bool) 
 def _praise(text: str, hits: list[Hit]) -> Hit | None:
     """Praise of the other side's forces or efforts, not of a speech or a stadium's atmosphere."""
     for hit in hits:
-        if rules().praise_objects.search(text, hit.end):
-            return hit
+        if not rules().praise_objects.search(text, hit.end):
+            continue
+        if hit.text.lower().startswith("thank") and not gazetteer().parties(text[hit.end : hit.end + 60]):
+            continue  # "thanked the research team": thanks count only when a state or its forces get them
+        return hit
     return None
 
 

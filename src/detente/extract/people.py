@@ -37,10 +37,20 @@ class Person:
     rank: str | None = None
     country: str | None = None
     first_seen: int = 0
+    forms: list[str] = field(default_factory=list)  # every way the article names them
 
     @property
     def title(self) -> str | None:
         return self.office or self.rank
+
+    def aliases(self) -> list[str]:
+        """The other forms holding their name ("Asim Munir", "COAS Asim Munir"), never a bare title."""
+        return [f for f in dict.fromkeys(self.forms) if f != self.name]
+
+    def remember(self, form: str) -> None:
+        form = " ".join(form.split()).strip(" ,.")
+        if form and form not in self.forms:
+            self.forms.append(form)
 
     def tokens(self) -> set[str]:
         return {t.lower() for t in self.name.split()}
@@ -279,6 +289,9 @@ class PersonFinder:
                     office = office.split(" and ")[-1]
                 is_counterpart = bool(counterpart) or pattern is self.patterns.counterpart_intro
                 index = self._add(table, name, office, groups.get("rank"), country, start)
+                clean_end = match.start("name") + self._name_length(match.group("name"), name)
+                lead = next((match.start(g) for g in ("office", "rank") if groups.get(g)), match.start("name"))
+                table.people[index].remember(sentence.text[min(lead, match.start("name")) : clean_end])
                 if is_counterpart and not office:
                     self._pending.append((index, sentence, start))
                 name_start = sentence.start + match.start("name")
@@ -317,9 +330,10 @@ class PersonFinder:
             office = None if office in self.patterns.hidden_titles else _title_case(office)
         index = self._match(table, name)
         if index is None:
-            table.people.append(Person(name, office, rank, country, at))
+            table.people.append(Person(name, office, rank, country, at, [name]))
             return len(table.people) - 1
         person = table.people[index]
+        person.remember(name)
         if len(name) > len(person.name):
             person.name = name
         person.office = person.office or office
@@ -364,6 +378,7 @@ class PersonFinder:
                 table.mentions.append(
                     Mention(start, sentence.start + match.end(), surnames[match.group(0)], "name")
                 )
+                table.people[surnames[match.group(0)]].remember(match.group(0))
 
     def _descriptions(self, text: str, sentences: list[Sentence], table: PersonTable) -> None:
         """'the Tajik minister', 'his Iranian counterpart', 'he': bound to a named person."""

@@ -18,7 +18,7 @@ _ABBREVIATIONS = re.compile(
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’')\]]*\s+(?=[\"“‘(\[]?[A-Z0-9])")
 _CAPTION_CREDIT = re.compile(r"\s[—–-]{1,2}\s?[A-Z][\w/ ]{1,20}\s*$")
 _BULLET = re.compile(r"^\s*(?:[•·▪◦*‣-]|\d+\.)\s")
-_SEPARATORS = re.compile(r"\s[|·•»]\s")
+_SEPARATORS = re.compile(r"\s[|·•»*]\s")
 _TERMINAL = re.compile(r"[.!?][\"”’')\]]*\s*$")
 
 
