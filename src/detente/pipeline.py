@@ -280,7 +280,8 @@ def _read_partial(path: Path) -> dict[str, tuple[Article, list[Event]]]:
         except json.JSONDecodeError:
             continue  # the line being written when the run was interrupted
         meta = data["article"]
-        published = date.fromisoformat(meta.pop("published")) if meta.get("published") else None
+        published_text = meta.pop("published", None)
+        published = date.fromisoformat(published_text) if published_text else None
         article = Article(published=published, **meta)
         events = []
         for record in data["events"]:

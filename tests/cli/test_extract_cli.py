@@ -73,3 +73,24 @@ def test_resume_skips_articles_already_written(tmp_path: Path) -> None:
     assert resumed[first.stem]["events"] == []
     assert any(d["events"] for d in resumed.values())
     assert not partial.exists()
+
+
+def test_resume_reads_back_an_undated_article(tmp_path: Path) -> None:
+    """An article with no publication date is recorded with `published: null` and must load again."""
+    from detente.ingest import read_sources
+    from detente.pipeline import _partial_line
+
+    sources = tmp_path / "in"
+    sources.mkdir()
+    undated = sources / "undated.txt"
+    undated.write_text(
+        "Kenyan and Ugandan defence chiefs met in Nairobi and signed a memorandum on border security.\n",
+        "utf-8",
+    )
+    article = next(item for item in read_sources([str(undated)]))
+    assert article.published is None
+    out = tmp_path / "pred.jsonl"
+    (tmp_path / "pred.jsonl.partial").write_text(json.dumps(_partial_line(article, [])) + "\n", "utf-8")
+    result = runner.invoke(app, ["extract", str(sources), "--out", str(out), "--resume", "-q"])
+    assert result.exit_code == 0, result.output
+    assert [(d["doc_id"], d["events"]) for d in _lines(out)] == [("undated", [])]

@@ -146,3 +146,31 @@ def test_numeric_date_fields_read_with_the_records_text(tmp_path: Path) -> None:
     assert errors == []
     assert [a.published for a in articles] == [date(2025, 11, 6), date(2025, 6, 11), date(2025, 11, 13)]
     assert {a.published_source for a in articles} == {"explicit"}
+
+
+def test_a_misnamed_text_field_is_one_error_for_the_file(tmp_path: Path) -> None:
+    path = tmp_path / "wire.jsonl"
+    path.write_text(
+        "\n".join(json.dumps({"id": f"r{n}", "body": BODY}) for n in range(40)) + "\n", encoding="utf-8"
+    )
+    articles, errors = collect([str(path)])
+    assert articles == []
+    [error] = errors
+    assert error.source == str(path)
+    assert "no 'text' field in its records (the first has: body, id)" in error.reason
+
+
+def test_a_short_file_without_the_text_field_is_one_error_too(tmp_path: Path) -> None:
+    path = tmp_path / "two.jsonl"
+    path.write_text(json.dumps({"id": "a", "body": BODY}) + "\n" + json.dumps({"id": "b"}) + "\n", "utf-8")
+    articles, errors = collect([str(path)])
+    assert articles == [] and [e.source for e in errors] == [str(path)]
+
+
+def test_records_without_text_before_the_first_with_it_are_still_named(tmp_path: Path) -> None:
+    path = tmp_path / "late.jsonl"
+    lines = [json.dumps({"id": "a", "title": "no text yet"}), json.dumps({"id": "b", "text": BODY})]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    articles, errors = collect([str(path)])
+    assert [a.doc_id for a in articles] == ["b"]
+    assert [(e.source, e.reason) for e in errors] == [(f"{path}:line 1", "no text in field 'text'")]

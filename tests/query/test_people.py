@@ -7,12 +7,19 @@ import pytest
 from detente.query import Detente
 
 
-@pytest.mark.parametrize("key", ["P-wekesa", "Amina Wekesa", "amina  WEKESA", "CS Wekesa", "Wekesa"])
+@pytest.mark.parametrize(
+    "key", ["P-wekesa", "Amina Wekesa", "amina  WEKESA", "CS Wekesa", "Wekesa", "Amina Weke"]
+)
 def test_a_person_is_found_under_any_name_form(db: Detente, key: str) -> None:
     person = db.person(key)
     assert person is not None
     assert (person.person_id, person.name, person.country) == ("P-wekesa", "Amina Wekesa", "KEN")
     assert person.aliases == ["CS Wekesa", "Wekesa"]
+
+
+@pytest.mark.parametrize("key", ["Amina We", "A Wekesa", "Amina Okot", "Wek"])
+def test_a_cut_off_name_needs_two_words_and_three_letters_that_fit(db: Detente, key: str) -> None:
+    assert db.person(key) is None
 
 
 def test_a_person_has_offices_over_time_and_sourced_events(db: Detente) -> None:

@@ -42,8 +42,8 @@ def create_app(db_path: str | Path, *, ingest_token: str | None = None) -> FastA
         version=__version__,
         description=DESCRIPTION,
         openapi_url="/openapi.json",
-        docs_url="/api/docs",
-        redoc_url="/api/redoc",
+        docs_url=None,  # Swagger UI and ReDoc load from a CDN; the dashboard serves /api/docs offline
+        redoc_url=None,
         lifespan=lifespan,
         generate_unique_id_function=_operation_id,
     )

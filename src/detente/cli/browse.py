@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+import sys
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
@@ -10,7 +10,8 @@ from typing import Annotated
 import typer
 
 from detente.cli.options import DEFAULT_DB, DbOption, open_query
-from detente.cli.render import OutputFormat, emit
+from detente.cli.render import OutputFormat, emit, field_names
+from detente.query import EventRow, SearchHit
 
 EVENT_COLUMNS = (
     "event_id",
@@ -71,10 +72,18 @@ def register(app: typer.Typer) -> None:
             ),
         ] = None,
         status: Annotated[str | None, typer.Option(help="occurred, planned or proposed.")] = None,
-        since: Annotated[str | None, typer.Option(help="Earliest date, YYYY-MM-DD.")] = None,
-        until: Annotated[str | None, typer.Option(help="Latest date, YYYY-MM-DD.")] = None,
-        person: Annotated[str | None, typer.Option(help="Any name form of a participant.")] = None,
-        place: Annotated[str | None, typer.Option(help="A place name.")] = None,
+        since: Annotated[
+            str | None, typer.Option(help="Earliest date: YYYY, YYYY-MM or YYYY-MM-DD (the start of it).")
+        ] = None,
+        until: Annotated[
+            str | None, typer.Option(help="Latest date: YYYY, YYYY-MM or YYYY-MM-DD (the end of it).")
+        ] = None,
+        person: Annotated[
+            str | None, typer.Option(help="Any name form of a participant, or one word of it.")
+        ] = None,
+        place: Annotated[
+            str | None, typer.Option(help="A place name; a city also finds the facilities in it.")
+        ] = None,
         text: Annotated[str | None, typer.Option(help="Full-text search in evidence and articles.")] = None,
         limit: Annotated[int, typer.Option(min=1, max=100000)] = 100,
         offset: Annotated[int, typer.Option(min=0)] = 0,
@@ -88,8 +97,8 @@ def register(app: typer.Typer) -> None:
                 dyad=_dyad(dyad),
                 type=type,
                 status=status,
-                since=_date(since, "--since"),
-                until=_date(until, "--until"),
+                since=since,
+                until=until,
                 person=person,
                 place=place,
                 text=text,
@@ -98,10 +107,21 @@ def register(app: typer.Typer) -> None:
             )
         except ValueError as exc:
             raise typer.BadParameter(str(exc)) from exc
+        if fmt is OutputFormat.csv:  # the same columns and conventions as `detente export`
+            from detente.export import write_events_csv
+
+            write_events_csv(page.items, sys.stdout)
+            return
         rows = [item.to_dict() for item in page.items]
         if fmt is OutputFormat.table:
             rows = [_participants(r) for r in rows]
-        emit(rows, fmt, EVENT_COLUMNS, title=f"{len(rows)} of {page.total} events")
+        emit(
+            rows,
+            fmt,
+            EVENT_COLUMNS,
+            title=f"{len(rows)} of {page.total} events",
+            fields=field_names(EventRow),
+        )
 
     @app.command()
     def search(
@@ -115,7 +135,12 @@ def register(app: typer.Typer) -> None:
             hits = open_query(db).search(text, limit=limit)
         except ValueError as exc:
             raise typer.BadParameter(str(exc)) from exc
-        emit([h.to_dict() for h in hits], fmt, ("kind", "id", "date", "title", "snippet"))
+        emit(
+            [h.to_dict() for h in hits],
+            fmt,
+            ("kind", "id", "date", "title", "snippet"),
+            fields=field_names(SearchHit),
+        )
 
     @app.command()
     def stats(db: DbOption = DEFAULT_DB, fmt: Format = OutputFormat.table) -> None:
@@ -128,8 +153,11 @@ def register(app: typer.Typer) -> None:
     def export(
         out: Annotated[Path, typer.Option("--out", "-o", help="File to write.")],
         fmt: Annotated[
-            ExportFormat, typer.Option("--format", "-f", help="csv, jsonl or parquet.")
-        ] = ExportFormat.csv,
+            ExportFormat | None,
+            typer.Option(
+                "--format", "-f", help="csv, jsonl or parquet; default: from --out's extension, else csv."
+            ),
+        ] = None,
         table: Annotated[
             ExportTable, typer.Option(help="events, sources or dyad-years.")
         ] = ExportTable.events,
@@ -144,14 +172,24 @@ def register(app: typer.Typer) -> None:
             ExportTable.sources: exporter.export_sources,
             ExportTable.dyad_years: exporter.export_dyad_years,
         }[table]
-        count = writer(db, out, fmt.value)
+        try:
+            count = writer(db, out, _export_format(fmt, out))
+        except (OSError, ValueError) as exc:
+            typer.echo(f"export failed: {_reason(exc)}", err=True)
+            raise typer.Exit(1) from exc
         typer.echo(f"wrote {count} rows to {out}", err=True)
 
 
-def _date(value: str | None, hint: str) -> date | None:
-    if not value:
-        return None
-    try:
-        return date.fromisoformat(value)
-    except ValueError as exc:
-        raise typer.BadParameter(f"{value!r} is not a date (YYYY-MM-DD)", param_hint=hint) from exc
+def _export_format(fmt: ExportFormat | None, out: Path) -> str:
+    """The format asked for; else the one `--out` names (events.parquet); else CSV."""
+    if fmt is not None:
+        return fmt.value
+    suffix = out.suffix.lstrip(".").lower()
+    return suffix if suffix in ExportFormat.__members__ else ExportFormat.csv.value
+
+
+def _reason(exc: Exception) -> str:
+    """One line: our own messages as they are, the operating system's with the path."""
+    if isinstance(exc, OSError) and exc.filename and exc.strerror:
+        return f"{exc.filename}: {exc.strerror}"
+    return str(exc)

@@ -9,7 +9,8 @@ from rich.console import Console
 
 from detente.cli.browse import Format
 from detente.cli.options import DEFAULT_DB, DbOption, open_query
-from detente.cli.render import OutputFormat, emit
+from detente.cli.render import OutputFormat, emit, field_names
+from detente.query import OfficeHolding, PersonRow
 
 
 def register(app: typer.Typer) -> None:
@@ -30,6 +31,7 @@ def register(app: typer.Typer) -> None:
             fmt,
             ("person_id", "name", "country", "aliases", "event_count"),
             title=f"{len(page.items)} of {page.total} people",
+            fields=field_names(PersonRow),
         )
 
     @app.command()
@@ -74,4 +76,5 @@ def register(app: typer.Typer) -> None:
             fmt,
             ("name", "title", "country", "first_seen", "last_seen"),
             title=f"{title}" + (f" ({country.upper()})" if country else ""),
+            fields=field_names(OfficeHolding),
         )

@@ -6,6 +6,7 @@ import csv
 import json
 import sys
 from collections.abc import Sequence
+from dataclasses import fields as dataclass_fields
 from enum import StrEnum
 from typing import Any
 
@@ -29,15 +30,30 @@ def _flat(value: Any) -> str:
     return str(value)
 
 
-def emit(rows: Sequence[dict[str, Any]], fmt: OutputFormat, columns: Sequence[str], title: str = "") -> None:
-    """Print rows; the table shows `columns`, JSON and CSV carry every field."""
+def field_names(row_type: type) -> tuple[str, ...]:
+    """Every field a row type carries, in `to_dict()` order."""
+    return tuple(f.name for f in dataclass_fields(row_type))
+
+
+def emit(
+    rows: Sequence[dict[str, Any]],
+    fmt: OutputFormat,
+    columns: Sequence[str],
+    title: str = "",
+    fields: Sequence[str] = (),
+) -> None:
+    """Print rows; the table shows `columns`, JSON and CSV carry every field.
+
+    `fields` names every field of a row so that an empty CSV result still has the
+    header a non-empty one would have (scripts read it by column name).
+    """
     if fmt is OutputFormat.json:
         json.dump(list(rows), sys.stdout, ensure_ascii=False, indent=2, default=str)
         sys.stdout.write("\n")
         return
     if fmt is OutputFormat.csv:
-        fields = list(rows[0].keys()) if rows else list(columns)
-        writer = csv.DictWriter(sys.stdout, fieldnames=fields, extrasaction="ignore")
+        header = list(rows[0].keys()) if rows else list(fields or columns)
+        writer = csv.DictWriter(sys.stdout, fieldnames=header, extrasaction="ignore")
         writer.writeheader()
         for row in rows:
             writer.writerow({k: _flat(v) for k, v in row.items()})

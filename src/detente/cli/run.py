@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, NoReturn
 
 import typer
 from rich.console import Console
@@ -58,6 +58,12 @@ def _print_summary(summary, title: str) -> None:
     err.print(table)
 
 
+def _interrupted(advice: str) -> NoReturn:
+    """Ctrl-C is a normal way to stop a long job: one line, not a traceback."""
+    err.print(f"interrupted: {advice}", highlight=False, soft_wrap=True)
+    raise typer.Exit(130)
+
+
 def register(app: typer.Typer) -> None:
     @app.command()
     def ingest(
@@ -74,14 +80,17 @@ def register(app: typer.Typer) -> None:
         """Read, extract and store articles; re-ingesting the same article changes nothing."""
         from detente.pipeline import ingest_sources
 
-        summary = ingest_sources(
-            sources,
-            db,
-            _options(id_field, text_field, date_field, url_field, title_field, source_field),
-            console=err,
-            on_error=_print_error,
-            progress=not quiet,
-        )
+        try:
+            summary = ingest_sources(
+                sources,
+                db,
+                _options(id_field, text_field, date_field, url_field, title_field, source_field),
+                console=err,
+                on_error=_print_error,
+                progress=not quiet,
+            )
+        except KeyboardInterrupt:
+            _interrupted("every article stored so far is kept; run the same command again to finish")
         _print_summary(summary, f"ingest into {db}")
         raise typer.Exit(0 if summary.ok else 1)
 
@@ -103,14 +112,20 @@ def register(app: typer.Typer) -> None:
         """Write the events of each article as JSON lines (the scorer's format), without a database."""
         from detente.pipeline import extract_sources
 
-        summary = extract_sources(
-            sources,
-            out,
-            _options(id_field, text_field, date_field, url_field, title_field, source_field),
-            resume=resume,
-            console=err,
-            on_error=_print_error,
-            progress=not quiet,
-        )
+        try:
+            summary = extract_sources(
+                sources,
+                out,
+                _options(id_field, text_field, date_field, url_field, title_field, source_field),
+                resume=resume,
+                console=err,
+                on_error=_print_error,
+                progress=not quiet,
+            )
+        except KeyboardInterrupt:
+            _interrupted(
+                f"the articles done so far are kept in {out}.partial;"
+                " run the same command with --resume to finish"
+            )
         _print_summary(summary, f"extract to {out}")
         raise typer.Exit(0 if summary.ok else 1)

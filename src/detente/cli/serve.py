@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import socket
 from typing import Annotated
 
 import typer
@@ -27,5 +28,19 @@ def register(app: typer.Typer) -> None:
 
         if not db.exists():
             raise typer.BadParameter(f"{db}: no such database; run `detente ingest` first", param_hint="--db")
+        _check_can_listen(host, port)
         typer.echo(f"detente: serving {db} at http://{host}:{port}/ (API docs at /api/docs)", err=True)
         run_server(db, host=host, port=port, ingest_token=ingest_token)
+
+
+def _check_can_listen(host: str, port: int) -> None:
+    """A taken port or unknown address is one line and exit 1, before claiming to serve."""
+    try:
+        family = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)[0][0]
+        with socket.socket(family, socket.SOCK_STREAM) as probe:
+            probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+            probe.bind((host, port))
+    except OSError as exc:
+        reason = exc.strerror or str(exc)
+        typer.echo(f"detente: cannot listen on {host}:{port}: {reason}", err=True)
+        raise typer.Exit(1) from exc

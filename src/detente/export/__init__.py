@@ -6,9 +6,10 @@ or the path of a database file.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TextIO
 
 from detente.export.columns import (
     DYAD_YEAR_COLUMNS,
@@ -18,11 +19,11 @@ from detente.export.columns import (
     event_record,
     source_record,
 )
-from detente.export.writers import FORMATS, check_format, write
-from detente.query import Detente, EventDetail
+from detente.export.writers import FORMATS, check_format, write, write_csv_rows
+from detente.query import Detente, EventDetail, EventRow
 from detente.query import open as open_db
 
-__all__ = ["FORMATS", "export_dyad_years", "export_events", "export_sources"]
+__all__ = ["FORMATS", "export_dyad_years", "export_events", "export_sources", "write_events_csv"]
 
 _BATCH = 1000
 
@@ -33,6 +34,11 @@ def export_events(db: Detente | str | Path, path: str | Path, format: str | None
     fmt = check_format(format, path)
     with _opened(db) as detente:
         return write(path, fmt, EVENT_COLUMNS, (event_record(e) for e in _all_events(detente)))
+
+
+def write_events_csv(events: Iterable[EventRow], handle: TextIO) -> int:
+    """Events as the events export's CSV, to an open stream (what `detente events -f csv` prints)."""
+    return write_csv_rows(handle, EVENT_COLUMNS, (event_record(e) for e in events))
 
 
 def export_sources(db: Detente | str | Path, path: str | Path, format: str | None = None) -> int:

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from typing import Any, Literal
 
 from detente.models import EVENT_TYPES
-from detente.query.rows import DyadYearRow, EventDetail, ParticipantRow, SourceRow
+from detente.query.rows import DyadYearRow, EventDetail, EventRow, ParticipantRow, SourceRow
 
 Kind = Literal["text", "int", "float", "date", "list", "participants"]
 
@@ -75,7 +75,7 @@ DYAD_YEAR_COLUMNS: tuple[Column, ...] = (
 )
 
 
-def event_record(event: EventDetail) -> dict[str, Any]:
+def event_record(event: EventRow) -> dict[str, Any]:
     """One event as an export row; country_a/country_b only for two-country events."""
     dyadic = len(event.countries) == 2
     return {

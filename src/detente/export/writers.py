@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterable
 from contextlib import suppress
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import Any, TextIO
 
 from detente.export.columns import Column
 
@@ -36,6 +36,8 @@ def write(path: Path, fmt: str, columns: tuple[Column, ...], records: Iterable[d
     rows = list(records)
     if not path.parent.is_dir():
         raise FileNotFoundError(f"cannot export to {path}: folder {path.parent} does not exist")
+    if path.is_dir():
+        raise IsADirectoryError(f"cannot export to {path}: it is a folder; give a file name")
     handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
     os.close(handle)
     try:
@@ -66,10 +68,18 @@ def _participant_text(person: dict[str, Any]) -> str:
 
 def _write_csv(path: Path, columns: tuple[Column, ...], rows: list[dict[str, Any]]) -> None:
     with path.open("w", encoding="utf-8", newline="") as handle:
-        writer = csv.writer(handle)
-        writer.writerow([column.name for column in columns])
-        for row in rows:
-            writer.writerow([_csv_value(column, row[column.name]) for column in columns])
+        write_csv_rows(handle, columns, rows)
+
+
+def write_csv_rows(handle: TextIO, columns: tuple[Column, ...], rows: Iterable[dict[str, Any]]) -> int:
+    """CSV with the export's conventions (`;`-joined lists, `Name (Title, CTY)`) to an open stream."""
+    writer = csv.writer(handle)
+    writer.writerow([column.name for column in columns])
+    count = 0
+    for row in rows:
+        writer.writerow([_csv_value(column, row[column.name]) for column in columns])
+        count += 1
+    return count
 
 
 def _write_jsonl(path: Path, columns: tuple[Column, ...], rows: list[dict[str, Any]]) -> None:

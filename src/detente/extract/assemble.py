@@ -43,6 +43,8 @@ class Sides:
 
 
 def to_event(draft: Draft, people: PersonTable, sides: Sides, article: Article) -> Event | None:
+    if draft.status == "planned" and draft.type in ("exercise", "training", "defence_industry"):
+        draft.persons = []  # who will take part is not known yet; the announcer is no participant
     persons = [people.people[i] for i in draft.persons]
     if draft.type in ("pledge", "praise") and not (draft.countries or draft.persons or draft.anchor):
         return None  # "our forces are prepared to meet any eventuality": a commitment to nobody
@@ -86,9 +88,12 @@ def event_countries(
         # "Staff College in Wellington" in a story about India and Vietnam is not in New Zealand
         known = [c for c in gazetteer().place_countries(place.place.split(", ")[-1]) if c in countries + dyad]
         draft.place = place = Place(place.place, known[0] if known else None)
-    if place and place.country and place.country not in countries:
-        countries.append(place.country)
-    countries += [code for code in dyad if code not in countries][: max(0, 2 - len(countries))]
+    third_soil = draft.type in ("meeting", "pledge", "praise", "agreement") and len(countries) >= 2
+    if place and place.country and place.country not in countries and not third_soil:
+        countries.append(place.country)  # a pair already named met on a third state's soil: not a party
+    if len(countries) < 2:  # complete the pair: a state of the paragraph the article is about, then any
+        fill = [c for c in draft.nearby if c in dyad] + [c for c in draft.nearby if c not in dyad] + dyad
+        countries += [code for code in dict.fromkeys(fill) if code not in countries][: 2 - len(countries)]
     return countries
 
 

@@ -23,6 +23,10 @@ from detente.extract.triggers import Hit, modal_reference, rules
 from detente.models import EventDate, Place
 
 _VISIT_WORDS = re.compile(r"\b(?:visit\w*|arrived|arrival|stay|trip|tour\w*|travell?ed|flew)\b", re.I)
+_HOST_AGENT = re.compile(
+    r"\b(?:received|welcomed|hosted|greeted|met)\s+by\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$", re.I
+)
+_VISITOR_AFTER = re.compile(r"\b(?:by|visiting)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,4}$", re.I)
 _OPENED = re.compile(r"\b(?:opened|began|started|commenced|kicked off)\s+on\b", re.I)
 _REMOTE = re.compile(r"phone|video|virtual|telephone", re.I)
 _SAME_DAY = re.compile(
@@ -34,13 +38,14 @@ _SAME_DAY = re.compile(
 _SIDELINES = re.compile(r"\b(?:on|at) the sidelines\b", re.I)
 _SERIES_SUFFIX = re.compile(r"[- ](?:[IVX]{1,4}|\d{1,2}|\d{4})$")
 _ANCHOR_TYPES = ("meeting", "exercise", "training")
+_ANOTHER = re.compile(r"\b(?:also|another|a second|a further|separately)\b", re.I)
 _BLOC_REFERENCE = re.compile(
     r"^(?:Their|They|All|The (?:ministers|leaders|chiefs|delegations|participants|member states|countries|"
     r"navies|armies|forces|three|four|five|six|seven|eight))\b"
     r"|\bthe next (?:forum|meeting|summit|session|round|edition|conference|dialogue)\b",
     re.I,
 )
-_BLOC_REACH = 4  # sentences: "Their navies will ..." points back to the gathering just reported
+_BLOC_REACH = 6  # sentences: "Their navies will ..." points back to the gathering just reported
 _REFERENCE_TARGET = {
     "meeting": "meeting",
     "exercise": "exercise",
@@ -247,6 +252,8 @@ def _same_happening(a: Draft, b: Draft, kept: list[Draft]) -> bool:
         )
     if a.date is None or b.date is None:
         return a.sentence.index == b.sentence.index
+    if _ANOTHER.search(b.sentence.text[: b.hit.start]):
+        return False  # "The two also signed a ...": a second instrument of the same day
     return set(a.countries) == set(b.countries) and a.name == b.name
 
 
@@ -335,10 +342,14 @@ def visit_destinations(sentences: list[Sentence], people: PersonTable) -> dict[i
         if not places:
             continue
         best = max(places, key=lambda p: p.rank)
+        first_visit_word = _VISIT_WORDS.search(sentence.text).start()
         for mention in people.between(sentence.start, sentence.end):
             person = people.people[mention.person]
-            if person.country == best.country:
-                continue
+            before = sentence.text[: mention.start - sentence.start]
+            if person.country == best.country or _HOST_AGENT.search(before):
+                continue  # "... was warmly received by the Defence Secretary": the host, not a visitor
+            if len(before) > first_visit_word and not _VISITOR_AFTER.search(before):
+                continue  # "X visited Nairobi and met President Y": Y is the one visited
             previous = out.get(mention.person)
             if previous is None or best.rank > previous[0]:
                 out[mention.person] = (best.rank, Place(best.place, best.country))
@@ -372,15 +383,19 @@ def place_meetings(drafts: list[Draft], destinations: dict[int, Place]) -> None:
 def sideline_meetings(drafts: list[Draft]) -> None:
     """'On the sidelines of the retreat, X received Y': a side meeting shares the main one's date, place."""
     previous: Draft | None = None
+    dated: Draft | None = None
     for draft in drafts:
         if draft.type != "meeting" or draft.status != "occurred":
             continue
         if previous is not None and _SIDELINES.search(draft.sentence.text):
             draft.place = draft.place or previous.place
             draft.date = draft.date or previous.date
-        elif previous is not None and _SAME_DAY.match(draft.sentence.text):
-            draft.date = draft.date or previous.date  # "Later, the general met ...": the same visit's day
+        elif dated is not None and _SAME_DAY.match(draft.sentence.text):
+            draft.date = draft.date or dated.date  # "Later, the general met ...": the same visit's day
+        elif dated is not None and draft.date is None and set(draft.persons) & set(dated.persons):
+            draft.date = dated.date  # "During the visit, X also called on Y": the visitor's one trip
         previous = draft
+        dated = draft if draft.date is not None else dated
 
 
 def name_editions(drafts: list[Draft]) -> None:
@@ -392,7 +407,7 @@ def name_editions(drafts: list[Draft]) -> None:
         if (
             draft.type == "exercise"
             and not draft.name
-            and re.search(r"edition|exercise|drill", draft.hit.text, re.I)
+            and re.search(r"edition|exercise|drill|iteration", draft.hit.text, re.I)
         ):
             draft.name = _SERIES_SUFFIX.sub("", names[0])
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from datetime import date
 
 from detente.extract.gazetteer import gazetteer
 from detente.extract.names import agreement_name, body_name, exercise_name
@@ -60,15 +61,46 @@ _CONTENT_OF_DEAL = re.compile(
     r"(?:agreement|MoU|memorandum|deal|accord|pact|contract|treaty|arrangement|roadmap|plan)\b",
     re.I,
 )
+_DEAL_PROVIDES = re.compile(
+    r"^(?:It|This|The (?:[\w-]+ ){0,3}(?:agreement|deal|MoU|memorandum|pact|accord|arrangement|roadmap|"
+    r"treaty|document|framework|contract|protocol))\s+(?:also\s+|further\s+)?(?:provides|covers|allows|"
+    r"includes|envisages|sets out|lays out|establishes|foresees|paves|outlines|aims|seeks|calls for|commits|"
+    r"obliges|permits|"
+    r"enables|grants|gives)\b",
+    re.I,
+)
+_GATHERING_VENUE = re.compile(
+    r"\b(?:sidelines|summit|conference|dialogue|forum|assembly|expo|exhibition|show)\b[^.;]{0,80}?\b(?:in|at)\s+(?:the\s+)?$",
+    re.I,
+)
 _PASSIVE = re.compile(r"\b(?:be|been|was|were|is|are|being)\s+$")
 _GROUP_MEETING = re.compile(r"^(?:The two|Both|The sides|The ministers|The leaders|The officials|They)\b")
-_DATELINE = re.compile(r"^(?P<city>[A-Z][A-Z .'-]{2,30})(?:[,:]|\s+[-–—])")
+_DATELINE = re.compile(
+    r"^(?:(?P<city>[A-Z][A-Z .'-]{2,30})(?:[,:]|\s+[-–—])"
+    r"|(?P<titled>[A-Z][a-z]+(?: [A-Z][a-z]+)?),\s+"
+    r"(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8})\b)"
+)
 _HORIZON = re.compile(r"\b(?:through|until|till|by|beyond|for)\s+(?:the\s+end\s+of\s+)?$", re.I)
 _DEADLINE = re.compile(r"\bby\s+(?:the\s+end\s+of\s+)?$", re.I)  # "aim to sign by the end of the year"
-_SAID_ON = re.compile(r"\b(?:said|announced|reported|told(?: \w+)?|added|stated)\s+(?:on\s+)?$")
+_SAID_ON = re.compile(
+    r"\b(?:said|announced|reported|told(?: \w+)?|added|stated|noted|confirmed)"
+    r"(?:\s+in\s+an?\s+(?:statement|release|press release|briefing|interview|post)(?:\s+\w+){0,2})?"
+    r"\s+(?:on\s+)?$"
+    r"|\b(?:statement|release|briefing)\s+(?:issued|released|published)?\s*(?:on\s+)?$"
+)
+_SAID_AFTER = re.compile(  # "On Monday, the ministry said the armies had exercised in March"
+    r"^[^.;]{0,12}?,\s+(?:the\s+)?(?:[\w'’-]+\s+){0,5}?(?:said|told|announced|stated|confirmed)\b(?!\s+(?:it|they)\s+would)"
+)
 _PURPOSE = re.compile(
     r"\b(?:to discuss|to review|to explore|to consider|discussed|talked about|regarding|concerning)\b", re.I
 )
+_ACCORDING_TO = re.compile(r"\baccording to\s+(?:the\s+)?(?:[\w'’-]+\s+){0,4}$", re.I)
+_TOLD_PRESS = re.compile(
+    r"^[^.,;]{0,40}?\btold\s+(?:reporters|journalists|the press|a news conference|a press conference|"
+    r"(?-i:[A-Z][\w.]+)(?:\s+(?-i:[A-Z][\w.]+)){0,2})\b",
+    re.I,
+)
+_SPOKES = re.compile(r"spokes|analyst|researcher|professor|correspondent|reporter|editor", re.I)
 _SOURCE_AFTER = re.compile(r"^[^.,;]{0,40}?\b(?:told|said|says|according)\b")
 _PERSON_OBJECT = re.compile(
     r"\b(?:delegation|minister|general|admiral|chief|secretary|president|counterpart|commander|envoy|ambassador|attache|prime|"
@@ -76,6 +108,7 @@ _PERSON_OBJECT = re.compile(
     re.I,
 )
 _MEETING_TYPES = ("meeting",)
+_YEAR_SUFFIX = re.compile(r"[\s-]((?:19|20)\d\d)$")
 _REMOTE = re.compile(r"\b(?:phone|video|virtual|telephone|videoconference)\b", re.I)
 
 
@@ -90,6 +123,7 @@ class Draft:
     persons: list[int] = field(default_factory=list)
     subjects: list[int] = field(default_factory=list)
     countries: list[str] = field(default_factory=list)
+    nearby: list[str] = field(default_factory=list)  # states its paragraph names, to complete a pair
     name: str | None = None
     group_subject: bool = False  # "both sides", "Pakistan and Tajikistan" agreed: the anchor's people
     visit_only: bool = False
@@ -129,6 +163,8 @@ def drafts_for(facts: SentenceFacts, series: re.Pattern[str] | None) -> list[Dra
         for h in facts.hits
         if not is_speculation(text[: h.end + 40]) and not is_negated(text, h)
     ]
+    if _DEAL_PROVIDES.match(text):
+        hits = []  # "It provides a framework for the purchase of equipment": what a deal says
     if _CONTENT_OF_DEAL.match(text):  # "Under the MoU, officers will attend courses": what the deal provides;
         hits = [h for h in hits if h.type == "defence_industry"]  # its deliveries are happenings of their own
     if series is not None:
@@ -320,6 +356,8 @@ def _training(text: str, hits: list[Hit], facts: SentenceFacts, *, suppressed: b
     r = rules()
     if not r.training_cue.search(text):
         return None  # a hypnotherapist's or a rice farmer's training is no military exchange
+    if "training" in r.negative and r.negative["training"].search(text):
+        return None  # "Key publications include ... Seminar proceedings": a reading list
     modal = bool(r.planned.search(text) or r.proposed.search(text))
     for hit in hits:
         if hit.reference and not modal_reference(text, hit):
@@ -381,6 +419,13 @@ def _draft(event_type: str, hit: Hit, facts: SentenceFacts, by_type: dict[str, l
         event_type == "defence_industry"
     ):  # "..., Rosoboronexport chief X told reporters": a source, not a party
         mentions = [m for m in mentions if not _SOURCE_AFTER.match(text[m.end - sentence.start :])]
+    mentions = [  # "according to X", "X told reporters", a spokesperson: sources, not parties
+        m
+        for m in mentions
+        if not _ACCORDING_TO.search(text[max(0, m.start - sentence.start - 80) : m.start - sentence.start])
+        and not _TOLD_PRESS.match(text[m.end - sentence.start :])
+        and not _SPOKES.search(facts.people.people[m.person].office or "")
+    ]
     draft.persons = _unique(m.person for m in mentions)
     clause = _REPORTED.search(text[: hit.start]) if event_type == "agreement" else None
     clause_start = clause.end() if clause else 0
@@ -406,20 +451,29 @@ def _draft(event_type: str, hit: Hit, facts: SentenceFacts, by_type: dict[str, l
         draft.place = _with_dateline_city(draft.place, dateline_place(text))
     if event_type == "meeting" and _REMOTE.search(text[max(0, hit.start - 30) : hit.end + 30]):
         draft.place = None  # a phone or video call happens nowhere in particular
+    topic_from = place_end if event_type == "meeting" else len(text)
     draft.countries = _unique(
         m.code
         for m in gazetteer().parties(text, sentence.start)
-        if not _inside(m.start - sentence.start, excluded)
-    )
+        if not _inside(m.start - sentence.start, excluded) and m.start - sentence.start < topic_from
+    )  # "..., where they discussed security in Somalia": a topic of the talks, not a party
+    if event_type == "meeting":
+        draft.countries = _without_venue(text, sentence.start, draft.countries)
     if event_type in ("meeting", "pledge", "agreement", "training", "exercise") and len(draft.countries) < 3:
         members = gazetteer().organisation_members(text)
         if members:
             draft.countries = _unique(draft.countries + members)
+    paragraph = (facts.paragraph or text).replace(text, text[:topic_from])
+    draft.nearby = _unique(m.code for m in gazetteer().parties(paragraph))
     draft.visit_only = event_type == "meeting" and bool(_VISIT_ONLY.match(hit.text))
     if event_type == "exercise":
-        draft.name = exercise_name(text) or (hit.text if hit.text[:1].isupper() and "-" in hit.text else None)
+        edition = hit.text[:1].isupper() and ("-" in hit.text or _YEAR_SUFFIX.search(hit.text))
+        draft.name = exercise_name(text) or (hit.text if edition else None)
         if draft.name and draft.name.startswith("Exercise "):
             draft.name = draft.name.removeprefix("Exercise ")
+        year = _YEAR_SUFFIX.search(draft.name or "")
+        if draft.date is None and year and status == "occurred":  # "Neptune Bridge 2023, held off Naples"
+            draft.date = EventDate(date(int(year.group(1)), 1, 1), date(int(year.group(1)), 1, 1), "year")
     elif event_type == "meeting":
         draft.name = body_name(text, hit.start)
     elif event_type == "agreement":
@@ -432,7 +486,7 @@ def dateline_place(text: str) -> Place | None:
     match = _DATELINE.match(text)
     if not match:
         return None
-    city = match.group("city").strip().title()
+    city = (match.group("city") or match.group("titled")).strip().title()
     country = gazetteer().place_country(city)
     if country is None or gazetteer().is_country_name(city):
         return None
@@ -449,6 +503,16 @@ def _with_dateline_city(place: Place | None, dateline: Place | None) -> Place | 
     if bare_facility and place.country in (None, dateline.country) and dateline.place not in place.place:
         return Place(f"{place.place}, {dateline.place}", dateline.country)
     return place
+
+
+def _without_venue(text: str, offset: int, countries: list[str]) -> list[str]:
+    """'X met Y at the Shangri-La Dialogue in Singapore': the host of a gathering that two others
+    used for their meeting takes no part in it."""
+    venues = {
+        m.code for m in gazetteer().parties(text, offset) if _GATHERING_VENUE.search(text[: m.start - offset])
+    }
+    others = [c for c in countries if c not in venues]
+    return others if len(others) >= 2 else countries
 
 
 def _countries_before(prefix: str) -> bool:
@@ -480,10 +544,17 @@ def _nearest_date(
     dated = [(o, d) for o, d in dates if not _HORIZON.search(text[:o])] or [
         (o, d) for o, d in dates if _DEADLINE.search(text[:o])
     ]
-    usable = [(o, d) for o, d in dated if not _SAID_ON.search(text[:o])] or dated
+    usable = [
+        (o, d) for o, d in dated if not _SAID_ON.search(text[:o]) and not _said_after(text, o, anchor)
+    ] or dated
     if not usable:
         return None
     return min(usable, key=lambda od: _distance(od[0], anchor, anchor_end))[1]
+
+
+def _said_after(text: str, offset: int, anchor: int) -> bool:
+    """A date that opens the sentence before 'X said' dates the statement, when the event comes after."""
+    return offset < anchor and bool(_SAID_AFTER.match(text[offset:]))
 
 
 def _unique(items) -> list:

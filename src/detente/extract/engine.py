@@ -42,6 +42,10 @@ if TYPE_CHECKING:
     from spacy.language import Language
 
 _PLACE_BEFORE = re.compile(r"\b(?:in|at|to|from|near|off)\s+$")
+_VESSEL_BEFORE = re.compile(
+    r"\b(?:frigate|corvette|destroyer|cruiser|submarine|ship|vessel|carrier|cutter|boat|tanker|"
+    r"INS|HMS|USS|PNS|HMAS|HMCS|KRI|BRP|JS|ROKS|TCG|FS|ITS|SNS)\s+$"
+)
 _QUOTED = re.compile(r"[\"“][^\"”]{1,80}[\"”]")
 _NER_PIPES = ("tok2vec", "ner")
 _CAPITALISED_PAIR = re.compile(r"\b[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+)+")
@@ -118,6 +122,8 @@ class RuleExtractor:
                     continue  # "Mustafa Kemal Ataturk-2025" names an exercise, not a participant
                 if _PLACE_BEFORE.search(doc.text[: ent.start_char]):
                     continue  # "a ceremony in Hai Phong"
+                if _VESSEL_BEFORE.search(doc.text[: ent.start_char]):
+                    continue  # "the Italian frigate Carlo Bergamini" is a ship
                 spans.append((sentence.start + ent.start_char, sentence.start + ent.end_char))
         return spans
 

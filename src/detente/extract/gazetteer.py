@@ -14,6 +14,7 @@ from functools import lru_cache
 from detente.extract.lexicon import alternation, load_lexicon
 
 _CITY_MIN_POPULATION = 100_000
+_LOOK_BACK = 40  # characters: the cues before a name are short; scanning the whole prefix is quadratic
 _LOCATIVE_BEFORE = re.compile(r"\b(?:in|at|to|from|near|off)\s+$")
 
 
@@ -111,7 +112,7 @@ class Gazetteer:
         """Mentions that name a party, not a topic ("the situation in Afghanistan")."""
         keep = []
         for mention in self.find(text, offset):
-            before = text[: mention.start - offset]
+            before = text[max(0, mention.start - offset - _LOOK_BACK) : mention.start - offset]
             if self.not_party_before.search(before):
                 continue
             if self.not_party_after.match(text[mention.end - offset :]):
@@ -195,7 +196,7 @@ def gazetteer() -> Gazetteer:
         organisations=organisations,
         official_capitals=frozenset(c["capital"] for c in cache.get_countries().values() if c.get("capital")),
         organisation_pattern=organisation_pattern,
-        second_of_pair=re.compile(r"(?<=-)" + names + r"(?![\w-])"),
+        second_of_pair=re.compile(r"(?<=-)" + names + r"(?!\w)"),
         compound_topic=re.compile(
             r"\s+(?:" + "|".join(lexicon.get("compound_not_party_after", [])) + r")\b", re.I
         ),

@@ -68,7 +68,7 @@ _QUOTED_AFTER = re.compile(
 )
 _CAPS_AFTER = re.compile(r"\b(?:exercise|drill)s?,?\s+(?P<name>[A-Z][\w-]+(?:\s+[A-Z][\w-]+){0,3})")
 _INSTRUMENT = re.compile(
-    r"(?<![\w-])(?P<name>(?:[A-Z][\w-]+\s+){1,4}(?:Agreement|Declaration|Treaty|Accord|Protocol|Pact|Charter))\b"
+    r"(?<![\w-])(?P<name>(?:[A-Z][\w-]+\s+){1,4}(?:Agreement|Arrangement|Declaration|Treaty|Accord|Protocol|Pact|Charter|Roadmap))\b"
 )
 _SERIES = re.compile(r"^(?P<stem>.+?)[- ](?:[IVX]{1,4}|\d{1,2}|\d{4})$")
 _BODY = re.compile(
@@ -105,7 +105,7 @@ def agreement_name(sentence: str) -> str | None:
 
 def series_pattern(names: set[str]) -> re.Pattern[str] | None:
     """Matches other editions of the named series ('Dosti-I' once 'Dosti-II' is known)."""
-    stems = {m.group("stem") for n in names if (m := _SERIES.match(n))}
+    stems = {m.group("stem") if (m := _SERIES.match(n)) else n for n in names}
     if not stems:
         return None
     alternatives = "|".join(re.escape(s) for s in sorted(stems, key=len, reverse=True))

@@ -27,6 +27,11 @@ _CALLER = re.compile(
 _HOST = re.compile(r"(?i:received|hosted.*)")
 _VISITOR_WORDS = re.compile(r"\b(?:visiting|dignitary|guest)\b", re.I)
 _RANK_WORDS = frozenset({"General", "Colonel", "Lieutenant", "Admiral", "Marshal", "Brigadier", "Commodore"})
+_POST_TITLE = re.compile(
+    r"^,\s+(?:the\s+)?(?P<office>(?:[A-Z][\w'’-]*\s+(?:(?:of|in|for|and)\s+(?:the\s+)?)?){0,6}?"
+    r"(?:Officer|Commander|Commanding|Chief|Head|Director|Minister|Secretary|Chairman|Ambassador|Attach[eé])"
+    r"(?:\s+(?:(?:of|in|for)\s+(?:the\s+)?)?[A-Z][\w'’-]*){0,6})(?=,|\.|\s+(?:and|who|said|called|met)\b)"
+)
 _PRONOUN = re.compile(r"\b(?:he|she|He|She)\b")
 
 
@@ -98,7 +103,11 @@ def _patterns() -> _Patterns:
     gaz = gazetteer()
     office = r"(?<![\w-])(?i:" + alternation(titles["offices"], literal=True) + r")(?![\w-])"
     offices = rf"{office}(?:\s+and\s+{office})?"
-    rank = r"(?<![\w-])" + alternation(titles["ranks"], literal=True) + r"(?![\w-])"
+    rank = (
+        r"(?<![\w-])"
+        + alternation(titles["ranks"], literal=True)
+        + r"(?![\w-])(?:\s*\((?i:retd\.?|retired|r)\))?"  # "Air Vice Marshal (Retd) X"
+    )
     qualifier = (
         r"(?<![\w-])"
         + alternation(sorted(set(gaz.countries) | set(gaz.demonyms) | set(gaz.bodies)), literal=True)
@@ -281,6 +290,9 @@ class PersonFinder:
                 if appos:
                     office = office or appos.group("office")
                     country = country or self._code(appos.group("co")) or self._code(appos.group("cq"))
+                elif not office or not country:
+                    post, post_country = self._post_title(_HONOURS.sub("", tail, count=1))
+                    office, country = office or post, country or post_country
                 head = sentence.text[: match.start()]
                 counterpart = self.patterns.counterpart.search(head)
                 if counterpart:
@@ -290,13 +302,24 @@ class PersonFinder:
                 is_counterpart = bool(counterpart) or pattern is self.patterns.counterpart_intro
                 index = self._add(table, name, office, groups.get("rank"), country, start)
                 clean_end = match.start("name") + self._name_length(match.group("name"), name)
-                lead = next((match.start(g) for g in ("office", "rank") if groups.get(g)), match.start("name"))
+                lead = next(
+                    (match.start(g) for g in ("office", "rank") if groups.get(g)), match.start("name")
+                )
                 table.people[index].remember(sentence.text[min(lead, match.start("name")) : clean_end])
                 if is_counterpart and not office:
                     self._pending.append((index, sentence, start))
                 name_start = sentence.start + match.start("name")
                 table.mentions.append(Mention(name_start, sentence.start + name_end, index, "name"))
                 covered.append((start, sentence.start + match.end()))
+
+    def _post_title(self, tail: str) -> tuple[str | None, str | None]:
+        """', Flag Officer in Command of the Philippine Navy,': an office the lexicon lacks, and its state."""
+        match = _POST_TITLE.match(tail)
+        if not match:
+            return None, None
+        office = match.group("office").strip()
+        states = self.gaz.parties(office)
+        return office, states[0].code if states else None
 
     def _apposition(self, tail: str) -> tuple[str | None, str | None]:
         """', vice chairman of China's Central Military Commission': the office after a bare name."""
@@ -325,6 +348,8 @@ class PersonFinder:
         country: str | None,
         at: int,
     ) -> int:
+        if rank:
+            rank = re.sub(r"\s*\(.*\)$", "", rank)  # "(Retd)" says they left the service, not a rank
         if office:
             office = self.patterns.abbreviations.get(office.upper(), office) if office.isupper() else office
             office = None if office in self.patterns.hidden_titles else _title_case(office)
@@ -383,7 +408,8 @@ class PersonFinder:
     def _descriptions(self, text: str, sentences: list[Sentence], table: PersonTable) -> None:
         """'the Tajik minister', 'his Iranian counterpart', 'he': bound to a named person."""
         counterparts: list[tuple[Sentence, str, str | None, int, int]] = []
-        for sentence in sentences:
+        for position, sentence in enumerate(sentences):
+            last_sentence = sentences[position - 1] if position else None
             named = [(m.start, m.end) for m in table.mentions]
             for match in self.patterns.description.finditer(sentence.text):
                 start = sentence.start + match.start("head")
@@ -403,6 +429,8 @@ class PersonFinder:
             for match in _PRONOUN.finditer(sentence.text):
                 start = sentence.start + match.start()
                 previous = table.last_before(start, lower=max(0, sentence.start - 600))
+                if previous is not None and previous.start < sentence.start:
+                    previous = _subject_before(table, last_sentence) or previous
                 if previous is not None:
                     table.mentions.append(
                         Mention(start, start + len(match.group(0)), previous.person, "pronoun")
@@ -469,6 +497,15 @@ class PersonFinder:
                 person.country = country
                 return mention.person
         return None
+
+
+def _subject_before(table: PersonTable, previous: Sentence | None) -> Mention | None:
+    """'X visited Nairobi and met Y. On Thursday, he toured ...': a pronoun opening a sentence
+    continues the previous sentence's subject, its first named person."""
+    if previous is None:
+        return None
+    named = [m for m in table.between(previous.start, previous.end) if m.kind == "name"]
+    return named[0] if len({m.person for m in named}) >= 2 else None
 
 
 def bind_visitors(

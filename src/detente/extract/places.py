@@ -30,6 +30,12 @@ _FACILITY_NOUN_BEFORE = re.compile(
     r"\b(?:shipyard|base|port|academy|plant|factory|camp|range|facility|headquarters|village|town|city)\s+in\s+$",
     re.I,
 )
+_HAPPENED_AT = re.compile(  # "held near Putre", "a drill held in Chonburi": a place the gazetteer lacks
+    r"\b(?:held|conducted|staged|took place|hosted|carried out|exercised|trained)\s+(?:in|near|off|at)\s+"
+    r"(?:the\s+)?$"
+    r"|\b(?:near|off)\s+(?:the\s+)?$",
+    re.I,
+)
 _ADMIN_AREA = re.compile(r"\b(?:County|Province|Region|District|State|Island|Islands|Governorate|Oblast)$")
 _ATTRIBUTION_BEFORE = re.compile(r"\baccording\s+$", re.I)
 _ATTRIBUTION_AFTER = re.compile(r"^\s*(?:said|says|reported|announced|added|stated)\b")
@@ -129,6 +135,7 @@ def find_places(sentence: str) -> list[PlaceHit]:
                     pattern is patterns.city_of
                     or _ADMIN_AREA.search(place)
                     or _FACILITY_NOUN_BEFORE.search(sentence[: match.start("place")])
+                    or _HAPPENED_AT.search(sentence[: match.start("place")])
                 ):
                     hits.append(PlaceHit(match.start("place"), place, None, 2))
                 continue

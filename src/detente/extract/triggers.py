@@ -26,6 +26,10 @@ _AFTER_PLANNED = re.compile(
 )
 
 
+_RELATIVE_CLAUSE = re.compile(r",\s+(?:which|who|that|whose)\b|;")
+_DONE = re.compile(r"(?i:signed|inked|concluded|adopted|held|delivered|handed over|commissioned)\b")
+
+
 @lru_cache(maxsize=1)
 def _noun_heads() -> re.Pattern[str]:
     return re.compile(r"^(?:" + load_lexicon("triggers")["reference_heads"] + r")s?\b", re.I)
@@ -144,7 +148,10 @@ def status_of(event_type: str, sentence: str, hit: Hit) -> str:
     """occurred, planned or proposed, from the modality words in the trigger's clause."""
     r = rules()
     before = sentence[max(0, hit.start - 60) : hit.start]
-    window = before + sentence[hit.start : hit.end + 25]
+    after = _RELATIVE_CLAUSE.split(sentence[hit.end : hit.end + 25], maxsplit=1)[0]
+    if _DONE.match(hit.text):
+        after = ""  # "signed an arrangement, which will guarantee ...": the signing happened
+    window = before + sentence[hit.start : hit.end] + after
     if r.proposed.search(before if hit.reference else window):
         return "proposed"
     if event_type in ("pledge", "praise"):

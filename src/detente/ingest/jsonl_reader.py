@@ -17,6 +17,8 @@ from detente.ingest.options import IngestOptions
 from detente.ingest.problems import SourceProblem, as_ingest_error
 from detente.models import Article, IngestError
 
+FIELD_PROBE = 5  # records without the text field before the field name is taken to be wrong
+
 
 def read_jsonl(path: Path, options: IngestOptions) -> Iterator[Article | IngestError]:
     try:
@@ -26,22 +28,48 @@ def read_jsonl(path: Path, options: IngestOptions) -> Iterator[Article | IngestE
         return
     with stream:
         found_any = False
+        field_seen = False
+        held: list[IngestError] = []  # records lacking the text field, until one has it
+        first_fields: list[str] = []
         for number, raw in enumerate(stream, start=1):
             where = f"{path}:line {number}"
             if not raw.strip():
                 continue
             found_any = True
             try:
+                record = _parse_line(raw, number, options.max_bytes)
+            except Exception as error:
+                yield as_ingest_error(where, error)
+                continue
+            if not field_seen and options.text_field not in record:
+                first_fields = first_fields or sorted(record)
+                held.append(IngestError(where, f"no text in field {options.text_field!r}"))
+                if len(held) == FIELD_PROBE:
+                    yield _misnamed_field(path, options.text_field, first_fields)
+                    return
+                continue
+            if not field_seen:
+                field_seen = True
+                yield from held
+            try:
                 yield article_from_record(
-                    _parse_line(raw, number, options.max_bytes),
-                    fallback_id=f"{path.stem}-{number}",
-                    options=options,
-                    found_via="jsonl",
+                    record, fallback_id=f"{path.stem}-{number}", options=options, found_via="jsonl"
                 )
             except Exception as error:
                 yield as_ingest_error(where, error)
         if not found_any:
             yield IngestError(str(path), "empty file")
+        elif held and not field_seen:
+            yield _misnamed_field(path, options.text_field, first_fields)
+
+
+def _misnamed_field(path: Path, text_field: str, fields: list[str]) -> IngestError:
+    """A wrong field name is one line for the file, not one per record."""
+    return IngestError(
+        str(path),
+        f"no {text_field!r} field in its records (the first has: {', '.join(fields) or 'no fields'});"
+        " name the text field with --text-field",
+    )
 
 
 def read_json_document(path: Path, options: IngestOptions) -> Iterator[Article | IngestError]:

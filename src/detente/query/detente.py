@@ -77,7 +77,9 @@ class Detente:
 
         `countries`: all of them take part; `dyad`: both take part; `since`/`until`
         bound the start date (a bare year or month covers the whole period); `person`
-        is a person_id or any name form; `place` a place name or GeoNames id; `text`
+        is a person_id, any name form or one word of one (a surname); `place` a place
+        name, matching any comma-separated part ("Rawalpindi" finds "General Headquarters,
+        Rawalpindi"), or a GeoNames id; `text`
         a full-text query over the events' evidence and names.
         """
         spec = event_filter(

@@ -13,6 +13,7 @@ Pages (add `.json` to any path for the data it renders; the overview's twin is
     /person/{id}         offices held over time, and events
     /network             countries as nodes, cooperation as weighted edges
     /map                 located events on an equirectangular grid
+    /api/docs            the REST API's reference, from its OpenAPI schema (twin: /openapi.json)
 """
 
 from detente.web.rendering import static_dir

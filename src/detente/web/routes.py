@@ -13,6 +13,7 @@ from fastapi import APIRouter, Request
 from fastapi.responses import RedirectResponse, Response
 
 from detente.web import figures, pages
+from detente.web.api_reference import endpoints
 from detente.web.filters import EventFilters, PageError
 from detente.web.rendering import html_page, json_page
 from detente.web.view import Redirect, View
@@ -130,5 +131,20 @@ def build_router(get_query: Callable[[], Detente]) -> APIRouter:
     @router.get("/map")
     def map_html(request: Request) -> Response:
         return page(request, figures.world_map, False)
+
+    @router.get("/api/docs")
+    def api_docs(request: Request) -> Response:
+        """The API reference, offline; its data twin is the OpenAPI schema itself."""
+        schema = request.app.openapi()
+        info = schema.get("info", {})
+        return html_page(
+            "api_docs.html",
+            endpoints=endpoints(schema),
+            title=info.get("title", "detente"),
+            version=info.get("version", ""),
+            description=info.get("description", ""),
+            json_url="/openapi.json",
+            path=request.url.path,
+        )
 
     return router

@@ -24,8 +24,12 @@ def list_events(
     status: fields.Statuses = None,
     since: fields.Since = None,
     until: fields.Until = None,
-    person: Annotated[str | None, Query(description="A person's id or any form of their name")] = None,
-    place: Annotated[str | None, Query(description="A place name or GeoNames id")] = None,
+    person: Annotated[
+        str | None, Query(description="A person's id, any form of their name, or one word of it (a surname)")
+    ] = None,
+    place: Annotated[
+        str | None, Query(description="A place name (a city also finds the facilities in it) or GeoNames id")
+    ] = None,
     q: Annotated[str | None, Query(description="Full text: every word in the evidence or name")] = None,
     limit: fields.Limit = 100,
     offset: fields.Offset = 0,

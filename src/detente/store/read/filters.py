@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -44,15 +45,24 @@ def where_clause(spec: EventFilter, alias: str = "e") -> tuple[str, list[Any]]:
         params.append(spec.until.isoformat())
     if spec.person:
         key = name_key(spec.person)
+        # One word ("Munir") is a surname or given name: any name form holding it as a word.
+        word = key if " " not in key else None
         parts.append(
             f"{alias}.event_id IN (SELECT event_id FROM event_participants WHERE person_id = ?"
-            " OR person_id IN (SELECT person_id FROM person_names WHERE name_key = ?)"
+            " OR person_id IN (SELECT person_id FROM person_names WHERE name_key = ?"
+            " OR instr(' ' || name_key || ' ', ' ' || ? || ' ') > 0)"
             " OR name_key = ?)"
         )
-        params.extend([spec.person, key, key])
+        params.extend([spec.person, key, word, key])
     if spec.place:
-        parts.append(f"(name_key({alias}.location_place) = ? OR CAST({alias}.geonames_id AS TEXT) = ?)")
-        params.extend([name_key(spec.place), spec.place.strip()])
+        # "General Headquarters, Rawalpindi" is in Rawalpindi: match the whole name or any
+        # comma-separated part of it, so a city finds the facilities tied to it.
+        parts.append(
+            f"(instr(',' || replace(replace(name_key({alias}.location_place), ', ', ','), ' ,', ',') || ',',"
+            " ',' || ? || ',') > 0"
+            f" OR CAST({alias}.geonames_id AS TEXT) = ?)"
+        )
+        params.extend([re.sub(r"\s*,\s*", ",", name_key(spec.place)), spec.place.strip()])
     if spec.text:
         parts.append(f"{alias}.id IN (SELECT rowid FROM events_fts WHERE events_fts MATCH ?)")
         params.append(spec.text)

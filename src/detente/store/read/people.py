@@ -46,7 +46,25 @@ def find_person(conn: sqlite3.Connection, key: str) -> dict[str, Any] | None:
             " ORDER BY event_count DESC, p.person_id LIMIT 1",
             (_escape_like(name_key(key)),),
         ).fetchone()
+    if row is None:
+        row = _by_truncated_name(conn, name_key(key))
     return _with_aliases(conn, [dict(row)])[0] if row else None
+
+
+def _by_truncated_name(conn: sqlite3.Connection, key: str) -> sqlite3.Row | None:
+    """A cut-off last word ("Emomali Rahm" for "Emomali Rahmon"), the most active person first.
+
+    At least two words and three letters of the last, so a bare initial never guesses.
+    """
+    words = key.split()
+    if len(words) < 2 or len(words[-1]) < 3:
+        return None
+    return conn.execute(
+        f"{_PERSON} WHERE p.person_id IN (SELECT person_id FROM person_names"
+        " WHERE ' ' || name_key LIKE '% ' || ? || '%' ESCAPE '\\')"
+        " ORDER BY event_count DESC, p.person_id LIMIT 1",
+        (_escape_like(key),),
+    ).fetchone()
 
 
 def offices_of(conn: sqlite3.Connection, person_id: str) -> list[dict]:
