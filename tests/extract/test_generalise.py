@@ -369,3 +369,104 @@ def test_a_pronoun_opening_a_sentence_continues_its_subject():
     table = PersonFinder().build(text, split_sentences(text))
     he = next(m for m in table.mentions if m.kind == "pronoun")
     assert table.people[he.person].name == "Yasar Guler"
+
+
+def test_during_his_visit_keeps_the_visit_place_and_a_name_ending_like_a_month(extract):
+    text = (
+        "BEIJING, June 5 (Xinhua) -- Zhang Youxia, vice chairman of China's Central Military Commission, "
+        "met with Lao Minister of National Defense Chansamone Chanyalath in Beijing on Thursday.\n\n"
+        "During his visit, Chansamone also held talks with Chinese Defense Minister Dong Jun. The two sides "
+        "signed a memorandum on military medical cooperation."
+    )
+    events = extract(text, published=date(2025, 6, 6))
+    talks = next(e for e in only(events, "meeting") if "Dong Jun" in e.evidence)
+    assert talks.evidence.endswith("Dong Jun.")  # "Jun." ends a name here, not a month
+    assert talks.location.place == "Beijing"
+    assert talks.date.start == date(2025, 6, 5)
+
+
+def test_a_reading_list_is_no_training(extract):
+    text = (
+        "Key publications include: Border Security in South Asia, 2003 – Seminar proceedings compiled by the "
+        "Nepal Army and the Indian Army. Military ties are old."
+    )
+    assert not only(extract(text, published=PUBLISHED), "training")
+
+
+def test_a_call_that_discussed_preparations_did_happen(extract):
+    text = (
+        "MOSCOW, July 14. /TASS/. Russian Defense Minister Andrei Belousov and his Belarusian counterpart "
+        "Viktor Khrenin discussed preparations for the Zapad-2025 strategic exercise during a phone call on "
+        "Monday, the Russian Defense Ministry said."
+    )
+    call = only(extract(text, published=date(2025, 7, 15)), "meeting")[0]
+    assert (call.status, call.date.start, call.location) == ("occurred", date(2025, 7, 14), None)
+
+
+def test_delegation_leaders_named_in_their_own_sentence_join_the_meeting(extract):
+    text = (
+        "Army commanders from Bolivia and Paraguay met on Monday in Asuncion for the 5th Border "
+        "Committee.\n\n"
+        "The Bolivian delegation was led by General Juan Arce Vargas, and the Paraguayan side by General "
+        "Carlos Benitez Ruiz.\n\n"
+        "The two commanders committed to sharing information on smuggling routes across the border."
+    )
+    events = extract(text, published=PUBLISHED)
+    names = {"Juan Arce Vargas", "Carlos Benitez Ruiz"}
+    assert {p.name for p in only(events, "meeting")[0].participants} == names
+    assert {p.name for p in only(events, "pledge")[0].participants} == names
+
+
+def test_quoted_talks_and_a_pronoun_after_the_quote(extract):
+    text = (
+        "Vietnamese Defence Minister General Phan Van Giang arrived in Canberra on Monday for a three-day "
+        "official visit to Australia.\n\n"
+        '"We held very productive talks with Minister Marles on maritime security," Giang told reporters on '
+        "Tuesday. He also met Chief of the Defence Force Admiral David Johnston."
+    )
+    meetings = only(extract(text, published=date(2025, 6, 12)), "meeting")
+    talks = next(e for e in meetings if "productive talks" in e.evidence)
+    assert "Phan Van Giang" in {p.name for p in talks.participants}  # the speaker of "We held talks"
+    call = next(e for e in meetings if e.evidence.startswith("He also met"))
+    assert {p.name: p.country for p in call.participants} == {
+        "Phan Van Giang": "VNM",
+        "David Johnston": "AUS",
+    }
+
+
+def test_guests_at_a_course_add_the_host(extract):
+    text = (
+        "Kazakhstan's army is expanding its peacekeeping school. In February, twenty officers from "
+        "Kyrgyzstan, Tajikistan and Uzbekistan completed a UN staff officers' course at the Steppe Eagle "
+        "Training Centre. "
+        "Kazakh troops also serve in UN missions."
+    )
+    training = only(extract(text, published=PUBLISHED), "training")[0]
+    assert sorted(training.countries) == ["KAZ", "KGZ", "TJK", "UZB"]
+
+
+def test_a_named_series_planned_without_the_word_exercise(extract):
+    text = (
+        "Mongolian and US troops opened Exercise Gobi Wolf near Ulaanbaatar on Monday.\n\n"
+        "Officials confirmed that Gobi Wolf will return to the Five Hills area next June."
+    )
+    events = only(extract(text, published=PUBLISHED), "exercise")
+    assert sorted((e.status, e.name) for e in events) == [("occurred", "Gobi Wolf"), ("planned", "Gobi Wolf")]
+
+
+def test_an_exercise_name_is_no_participant(extract):
+    text = "Mongolian and US troops opened Exercise Gobi Wolf near Ulaanbaatar on Monday."
+    exercise = only(extract(text, published=PUBLISHED), "exercise")[0]
+    assert "Gobi Wolf" not in {p.name for p in exercise.participants}
+
+
+def test_a_call_on_his_excellency_during_a_visit(extract):
+    text = (
+        "Polish Deputy Defence Minister Pawel Bejda arrived in Seoul on Tuesday for talks on military "
+        "purchases.\n\n"
+        "Later, Bejda called on His Excellency Han Duck-soo at the Blue House."
+    )
+    meeting = only(extract(text, published=PUBLISHED), "meeting")[0]
+    assert sorted(meeting.countries) == ["KOR", "POL"]
+    assert (meeting.location.place, meeting.location.country) == ("Blue House, Seoul", "KOR")
+    assert {p.name: p.country for p in meeting.participants} == {"Pawel Bejda": "POL", "Han Duck-soo": "KOR"}

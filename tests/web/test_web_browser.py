@@ -6,8 +6,11 @@ text must stay text. Screenshots land in artifacts/screenshots/ for a human look
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from fastapi import FastAPI
+from map_dataset import build_map_database
 from web_apps import dashboard_app
 from web_browser import browser_page, screenshot
 from web_dataset import HOSTILE_SCRIPT, Dataset
@@ -86,3 +89,50 @@ def test_event_page_marks_the_evidence_and_hostile_text_stays_text(dataset: Data
         assert "<img src=x onerror=" in page.locator(".article-text").first.inner_text()
         assert page.locator("a[href^='javascript:']").count() == 0
         problems.assert_none("hostile event page")
+
+
+RENDERED_LABELS = """() => {
+    const labels = document.querySelectorAll("figure.map text:not(.count)");
+    return [...labels].map((text) => {
+        const box = text.getBBox();
+        return [text.textContent, box.x, box.y, box.x + box.width, box.y + box.height];
+    });
+}"""
+
+
+@pytest.mark.parametrize("world", [False, True], ids=["regional", "world"])
+def test_map_labels_as_chromium_draws_them_never_overlap(tmp_path: Path, world: bool):
+    """The server estimates text widths; the browser's real boxes must still not collide."""
+    build_map_database(tmp_path / "map.db", world=world)
+    with serving(dashboard_app(tmp_path / "map.db")) as base, browser_page() as (page, problems):
+        page.goto(f"{base}/map", wait_until="networkidle")
+        problems.assert_none("/map")
+        boxes = page.evaluate(RENDERED_LABELS)
+        assert len(boxes) >= 3
+        for i, (text, *box) in enumerate(boxes):
+            for other, *other_box in boxes[i + 1 :]:
+                overlap = box[0] < other_box[2] and other_box[0] < box[2]
+                overlap = overlap and box[1] < other_box[3] - 0.5 and other_box[1] < box[3] - 0.5
+                assert not overlap, (text, other)
+        page.click("figure.map a[href^='#marker-']")
+        assert page.locator("tbody.cluster:target tr").count() >= 4, "the table lists the merged places"
+        screenshot(page, f"map-crowded-{'world' if world else 'regional'}")
+
+
+def test_events_page_filters_by_dyad_and_person_and_explains_a_bad_dyad(dataset: Dataset):
+    with serving(dashboard_app(dataset.path)) as base, browser_page() as (page, problems):
+        page.goto(f"{base}/events", wait_until="networkidle")
+        page.fill("input[name=dyad]", "tjk-pak")
+        page.fill("input[name=person]", "Fixturezoda")
+        with page.expect_navigation():
+            page.click("form.filters button[type=submit]")
+        assert page.url.endswith("/events?dyad=tjk-pak&person=Fixturezoda")
+        assert page.locator("table.events tbody tr").count() == 2
+        assert page.locator("input[name=dyad]").input_value() == "PAK-TJK"
+        problems.assert_none("events filtered by dyad and person")
+        screenshot(page, "events-dyad-person")
+        response = page.goto(f"{base}/events?dyad=PAK", wait_until="networkidle")
+        assert response is not None and response.status == 400
+        message = page.locator("p.error").inner_text()
+        assert message.startswith("dyad: 'PAK' must be two alpha-3 country codes"), message
+        screenshot(page, "events-bad-dyad")

@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 from detente.web.charts import fill_periods, nice_step, stacked_bars
 from detente.web.filters import EventFilters, PageError
 from detente.web.highlight import Segment, locate_evidence, split_evidence
-from detente.web.labels import CHAR_WIDTH, Label, Point, boxes_overlap, label_box, place_labels
+from detente.web.labels import Point, boxes_overlap, place_labels, point_box, shorter_forms
 from detente.web.layout import HEIGHT, WIDTH, force_layout
 from detente.web.projection import fit_frame, graticule
 from detente.web.rendering import date_label, environment, web_url
@@ -123,6 +123,12 @@ def test_filters_parse_blanks_as_any_and_name_a_bad_value():
         EventFilters.from_params({"type": "war"})
     with pytest.raises(PageError, match="country"):
         EventFilters.from_params({"country": "Pakistan"})
+    assert EventFilters.from_params({"dyad": "tjk, pak"}).query_kwargs()["dyad"] == ("PAK", "TJK")
+    for bad in ("PAK", "PAK-PAK", "PAK-XXX", "PAK-TJK-IND", "Pakistan-Tajikistan"):
+        with pytest.raises(PageError, match=r"^dyad: "):
+            EventFilters.from_params({"dyad": bad})
+    with pytest.raises(PageError, match=r"^dayd: unknown parameter"):
+        EventFilters.from_params({"dayd": "PAK-TJK"})
     assert filters.link(offset=100) == "country=PAK&status=planned&year=2025&offset=100"
 
 
@@ -158,25 +164,52 @@ def test_office_spans_run_from_first_to_last_seen_on_a_year_axis():
     assert office_spans([{"title": "x", "first_seen": None, "last_seen": None}]) is None
 
 
-def test_labels_of_nearby_points_do_not_overlap():
+def _box_gap(box: tuple[float, float, float, float], point: Point) -> float:
+    """Distance from a point's centre to the nearest edge of a label box (0 inside it)."""
+    dx = max(box[0] - point.x, 0.0, point.x - box[2])
+    dy = max(box[1] - point.y, 0.0, point.y - box[3])
+    return (dx * dx + dy * dy) ** 0.5
+
+
+def test_labels_of_nearby_points_sit_by_their_point_and_never_overlap():
     points = [Point(100, 100, 5, "Islamabad"), Point(104, 102, 5, "Rawalpindi"), Point(300, 100, 5, "Kabul")]
     labels = place_labels(points, 600, 300)
-    assert labels[2] == Label(308, 104, "start"), "a lone point is labelled on its right"
-    boxes = [
-        label_box(label, CHAR_WIDTH * len(point.text)) for label, point in zip(labels, points, strict=True)
+    kabul = labels[2]
+    assert kabul is not None and kabul.anchor == "start" and kabul.x == 308, "a lone point: on its right"
+    assert kabul.text == "Kabul"
+    assert all(label is not None for label in labels), "two neighbours still find room on either side"
+    placed = [(label, point) for label, point in zip(labels, points, strict=True) if label]
+    circles = [point_box(p) for p in points]
+    for i, (label, point) in enumerate(placed):
+        assert _box_gap(label.box, point) <= point.r + 4, point.text
+        others = [other.box for j, (other, _) in enumerate(placed) if j != i]
+        others += [c for c, p in zip(circles, points, strict=True) if p is not point]
+        assert not any(boxes_overlap(label.box, other) for other in others), point.text
+
+
+def test_crowded_labels_are_shortened_or_dropped_but_never_moved_away():
+    crowd = [Point(50, 20, 6, f"Place number {i}, Province") for i in range(12)]
+    labels = place_labels(crowd, 160, 40)
+    assert labels[0] is not None
+    assert any(label is None for label in labels), "no room for twelve labels: some are dropped"
+    kept = [(label, point) for label, point in zip(labels, crowd, strict=True) if label]
+    for label, point in kept:
+        assert label.box[0] >= 0 and label.box[2] <= 160
+        assert _box_gap(label.box, point) <= point.r + 4
+    for i, (label, _) in enumerate(kept):
+        assert not any(boxes_overlap(label.box, other.box) for other, _ in kept[i + 1 :])
+
+
+def test_a_long_label_is_shortened_to_fit_beside_its_point():
+    point = Point(200, 20, 6, "General Headquarters, Rawalpindi", suffix=" +2")
+    label = place_labels([point], 330, 60)[0]
+    assert label is not None and label.text == "General Headquarters +2"
+    assert list(shorter_forms("General Headquarters, Rawalpindi"))[:3] == [
+        "General Headquarters, Rawalpindi",
+        "General Headquarters",
+        "General Headquart…",
     ]
-    circles = [(p.x - p.r, p.y - p.r, p.x + p.r, p.y + p.r) for p in points]
-    for i, box in enumerate(boxes):
-        others = [b for j, b in enumerate(boxes) if j != i] + circles
-        assert not any(boxes_overlap(box, other) for other in others), points[i].text
-
-
-def test_crowded_optional_labels_are_dropped_but_required_ones_kept():
-    crowd = [Point(50, 20, 6, f"Place {i}") for i in range(12)]
-    labels = place_labels(crowd, 120, 40, required=2)
-    assert labels[0] is not None and labels[1] is not None
-    assert any(label is None for label in labels[2:])
-    assert all(0 <= label.x <= 120 for label in labels if label)
+    assert place_labels([Point(5, 5, 4, "Somewhere very long")], 20, 10) == [None]
 
 
 @given(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from html import unescape
 from pathlib import Path
 
 import pytest
@@ -153,16 +154,18 @@ def test_network_draws_every_country_and_tie(client: TestClient):
 def test_map_places_every_located_event_inside_the_frame(client: TestClient, dataset: Dataset):
     data = client.get("/map.json").json()
     frame = data["frame"]
-    places = {m["place"]: m for m in data["markers"]}
-    assert set(places) == {"Dushanbe", "Rawalpindi", "Islamabad", "Bikaner"}
-    assert len(places["Dushanbe"]["events"]) == 2
+    markers = {m["place"]: m for m in data["markers"]}
+    assert set(markers) == {"Dushanbe", "Islamabad", "Bikaner"}, "Rawalpindi shares Islamabad's point"
+    assert [p["place"] for p in markers["Islamabad"]["places"]] == ["Islamabad", "Rawalpindi"]
+    assert markers["Dushanbe"]["event_count"] == 2 and markers["Dushanbe"]["type"] == "mixed"
     for marker in data["markers"]:
         assert frame["west"] <= marker["longitude"] <= frame["east"]
         assert 0 <= marker["x"] <= frame["width"] and 0 <= marker["y"] <= frame["height"]
-    assert places["Dushanbe"]["y"] < places["Bikaner"]["y"], "north is up"
+    assert markers["Dushanbe"]["y"] < markers["Bikaner"]["y"], "north is up"
     html = client.get("/map").text
     assert 'href="/events?place=Dushanbe"' in html
     assert f'href="/event/{dataset.us_exercise_id}"' in html
+    assert f'href="/event/{dataset.exercise_id}">Rawalpindi</a>' in html, "the table keeps every place"
     assert 'class="graticule"' in html
 
 
@@ -186,6 +189,46 @@ def test_events_list_filters_and_pages(client: TestClient, dataset: Dataset):
     assert client.get("/events.json?text=drone").json()["events"]["total"] == 1
     assert client.get("/events.json?country=ZZZ").status_code == 400
     assert client.get("/events?type=war").status_code == 400
+
+
+def test_events_list_filters_by_person_and_dyad(client: TestClient, dataset: Dataset):
+    by_person = client.get("/events.json?person=Fixturezoda").json()
+    assert {e["event_id"] for e in by_person["events"]["items"]} == {dataset.meeting_id, dataset.pledge_id}
+    assert by_person["filters"]["person"] == "Fixturezoda"
+    by_dyad = client.get("/events.json?dyad=tjk-pak&type=exercise").json()
+    assert by_dyad["filters"]["dyad"] == "PAK-TJK"
+    assert {e["event_id"] for e in by_dyad["events"]["items"]} == {
+        dataset.planned_exercise_id,
+        dataset.exercise_id,
+    }
+    assert client.get("/events.json?dyad=IND-USA").json()["events"]["total"] == 1
+    assert client.get("/events.json?dyad=CHN-TJK").json()["events"]["total"] == 0
+    html = client.get("/events?dyad=PAK-TJK&person=Fixture+Asif").text
+    assert (
+        '<input name="dyad" value="PAK-TJK"' in html and '<input name="person" value="Fixture Asif"' in html
+    )
+    assert (
+        f'href="/event/{dataset.meeting_id}"' in html and f'href="/event/{dataset.exercise_id}"' not in html
+    )
+    assert "person=Fixture+Asif" in html, "the JSON twin link carries the filters"
+
+
+@pytest.mark.parametrize(
+    ("query", "message"),
+    [
+        ("dyad=PAK", "dyad: &#39;PAK&#39; must be two alpha-3 country codes joined by &#39;-&#39;"),
+        ("dyad=PAK-PAK", "dyad: &#39;PAK-PAK&#39; names the same country twice"),
+        ("dyad=PAK-XXX", "XXX is not an ISO 3166-1 alpha-3 country code"),
+        ("dayd=PAK-TJK", "dayd: unknown parameter; this page takes country, dyad, type"),
+        ("person=" + "x" * 201, "person: must be at most 200 characters"),
+    ],
+)
+def test_a_bad_event_filter_is_a_400_naming_the_parameter(client: TestClient, query: str, message: str):
+    page = client.get(f"/events?{query}")
+    assert page.status_code == 400 and message in page.text
+    assert '<nav aria-label="Main">' in page.text
+    twin = client.get(f"/events.json?{query}")
+    assert twin.status_code == 400 and unescape(message) in twin.json()["detail"]
 
 
 def test_static_files_are_served(client: TestClient):

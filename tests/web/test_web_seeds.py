@@ -76,4 +76,6 @@ def test_seed_events_are_listed_marked_and_inert(seeded_db: Path):
         for path in ("/", "/network", "/map", "/events?text=memorandum"):
             page.goto(base + path, wait_until="networkidle")
             problems.assert_none(path)
+            if path == "/map":
+                screenshot(page, "seeds-map")
         assert page.evaluate("typeof window.__pwned") == "undefined"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from detente.extract.codes import codes_for
@@ -11,6 +12,7 @@ from detente.extract.people import Person, PersonTable
 from detente.extract.topics import topics_for
 from detente.models import Article, Event, EventDate, Participant, Place
 
+_GUESTS = re.compile(r"\bfrom\s+(?:[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?(?:,\s*|\s+and\s+)?)+")
 _NEEDS_TWO_STATES = ("meeting", "agreement", "pledge", "praise", "training", "defence_industry")
 
 
@@ -83,11 +85,15 @@ def event_countries(
 ) -> list[str]:
     """The states taking part: named ones, the people's, the host's, else the article's main pair."""
     countries = list(dict.fromkeys(draft.countries + [p.country for p in persons if p.country]))
+    if _only_guests(draft) and dyad and dyad[0] not in countries:
+        countries.append(dyad[0])  # "officers from Bhutan and Nepal completed a course": the host teaches
     place = draft.place
     if place and place.place and place.country not in [*countries, *dyad, *mentioned]:
         # "Staff College in Wellington" in a story about India and Vietnam is not in New Zealand
-        known = [c for c in gazetteer().place_countries(place.place.split(", ")[-1]) if c in countries + dyad]
-        draft.place = place = Place(place.place, known[0] if known else None)
+        options = gazetteer().place_countries(place.place.split(", ")[-1])
+        if len(options) > 1:  # only a name several states share needs the story's states to decide
+            known = [c for c in options if c in countries + dyad]
+            draft.place = place = Place(place.place, known[0] if known else None)
     third_soil = draft.type in ("meeting", "pledge", "praise", "agreement") and len(countries) >= 2
     if place and place.country and place.country not in countries and not third_soil:
         countries.append(place.country)  # a pair already named met on a third state's soil: not a party
@@ -95,6 +101,16 @@ def event_countries(
         fill = [c for c in draft.nearby if c in dyad] + [c for c in draft.nearby if c not in dyad] + dyad
         countries += [code for code in dict.fromkeys(fill) if code not in countries][: 2 - len(countries)]
     return countries
+
+
+def _only_guests(draft: Draft) -> bool:
+    """Every state the sentence names is a guest ('from X, Y and Z') at a course or drill of unknown host."""
+    if draft.type not in ("training", "exercise") or not draft.countries:
+        return False
+    if draft.place is not None and draft.place.country:
+        return False
+    hosts = gazetteer().parties(_GUESTS.sub(" ", draft.sentence.text))
+    return not hosts
 
 
 def infer_country(

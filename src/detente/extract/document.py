@@ -27,6 +27,14 @@ _HOST_AGENT = re.compile(
     r"\b(?:received|welcomed|hosted|greeted|met)\s+by\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$", re.I
 )
 _VISITOR_AFTER = re.compile(r"\b(?:by|visiting)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,4}$", re.I)
+_DURING_VISIT = re.compile(
+    r"\b(?:during|in the course of) (?:his|her|their|the) (?:[\w-]+ )?(?:visit|stay|trip)\b", re.I
+)
+_LED_BY = re.compile(
+    r"\b(?:delegations?|side|team)\b[^.;]{0,40}?\b(?:was|were)\s+(?:led|headed)\s+by\b"
+    r"|\b(?:was|were)\s+(?:also\s+)?attended\s+by\b",
+    re.I,
+)
 _OPENED = re.compile(r"\b(?:opened|began|started|commenced|kicked off)\s+on\b", re.I)
 _REMOTE = re.compile(r"phone|video|virtual|telephone", re.I)
 _SAME_DAY = re.compile(
@@ -242,6 +250,8 @@ def _same_happening(a: Draft, b: Draft, kept: list[Draft]) -> bool:
         if pa and pb:
             if not (pa <= pb or pb <= pa):
                 return False
+            if pb - pa and _ANOTHER.search(b.sentence.text[: b.hit.start]):
+                return False  # "He also met the army chief": one more meeting of the visit
             return _places_compatible(a.place, b.place) or a.visit_only or b.visit_only
         return (
             not pa
@@ -271,7 +281,7 @@ def _praiser(draft: Draft) -> tuple:
 def _absorb(target: Draft, other: Draft) -> None:
     if target.visit_only and not other.visit_only:
         target.hit, target.sentence, target.visit_only = other.hit, other.sentence, False
-        target.place = other.place or target.place
+        target.place = _within(other.place, target.place) or target.place
         target.date = other.date or target.date
     for person in other.persons:
         if person not in target.persons:
@@ -288,6 +298,15 @@ def _absorb(target: Draft, other: Draft) -> None:
         target.place = other.place or target.place
     other.absorbed = True
     other.absorbed_into = target
+
+
+def _within(facility: Place | None, city: Place | None) -> Place | None:
+    """'the Blue House' on a visit to Seoul is 'Blue House, Seoul': the facility keeps the city's state."""
+    if facility is None or city is None or facility.country or not (facility.place and city.place):
+        return facility
+    if city.place in facility.place:
+        return Place(facility.place, city.country)
+    return Place(f"{facility.place}, {city.place}", city.country)
 
 
 def _more_specific(new: Place, old: Place) -> bool:
@@ -370,13 +389,12 @@ def place_meetings(drafts: list[Draft], destinations: dict[int, Place]) -> None:
                 if person in destinations:
                     draft.place = destinations[person]
                     break
-        if (
-            draft.place is None
-            and previous is not None
-            and previous.sentence.paragraph == draft.sentence.paragraph
-            and set(previous.persons) & set(draft.persons)
-        ):
-            draft.place = previous.place
+        same_trip = previous is not None and (
+            previous.sentence.paragraph == draft.sentence.paragraph
+            or _DURING_VISIT.search(draft.sentence.text)
+        )
+        if draft.place is None and same_trip and set(previous.persons) & set(draft.persons):
+            draft.place = previous.place  # "During his visit, X also held talks with Y": where the visit was
         previous = draft
 
 
@@ -445,3 +463,23 @@ def share_bloc(drafts: list[Draft]) -> None:
         own = draft.countries + ([draft.place.country] if draft.place and draft.place.country else [])
         if set(own) <= set(bloc):
             draft.countries = list(dict.fromkeys(draft.countries + bloc))
+
+
+def delegation_leaders(drafts: list[Draft], sentences: list[Sentence], people: PersonTable) -> None:
+    """'The Chilean delegation was led by General X, and the Peruvian side by General Y': the people of
+    the meeting just reported, named in a sentence of their own."""
+    meetings = [d for d in drafts if d.type == "meeting" and d.status == "occurred"]
+    stated = {d.index for d in drafts}
+    for sentence in sentences:
+        if sentence.index in stated or not _LED_BY.search(sentence.text):
+            continue
+        earlier = [m for m in meetings if 0 < sentence.index - m.index <= 2]
+        if not earlier:
+            continue
+        target = earlier[-1]
+        for mention in people.between(sentence.start, sentence.end):
+            if mention.person not in target.persons:
+                target.persons.append(mention.person)
+        if sentence not in target.refs:
+            target.refs.append(sentence)
+            target.texts.append(sentence.text)

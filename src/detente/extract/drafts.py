@@ -100,6 +100,7 @@ _TOLD_PRESS = re.compile(
     r"(?-i:[A-Z][\w.]+)(?:\s+(?-i:[A-Z][\w.]+)){0,2})\b",
     re.I,
 )
+_FIRST_PERSON = re.compile(r"[\"“][^\"”]*\b(?:We|we|I|our|Our|us)\b")  # "We held talks," X told reporters
 _SPOKES = re.compile(r"spokes|analyst|researcher|professor|correspondent|reporter|editor", re.I)
 _SOURCE_AFTER = re.compile(r"^[^.,;]{0,40}?\b(?:told|said|says|according)\b")
 _PERSON_OBJECT = re.compile(
@@ -209,6 +210,9 @@ def drafts_for(facts: SentenceFacts, series: re.Pattern[str] | None) -> list[Dra
     ):
         if hit is not None:
             out.append(_draft(event_type, hit, facts, by_type))
+            bare = series.match(text, hit.start) if series and event_type == "exercise" else None
+            if bare and bare.end() == hit.end and out[-1].name is None:
+                out[-1].name = hit.text  # the series named bare: "Khaan Quest will return in June"
     match = rules().proposal.search(text)
     if (
         not out
@@ -423,7 +427,7 @@ def _draft(event_type: str, hit: Hit, facts: SentenceFacts, by_type: dict[str, l
         m
         for m in mentions
         if not _ACCORDING_TO.search(text[max(0, m.start - sentence.start - 80) : m.start - sentence.start])
-        and not _TOLD_PRESS.match(text[m.end - sentence.start :])
+        and not (_TOLD_PRESS.match(text[m.end - sentence.start :]) and not _FIRST_PERSON.search(text))
         and not _SPOKES.search(facts.people.people[m.person].office or "")
     ]
     draft.persons = _unique(m.person for m in mentions)

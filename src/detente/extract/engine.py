@@ -17,6 +17,7 @@ from detente.extract.dates import find_dates
 from detente.extract.document import (
     attach_references,
     choose_anchors,
+    delegation_leaders,
     follow_on_details,
     inherit_from_anchors,
     main_dyad,
@@ -44,7 +45,7 @@ if TYPE_CHECKING:
 _PLACE_BEFORE = re.compile(r"\b(?:in|at|to|from|near|off)\s+$")
 _VESSEL_BEFORE = re.compile(
     r"\b(?:frigate|corvette|destroyer|cruiser|submarine|ship|vessel|carrier|cutter|boat|tanker|"
-    r"INS|HMS|USS|PNS|HMAS|HMCS|KRI|BRP|JS|ROKS|TCG|FS|ITS|SNS)\s+$"
+    r"INS|HMS|USS|PNS|HMAS|HMCS|KRI|BRP|JS|ROKS|TCG|FS|ITS|SNS|[Ee]xercise|[Oo]peration)\s+$"
 )
 _QUOTED = re.compile(r"[\"“][^\"”]{1,80}[\"”]")
 _NER_PIPES = ("tok2vec", "ner")
@@ -89,6 +90,7 @@ class RuleExtractor:
             return []
         attach_references(drafts, sentences, hits, dates, people)
         follow_on_details(drafts, sentences, dates, {d.index for d in drafts})
+        delegation_leaders(drafts, sentences, people)
         mentioned = [[m.code for m in gazetteer().parties(s.text)] for s in sentences]
         sides = Sides(main_dyad(mentioned), mentioned=frozenset(c for codes in mentioned for c in codes))
         sides.visitors = visit_destinations(sentences, people)
@@ -101,7 +103,16 @@ class RuleExtractor:
         inherit_from_anchors(drafts)
         praisers_join_exercises(drafts)
         share_bloc(drafts)
-        drafts = [d for d in merge_duplicates(drafts) if in_security_context(d, people, focus=focus)]
+        merged = merge_duplicates(drafts)
+        secure = {id(d) for d in merged if in_security_context(d, people, focus=focus)}
+        series_names = {
+            _series_stem(d.name) for d in merged if id(d) in secure and d.type == "exercise" and d.name
+        }
+        drafts = [  # an edition of a series already shown to be military needs no cue of its own
+            d
+            for d in merged
+            if id(d) in secure or (d.type == "exercise" and d.name and _series_stem(d.name) in series_names)
+        ]
         if is_commentary(text):
             drafts = [d for d in drafts if specific_enough(d)]
         sides.learn(drafts, people)
@@ -123,7 +134,7 @@ class RuleExtractor:
                 if _PLACE_BEFORE.search(doc.text[: ent.start_char]):
                     continue  # "a ceremony in Hai Phong"
                 if _VESSEL_BEFORE.search(doc.text[: ent.start_char]):
-                    continue  # "the Italian frigate Carlo Bergamini" is a ship
+                    continue  # "the Italian frigate Carlo Bergamini" is a ship, "Exercise Gobi Wolf" a drill
                 spans.append((sentence.start + ent.start_char, sentence.start + ent.end_char))
         return spans
 
@@ -179,6 +190,10 @@ def _dates_by_sentence(text: str, sentences: list[Sentence], article: Article) -
         if inside:
             out[sentence.index] = [(d.start - sentence.start, d.value) for d in inside]
     return out
+
+
+def _series_stem(name: str) -> str:
+    return re.sub(r"[- ](?:[IVX]{1,4}|\d{1,2}|(?:19|20)\d\d)$", "", name)
 
 
 def _exercise_names(sentences: list[Sentence]) -> set[str]:

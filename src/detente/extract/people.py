@@ -32,6 +32,7 @@ _POST_TITLE = re.compile(
     r"(?:Officer|Commander|Commanding|Chief|Head|Director|Minister|Secretary|Chairman|Ambassador|Attach[eé])"
     r"(?:\s+(?:(?:of|in|for)\s+(?:the\s+)?)?[A-Z][\w'’-]*){0,6})(?=,|\.|\s+(?:and|who|said|called|met)\b)"
 )
+_QUOTE_THEN_SPEAKER = re.compile(r"^[\"“][^\"”]+[\"”]")
 _PRONOUN = re.compile(r"\b(?:he|she|He|She)\b")
 
 
@@ -91,6 +92,7 @@ class _Patterns:
     counterpart_intro: re.Pattern[str]
     delegation: re.Pattern[str]
     org_head: re.Pattern[str]
+    honoured: re.Pattern[str]
     description: re.Pattern[str]
     abbreviations: dict[str, str]
     hidden_titles: frozenset[str]
@@ -131,6 +133,9 @@ def _patterns() -> _Patterns:
         delegation=re.compile(
             rf"\b(?P<cq>{qualifier})\s+(?:[\w-]+\s+){{0,3}}delegation,?\s+(?:led|headed)\s+by\s+"
             rf"(?:(?P<office>{offices})\s+)?(?:(?P<rank>{rank})\s+)?(?P<name>{_NAME})"
+        ),
+        honoured=re.compile(
+            rf"\b(?:His|Her)\s+(?:Excellency|Majesty|Royal Highness|Highness)\s+(?P<name>{_NAME})"
         ),
         counterpart_intro=re.compile(
             rf"\b(?:his|her|their)\s+(?P<cq>{qualifier})\s+counterparts?,?\s+(?P<name>{_NAME})"
@@ -272,6 +277,7 @@ class PersonFinder:
             self.patterns.titled,
             self.patterns.ranked,
             self.patterns.counterpart_intro,
+            self.patterns.honoured,
         )
         for pattern in patterns:
             for match in pattern.finditer(sentence.text):
@@ -505,7 +511,13 @@ def _subject_before(table: PersonTable, previous: Sentence | None) -> Mention | 
     if previous is None:
         return None
     named = [m for m in table.between(previous.start, previous.end) if m.kind == "name"]
-    return named[0] if len({m.person for m in named}) >= 2 else None
+    if len({m.person for m in named}) < 2:
+        return None
+    quote = _QUOTE_THEN_SPEAKER.match(previous.text)
+    if quote:  # '"We held talks with X," Y said.': Y, the speaker, is the subject
+        speakers = [m for m in named if m.start >= previous.start + quote.end()]
+        return speakers[0] if speakers else None
+    return named[0]
 
 
 def bind_visitors(

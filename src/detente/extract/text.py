@@ -12,9 +12,12 @@ import re
 from dataclasses import dataclass
 
 _ABBREVIATIONS = re.compile(
-    r"(?:\b(?:Gen|Lt|Col|Maj|Brig|Capt|Adm|Mr|Mrs|Ms|Dr|St|No|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Sr|Jr|Rep|Sen|Gov|Prof)"
+    r"(?:\b(?:Gen|Lt|Col|Maj|Brig|Capt|Adm|Mr|Mrs|Ms|Dr|St|No|Sr|Jr|Rep|Sen|Gov|Prof)"
     r"|\b[A-Z]|\bU\.S|\bU\.K|\bU\.N)\.$"
 )
+_MONTH_ABBREVIATION = re.compile(
+    r"\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.$"
+)  # "Jun. 5", not "Dong Jun."
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’')\]]*\s+(?=[\"“‘(\[]?[A-Z0-9])")
 _CAPTION_CREDIT = re.compile(r"\s[—–-]{1,2}\s?[A-Z][\w/ ]{1,20}\s*$")
 _BULLET = re.compile(r"^\s*(?:[•·▪◦*‣-]|\d+\.)\s")
@@ -86,6 +89,8 @@ def _split_line(line: str, offset: int, paragraph: int, first_index: int) -> lis
     for match in _SENTENCE_END.finditer(line):
         candidate = line[start : match.start()].rstrip()
         if _ABBREVIATIONS.search(candidate):
+            continue
+        if _MONTH_ABBREVIATION.search(candidate) and line[match.end() : match.end() + 1].isdigit():
             continue
         pieces.append(_make(line, offset, start, match.start(), paragraph, first_index + len(pieces)))
         start = match.end()

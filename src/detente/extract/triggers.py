@@ -26,6 +26,10 @@ _AFTER_PLANNED = re.compile(
 )
 
 
+_FRAME_BEFORE = re.compile(r"\b(?:during|in|at|over)\s+(?:a|an|their|his|her)\s+(?:[\w-]+\s+){0,2}$", re.I)
+_INVITATION = re.compile(  # "extended an invitation for its officers to attend the ... Course"
+    r"\b(?:extended|issued|conveyed|renewed)\s+(?:an|the|his|her|their)\s+invitation\s+(?:for|to)\b", re.I
+)
 _RELATIVE_CLAUSE = re.compile(r",\s+(?:which|who|that|whose)\b|;")
 _DONE = re.compile(r"(?i:signed|inked|concluded|adopted|held|delivered|handed over|commissioned)\b")
 
@@ -148,11 +152,13 @@ def status_of(event_type: str, sentence: str, hit: Hit) -> str:
     """occurred, planned or proposed, from the modality words in the trigger's clause."""
     r = rules()
     before = sentence[max(0, hit.start - 60) : hit.start]
+    if _FRAME_BEFORE.search(before):
+        before = ""  # "discussed preparations for the drill during a phone call": the call itself happened
     after = _RELATIVE_CLAUSE.split(sentence[hit.end : hit.end + 25], maxsplit=1)[0]
     if _DONE.match(hit.text):
         after = ""  # "signed an arrangement, which will guarantee ...": the signing happened
     window = before + sentence[hit.start : hit.end] + after
-    if r.proposed.search(before if hit.reference else window):
+    if r.proposed.search(before if hit.reference else window) or _INVITATION.search(sentence[: hit.start]):
         return "proposed"
     if event_type in ("pledge", "praise"):
         return "occurred"

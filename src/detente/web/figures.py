@@ -7,25 +7,26 @@ carries the very coordinates the page draws.
 from __future__ import annotations
 
 import math
-from collections import defaultdict
 from dataclasses import asdict
 from typing import TYPE_CHECKING, Any
-from urllib.parse import quote
 
 from detente.models import EVENT_TYPES
 from detente.web.countries import capitals, country_name
-from detente.web.labels import Point, place_labels
+from detente.web.labels import Box, Point, label_box, place_labels, point_box, text_width
 from detente.web.layout import HEIGHT as NETWORK_HEIGHT
 from detente.web.layout import WIDTH as NETWORK_WIDTH
 from detente.web.layout import cached_force_layout
-from detente.web.projection import Frame, fit_frame, graticule
+from detente.web.map_markers import build_markers
+from detente.web.projection import GRID_FONT, Frame, GridLine, fit_frame, graticule
 from detente.web.view import View
 
 if TYPE_CHECKING:
     from detente.query import Detente
 
 REGIONAL_SPAN = 100  # degrees of longitude up to which every capital in view is named
-ALWAYS_LABELLED = 6  # the busiest places keep their label even when crowded
+MARKER_FONT = 12.0  # font sizes of the map's labels, as style.css sets them
+CAPITAL_FONT = 11.0
+CAPITAL_HALF_SIDE = 2.5  # capitals are 5 x 5 squares
 
 
 def network(q: Detente) -> View:
@@ -78,58 +79,38 @@ def _capital_landmarks(
     return landmarks
 
 
-def _marker_link(place: str | None, country: str | None, rows: list[dict[str, Any]]) -> str:
-    """One event: its page; a named place: the events there; a country-level location: the country."""
-    if len(rows) == 1:
-        return f"/event/{quote(rows[0]['event_id'], safe='')}"
-    if place:
-        return f"/events?place={quote(place, safe='')}"
-    return f"/country/{quote(country or '', safe='')}"
+def _grid_label_boxes(grid: list[GridLine]) -> list[Box]:
+    """Where the degree labels print, so no place label is written over them."""
+    return [
+        label_box(line.text_x, line.text_y, "start", text_width(line.label, GRID_FONT), GRID_FONT)
+        for line in grid
+        if line.text_x is not None and line.text_y is not None
+    ]
 
 
-def _markers(places: list[dict[str, Any]], frame: Frame) -> list[dict[str, Any]]:
-    """One marker per distinct location, sized by its events, most events first."""
-    grouped: dict[tuple[str | None, str | None, float, float], list[dict[str, Any]]] = defaultdict(list)
-    for row in places:
-        key = (row["place"], row["country"], round(row["latitude"], 3), round(row["longitude"], 3))
-        grouped[key].append(row)
-    top = max((len(rows) for rows in grouped.values()), default=1)
-    markers = []
-    for (place, country, lat, lon), rows in sorted(grouped.items(), key=lambda item: -len(item[1])):
-        x, y = frame.project(lon, lat)
-        rows.sort(key=lambda r: r["date_start"] or "", reverse=True)
-        types = {r["type"] for r in rows}
-        markers.append(
-            {
-                "place": place or country_name(country) or "unnamed place",
-                "country": country,
-                "latitude": lat,
-                "longitude": lon,
-                "x": x,
-                "y": y,
-                "r": round(4 + 10 * math.sqrt(len(rows) / top), 1),
-                "type": types.pop() if len(types) == 1 else "mixed",
-                "link": _marker_link(place, country, rows),
-                "events": rows,
-            }
-        )
-    return markers
+def _marker_point(marker: dict[str, Any]) -> Point:
+    more = len(marker["places"]) - 1
+    suffix = f" +{more}" if more else ""
+    return Point(marker["x"], marker["y"], marker["r"], marker["place"], MARKER_FONT, suffix)
 
 
 def world_map(q: Detente) -> View:
     places = [row.to_dict() for row in q.places()]
     frame = fit_frame(sorted({(row["longitude"], row["latitude"]) for row in places}))
-    markers = _markers(places, frame)
+    markers = build_markers(places, frame)
     involved = {c for row in places for c in row["countries"]}
     landmarks = _capital_landmarks(frame, markers, involved)
     regional = frame.east - frame.west <= REGIONAL_SPAN
     named = [c for c in landmarks if regional or c["involved"]]
+    unnamed = [c for c in landmarks if c not in named]
+    grid = graticule(frame)
     labels = place_labels(
-        [Point(m["x"], m["y"], m["r"], m["place"]) for m in markers]
-        + [Point(c["x"], c["y"], 3, c["name"]) for c in named],
+        [_marker_point(m) for m in markers]
+        + [Point(c["x"], c["y"], CAPITAL_HALF_SIDE, c["name"], CAPITAL_FONT) for c in named],
         frame.width,
         frame.height,
-        required=min(len(markers), ALWAYS_LABELLED),
+        obstacles=[point_box(Point(c["x"], c["y"], CAPITAL_HALF_SIDE, "")) for c in unnamed]
+        + _grid_label_boxes(grid),
     )
     for item in landmarks:
         item["label"] = None
@@ -139,6 +120,7 @@ def world_map(q: Detente) -> View:
         "frame": asdict(frame) | {"width": frame.width, "height": frame.height},
         "markers": markers,
         "capitals": landmarks,
+        "grid": [asdict(line) for line in grid],
     }
     types = [t for t in (*EVENT_TYPES, "mixed") if any(m["type"] == t for m in markers)]
-    return View("map.html", data, {"grid": graticule(frame), "marker_types": types})
+    return View("map.html", data, {"marker_types": types})

@@ -6,14 +6,15 @@ does not parse is a 400 naming the parameter and the reason.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, fields
 from datetime import date
 from typing import Any
 from urllib.parse import urlencode
 
 from detente.models import EVENT_TYPES, STATUSES
-from detente.web.countries import ALPHA3
+from detente.web.countries import ALPHA3, is_country
 
 PAGE_SIZE = 100
 
@@ -41,6 +42,23 @@ def country_param(value: str | None, name: str = "country") -> str | None:
     if not ALPHA3.fullmatch(code.upper()):
         raise PageError(400, f"{name}: {value!r} is not an ISO 3166-1 alpha-3 country code (e.g. PAK)")
     return code.upper()
+
+
+def dyad_param(value: str | None) -> str | None:
+    """Two different countries, "PAK-TJK" (any order, case, or a comma or space between), sorted."""
+    text = _blank_to_none(value)
+    if text is None:
+        return None
+    codes = [part for part in re.split(r"[-,;\s]+", text.upper()) if part]
+    if len(codes) != 2 or not all(ALPHA3.fullmatch(code) for code in codes):
+        raise PageError(400, f"dyad: {value!r} must be two alpha-3 country codes joined by '-', like PAK-TJK")
+    if codes[0] == codes[1]:
+        raise PageError(400, f"dyad: {value!r} names the same country twice")
+    for code in codes:
+        if not is_country(code):
+            raise PageError(400, f"dyad: {value!r}: {code} is not an ISO 3166-1 alpha-3 country code")
+    first, second = sorted(codes)
+    return f"{first}-{second}"
 
 
 def choice_param(value: str | None, name: str, allowed: tuple[str, ...]) -> str | None:
@@ -71,6 +89,7 @@ class EventFilters:
     """The filters of an event listing, as the page's form and its URL carry them."""
 
     country: str | None = None
+    dyad: str | None = None
     type: str | None = None
     status: str | None = None
     year: int | None = None
@@ -81,8 +100,14 @@ class EventFilters:
 
     @classmethod
     def from_params(cls, params: Mapping[str, str]) -> EventFilters:
+        """The filters in a query string; an unknown parameter is refused, not silently ignored."""
+        known = [f.name for f in fields(cls)]
+        for name in params:
+            if name not in known:
+                raise PageError(400, f"{name}: unknown parameter; this page takes {', '.join(known)}")
         return cls(
             country=country_param(params.get("country")),
+            dyad=dyad_param(params.get("dyad")),
             type=choice_param(params.get("type"), "type", EVENT_TYPES),
             status=choice_param(params.get("status"), "status", STATUSES),
             year=int_param(params.get("year"), "year", 1900, 2100),
@@ -96,6 +121,7 @@ class EventFilters:
         """Keyword arguments for `Detente.events` (the offset and page size included)."""
         return {
             "countries": [self.country] if self.country else None,
+            "dyad": tuple(self.dyad.split("-")) if self.dyad else None,
             "type": self.type,
             "status": self.status,
             "since": date(self.year, 1, 1) if self.year else None,

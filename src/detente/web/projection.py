@@ -64,13 +64,37 @@ def fit_frame(points: list[tuple[float, float]]) -> Frame:
     return Frame(west, east, south, north, step)
 
 
+GRID_FONT = 10.0  # font size of the graticule's degree labels, as style.css sets it
+
+
 @dataclass
 class GridLine:
+    """A meridian or parallel; its degree label sits at (text_x, text_y), or is not drawn (None)."""
+
     label: str
     x1: float
     y1: float
     x2: float
     y2: float
+    text_x: float | None = None
+    text_y: float | None = None
+
+
+def _meridian(frame: Frame, lon: int) -> GridLine:
+    x, _ = frame.project(lon, 0)
+    label = f"{abs(lon)}°{'E' if lon > 0 else 'W' if lon < 0 else ''}"
+    shown = x > 24  # the first meridian's label would collide with the parallels' labels
+    return GridLine(
+        label, x, 0, x, frame.height, x + 3 if shown else None, frame.height - 4 if shown else None
+    )
+
+
+def _parallel(frame: Frame, lat: int) -> GridLine:
+    _, y = frame.project(0, lat)
+    label = f"{abs(lat)}°{'N' if lat > 0 else 'S' if lat < 0 else ''}"
+    shown = 12 < y < frame.height - 16  # clear of the top edge and the meridians' labels
+    text_x, text_y = (3, y - 3) if shown else (None, None)
+    return GridLine(label, 0, y, frame.width, y, text_x, text_y)
 
 
 def graticule(frame: Frame) -> list[GridLine]:
@@ -78,14 +102,10 @@ def graticule(frame: Frame) -> list[GridLine]:
     lines: list[GridLine] = []
     lon = math.ceil(frame.west / frame.step) * frame.step
     while lon <= frame.east:
-        x, _ = frame.project(lon, 0)
-        label = f"{abs(lon)}°{'E' if lon > 0 else 'W' if lon < 0 else ''}"
-        lines.append(GridLine(label, x, 0, x, frame.height))
+        lines.append(_meridian(frame, lon))
         lon += frame.step
     lat = math.ceil(frame.south / frame.step) * frame.step
     while lat <= frame.north:
-        _, y = frame.project(0, lat)
-        label = f"{abs(lat)}°{'N' if lat > 0 else 'S' if lat < 0 else ''}"
-        lines.append(GridLine(label, 0, y, frame.width, y))
+        lines.append(_parallel(frame, lat))
         lat += frame.step
     return lines
