@@ -470,3 +470,57 @@ def test_a_call_on_his_excellency_during_a_visit(extract):
     assert sorted(meeting.countries) == ["KOR", "POL"]
     assert (meeting.location.place, meeting.location.country) == ("Blue House, Seoul", "KOR")
     assert {p.name: p.country for p in meeting.participants} == {"Pawel Bejda": "POL", "Han Duck-soo": "KOR"}
+
+
+def test_an_invitation_to_a_course_is_proposed(extract):
+    text = (
+        "Admiral Lim Keng Huat of the Republic of Singapore Navy called on Indonesian Navy chief Admiral "
+        "Muhammad Ali in Jakarta on Tuesday.\n\n"
+        "Admiral Lim extended an invitation for Indonesian Navy officers to attend the International "
+        "Midshipmen's Course at the Singapore naval academy next year."
+    )
+    training = only(extract(text, published=PUBLISHED), "training")[0]
+    assert training.status == "proposed"
+
+
+def test_a_follow_on_statement_date_is_not_the_events(extract):
+    text = (
+        "Naval officers from Oman and India conducted a joint exercise off Muscat. The Indian Navy said on "
+        "Tuesday that the drills went well."
+    )
+    exercise = only(extract(text, published=PUBLISHED), "exercise")[0]
+    assert exercise.date.start is None
+
+
+def test_middle_name_mentions_and_a_declaration_at_the_gathering(extract):
+    text = (
+        "KUALA LUMPUR, Nov 1 (Bernama) -- Defence ministers of Malaysia, Indonesia, Thailand and Vietnam "
+        "gathered in Kuala Lumpur today for a maritime security meeting, chaired by Malaysian Defence "
+        "Minister Mohamed Khaled Nordin.\n\n"
+        "On the sidelines, Khaled held a bilateral meeting with Indonesian Defence Minister Sjafrie "
+        "Sjamsoeddin.\n\n"
+        "The ministers adopted a joint declaration on maritime security cooperation."
+    )
+    events = extract(text, published=date(2025, 11, 1))
+    side = next(e for e in only(events, "meeting") if e.evidence.startswith("On the sidelines"))
+    assert {p.name for p in side.participants} == {"Mohamed Khaled Nordin", "Sjafrie Sjamsoeddin"}
+    declaration = only(events, "agreement")[0]
+    assert sorted(declaration.countries) == ["IDN", "MYS", "THA", "VNM"]
+    assert declaration.date.start == date(2025, 11, 1)
+
+
+def test_honorifics_republic_of_and_expected_deliveries(extract):
+    text = (
+        "Raksha Mantri Shri Rajnath Singh held a bilateral meeting with the Minister of Defence of the "
+        "Republic of Armenia Mr Suren Papikyan in New Delhi on March 12, 2025.\n\n"
+        "India is expected to deliver a second batch of Akash air defence systems to Armenia by the end "
+        "of 2025."
+    )
+    events = extract(text, published=date(2025, 3, 13))
+    meeting = only(events, "meeting")[0]
+    assert {(p.name, p.country) for p in meeting.participants} == {
+        ("Rajnath Singh", "IND"),
+        ("Suren Papikyan", "ARM"),
+    }
+    delivery = only(events, "defence_industry")[0]
+    assert (delivery.status, delivery.date.start) == ("planned", date(2025, 1, 1))

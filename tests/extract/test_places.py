@@ -32,3 +32,12 @@ def test_capital_named_by_demonym():
 def test_actors_and_attributions_are_not_places():
     assert place("Tehran said the visit was a success, the ministry in Seoul said.") is None
     assert place("according to the Ministry of National Defence.") is None
+
+
+def test_an_acronym_between_facility_and_city():
+    from detente.extract.places import best_place, find_places
+
+    place = best_place(
+        find_places("received the delegation at the Joint Staff Headquarters (JSHQ) in Rawalpindi"), 0
+    )
+    assert (place.place, place.country) == ("Joint Staff Headquarters, Rawalpindi", "PAK")

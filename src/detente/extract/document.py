@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from detente.extract.drafts import Draft
+from detente.extract.drafts import Draft, is_statement_date
 from detente.extract.people import PersonTable
 from detente.extract.places import best_place, find_places
 from detente.extract.text import Sentence
@@ -87,7 +87,9 @@ def attach_references(
                 if m.person not in target.persons and target_type in ("meeting", "agreement", "exercise"):
                     target.persons.append(m.person)
             if target.date is None:
-                found = [d for o, d in dates.get(sentence.index, [])]
+                found = [
+                    d for o, d in dates.get(sentence.index, []) if not is_statement_date(sentence.text, o)
+                ]
                 target.date = found[0] if found else None
             place = best_place(find_places(sentence.text), hit.start)
             if target.place is None or (place and _more_specific(place, target.place)):
@@ -123,8 +125,9 @@ def follow_on_details(
                 break
             if follower.index in new_event_sentences:
                 break
-            if draft.date is None and dates.get(follower.index):
-                draft.date = dates[follower.index][0][1]
+            own = [d for o, d in dates.get(follower.index, []) if not is_statement_date(follower.text, o)]
+            if draft.date is None and own:
+                draft.date = own[0]  # not "the ministry said on Tuesday": when it was told
             if draft.place is None:
                 draft.place = best_place(find_places(follower.text), 0)
 
@@ -162,7 +165,8 @@ def _nearest_anchor(draft: Draft, anchors: list[Draft], *, wide: bool) -> Draft 
         shares = bool(set(anchor.persons) & set(draft.subjects or draft.persons))
         if not shares and not same_paragraph and distance > (4 if wide else 1):
             continue
-        if not same_paragraph and anchor.index > draft.index and distance > 1:
+        looks_back = distance > 1 or _ANOTHER.search(draft.sentence.text)  # "also agreed" points back
+        if not same_paragraph and anchor.index > draft.index and looks_back:
             continue
         after = 0 if anchor.index <= draft.index else 1
         key = (0 if shares else 1, 0 if same_paragraph else 1, after, distance)
@@ -459,10 +463,14 @@ def share_bloc(drafts: list[Draft]) -> None:
         earlier = [b for b in blocs if 0 <= draft.index - b.index <= _BLOC_REACH]
         if not earlier:
             continue
-        bloc = earlier[-1].countries
+        gathering = earlier[-1]
+        bloc = gathering.countries
         own = draft.countries + ([draft.place.country] if draft.place and draft.place.country else [])
         if set(own) <= set(bloc):
             draft.countries = list(dict.fromkeys(draft.countries + bloc))
+            if draft.status == "occurred":  # "The ministers adopted a declaration": at the gathering
+                draft.date = draft.date or gathering.date
+                draft.place = draft.place or gathering.place
 
 
 def delegation_leaders(drafts: list[Draft], sentences: list[Sentence], people: PersonTable) -> None:

@@ -556,6 +556,11 @@ def _nearest_date(
     return min(usable, key=lambda od: _distance(od[0], anchor, anchor_end))[1]
 
 
+def is_statement_date(text: str, offset: int) -> bool:
+    """'..., the ministry said on Tuesday', 'On Monday, the army said': the date a statement was made."""
+    return bool(_SAID_ON.search(text[:offset]) or _SAID_AFTER.match(text[offset:]))
+
+
 def _said_after(text: str, offset: int, anchor: int) -> bool:
     """A date that opens the sentence before 'X said' dates the statement, when the event comes after."""
     return offset < anchor and bool(_SAID_AFTER.match(text[offset:]))

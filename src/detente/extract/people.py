@@ -33,6 +33,7 @@ _POST_TITLE = re.compile(
     r"(?:\s+(?:(?:of|in|for)\s+(?:the\s+)?)?[A-Z][\w'’-]*){0,6})(?=,|\.|\s+(?:and|who|said|called|met)\b)"
 )
 _QUOTE_THEN_SPEAKER = re.compile(r"^[\"“][^\"”]+[\"”]")
+_POLITY = r"(?:(?:Republic|Kingdom|Federation|Sultanate|State|Emirate|Commonwealth)\s+of\s+(?:the\s+)?)?"
 _PRONOUN = re.compile(r"\b(?:he|she|He|She)\b")
 
 
@@ -118,12 +119,12 @@ def _patterns() -> _Patterns:
     heads = "(?i:" + alternation(titles["person_heads"] + titles["offices"], literal=True) + ")"
     return _Patterns(
         titled=re.compile(
-            rf"(?:(?P<cq>{qualifier})(?:['’]s)?\s+)?(?P<office>{offices})(?:\s+of\s+(?:the\s+)?(?P<co>{qualifier}))?"
+            rf"(?:(?P<cq>{qualifier})(?:['’]s)?\s+)?(?P<office>{offices})(?:\s+of\s+(?:the\s+)?{_POLITY}(?P<co>{qualifier}))?"
             rf"(?:\s*\([A-Z]+\))?,?\s+(?:(?P<rank>{rank})\s+)?(?P<name>{_NAME})"
         ),
         ranked=re.compile(rf"(?:(?P<cq>{qualifier})(?:['’]s)?\s+)?(?P<rank>{rank})\s+(?P<name>{_NAME})"),
         apposition=re.compile(
-            rf"^,\s+(?:the\s+)?(?:(?P<cq>{qualifier})(?:['’]s)?\s+)?(?P<office>{offices})(?:\s+of\s+(?:the\s+)?(?P<co>{qualifier}))?"
+            rf"^,\s+(?:the\s+)?(?:(?P<cq>{qualifier})(?:['’]s)?\s+)?(?P<office>{offices})(?:\s+of\s+(?:the\s+)?{_POLITY}(?P<co>{qualifier}))?"
         ),
         counterpart=re.compile(rf"(?:his|her|their)\s+(?P<cq>{qualifier})\s+counterparts?,?\s*$", re.I),
         org_head=re.compile(
@@ -143,7 +144,7 @@ def _patterns() -> _Patterns:
         description=re.compile(
             r"(?:\b(?:[Tt]he|[Hh]is|[Hh]er|[Tt]heir)\s+|^)(?:(?:visiting|newly appointed|former)\s+)?"
             rf"(?:(?P<cq>{qualifier})(?:['’]s)?\s+)?"
-            rf"(?:(?:visiting)\s+)?(?P<head>{heads}(?:\s+of\s+(?i:defen[cs]e))?)(?:\s+of\s+(?:the\s+)?(?P<co>{qualifier}))?\b"
+            rf"(?:(?:visiting)\s+)?(?P<head>{heads}(?:\s+of\s+(?i:defen[cs]e))?)(?:\s+of\s+(?:the\s+)?{_POLITY}(?P<co>{qualifier}))?\b"
         ),
         abbreviations=dict(titles["abbreviations"]),
         hidden_titles=frozenset(titles["not_a_title_for_output"]),
@@ -392,11 +393,18 @@ class PersonFinder:
         if not table.people:
             return
         surnames: dict[str, int] = {}
+        middles: dict[str, set[int]] = {}
         for index, person in enumerate(table.people):
             parts = person.name.split()
             if len(parts) > 1:
                 surnames.setdefault(parts[-1], index)
                 surnames.setdefault(parts[0], index)
+            for part in parts[1:-1]:  # "Khaled" of "Mohamed Khaled Nordin"
+                if len(part) >= 4 and part[:1].isupper() and part not in self.patterns.stopwords:
+                    middles.setdefault(part, set()).add(index)
+        for part, owners in middles.items():
+            if len(owners) == 1:
+                surnames.setdefault(part, next(iter(owners)))
         if not surnames:
             return
         pattern = re.compile(r"\b(?:" + "|".join(re.escape(s) for s in surnames) + r")\b")

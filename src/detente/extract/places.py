@@ -63,7 +63,9 @@ def _patterns() -> _Patterns:
     heads = load_lexicon("triggers")["facility_heads"]
     return _Patterns(
         at=re.compile(
-            rf"\bat\s+(?:the\s+|its\s+|their\s+|his\s+|her\s+)?(?P<fac>{_PHRASE})(?:\s+in\s+(?:the\s+)?(?P<in>{_PHRASE}))?"
+            rf"\bat\s+(?:the\s+|its\s+|their\s+|his\s+|her\s+)?(?P<fac>{_PHRASE})"
+            rf"(?:\s*\([A-Z]{{2,8}}\))?"  # "the General Headquarters (GHQ) in Rawalpindi"
+            rf"(?:\s+in\s+(?:the\s+)?(?P<in>{_PHRASE}))?"
         ),
         within=re.compile(
             r"\b(?:in|to|visit|visited|visiting|arrived in|left for|stay in|off|near|trip to|tour of|toured)"
