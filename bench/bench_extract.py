@@ -23,8 +23,7 @@ from pathlib import Path
 from detente.ingest import IngestOptions, read_sources
 from detente.models import Article
 from detente.nlp import load_english
-from detente.pipeline import ArticleProcessor
-from detente.resolve import resolve_all
+from detente.pipeline import ArticleProcessor, resolve
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
@@ -46,7 +45,7 @@ def run_detente(articles: list[Article], processor: ArticleProcessor) -> tuple[f
         mentions.extend(events)
         if events:
             with_events.add(article.doc_id)
-    resolve_all(articles, mentions)
+    resolve(articles, mentions)
     return time.perf_counter() - start, len(mentions), with_events
 
 

@@ -42,7 +42,11 @@ HOLDOUT = replace(VARIED, articles=(15, 15), events=45, negatives=(4, None), sta
 HOLDOUT_2_AND_3 = replace(
     HOLDOUT, articles=(16, 16), negatives=(4, 4), states=25, day_spans=1, multilateral=3
 )
-# Rules holdout2 and holdout3 were written to, stricter than gold/README.md.
+# A smaller fourth blind set: 12 articles, 3 negatives, one undated, 19 states.
+HOLDOUT_4 = replace(
+    VARIED, articles=(12, 12), events=35, negatives=(3, 3), states=18, day_spans=1, multilateral=1
+)
+# Rules holdout2, holdout3 and holdout4 were written to, stricter than gold/README.md.
 STRICTER = {"single_period_dates": True, "undated_dates_nothing": True}
 EXAMPLES_SET = GoldSet(
     "examples", EXAMPLES / "articles", FIXTURES / "dev" / "examples_gold", links_allowed=True
@@ -53,6 +57,7 @@ SETS: dict[GoldSet, Coverage] = {
     fixture_set("holdout"): HOLDOUT,
     fixture_set("holdout2", **STRICTER): HOLDOUT_2_AND_3,
     fixture_set("holdout3", **STRICTER): HOLDOUT_2_AND_3,
+    fixture_set("holdout4", **STRICTER): HOLDOUT_4,
     **{resolve_set(group): Coverage() for group in sorted(RESOLVE.iterdir()) if group.is_dir()},
 }
 GOLD_FILES = [

@@ -24,7 +24,7 @@ from rich.progress import (
 
 from detente.extract import Extractor, build_extractor
 from detente.ingest import IngestOptions, read_sources
-from detente.models import Article, Event, IngestError
+from detente.models import Article, Event, IngestError, Resolution
 from detente.resolve import resolve_all
 from detente.screen import Screen
 
@@ -132,6 +132,13 @@ def _extract_each(
         yield item, events
 
 
+def resolve(articles: Sequence[Article], mentions: Sequence[Event]) -> Resolution:
+    """Resolve over the articles that report events: copies of eventless stories change nothing,
+    and leaving them out spares a MinHash of every article in a general news stream."""
+    reporting = {mention.doc_id for mention in mentions}
+    return resolve_all([a for a in articles if a.doc_id in reporting], mentions)
+
+
 # ---------------------------------------------------------------- into a database
 
 
@@ -184,7 +191,7 @@ def _ingest(
                 summary.events -= len(events)
                 summary.fail(IngestError(article.url or article.doc_id, str(exc)), on_error)
         if added:
-            store.save_resolution(resolve_all(store.articles(), store.mentions()))
+            store.save_resolution(resolve(store.articles(), store.mentions()))
     finally:
         store.close()
     return summary
@@ -248,7 +255,7 @@ def extract_sources(
 def _assign_event_ids(results: Sequence[tuple[Article, list[Event]]]) -> None:
     articles = [article for article, _ in results]
     mentions = [event for _, events in results for event in events]
-    resolve_all(articles, mentions)
+    resolve(articles, mentions)
 
 
 def _partial_line(article: Article, events: Sequence[Event]) -> dict:

@@ -22,6 +22,7 @@ GOLD_SETS = {  # name: (gold folder, articles folder)
     "examples": (FIXTURES / "dev" / "examples_gold", ROOT / "examples" / "articles"),
     "holdout": (FIXTURES / "holdout" / "gold", FIXTURES / "holdout" / "articles"),
     "holdout2": (FIXTURES / "holdout2" / "gold", FIXTURES / "holdout2" / "articles"),
+    "holdout3": (FIXTURES / "holdout3" / "gold", FIXTURES / "holdout3" / "articles"),
     "seeds": (SHARED / "gold" / "seeds", SHARED / "seeds"),
 }
 

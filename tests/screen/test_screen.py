@@ -73,3 +73,34 @@ def test_screen_drops_most_of_the_background_corpus(screen: Screen) -> None:
     rows = [json.loads(line) for line in corpus.read_text("utf-8").splitlines() if line.strip()]
     kept = sum(screen.keep(Article(r["id"], r["text"])) for r in rows)
     assert kept < 0.15 * len(rows)
+
+
+def test_the_three_kinds_must_meet_in_neighbouring_sentences(screen: Screen) -> None:
+    scattered = Article(
+        "t",
+        "Pakistan's parliament debated the budget on Monday. The session ran late. "
+        "Opposition members walked out. Later the army published its annual report. "
+        "Analysts met at a conference on the economy.",
+    )
+    together = Article(
+        "t",
+        "Budget talk dominated the week. Pakistan's army chief met the visiting Saudi minister.",
+    )
+    assert not screen.keep(scattered)
+    assert screen.keep(together)
+
+
+def test_an_event_split_over_two_sentences_is_kept(screen: Screen) -> None:
+    text = "The Chilean navy chief arrived in Lima on Monday. He held talks with his counterpart."
+    assert screen.keep(Article("t", text))
+
+
+@pytest.mark.parametrize("name", ["dev", "holdout", "holdout2", "holdout3", "holdout4"])
+def test_no_annotated_article_with_events_is_dropped(screen: Screen, name: str) -> None:
+    root = Path(__file__).resolve().parents[1] / "fixtures" / name
+    if not root.is_dir():
+        pytest.skip(f"tests/fixtures/{name} is absent")
+    for gold in sorted((root / "gold").glob("*.json")):
+        if json.loads(gold.read_text("utf-8"))["events"]:
+            article = root / "articles" / f"{gold.stem}.txt"
+            assert screen.keep(Article(gold.stem, article.read_text("utf-8"))), gold.stem

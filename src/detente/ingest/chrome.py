@@ -16,7 +16,7 @@ from datetime import date
 from detente.ingest import chrome_rules as rules
 from detente.ingest.date_order import NumericDateOrder
 from detente.ingest.dateline import read_dateline
-from detente.ingest.dates import read_statement
+from detente.ingest.dates import find_date, read_statement
 from detente.ingest.line_tests import (
     SENTENCE_END,
     active,
@@ -102,8 +102,10 @@ def _drop_chrome_lines(lines: list[str], keep: list[bool], order: NumericDateOrd
             if outlet and not facts.source_name:
                 facts.source_name = outlet.strip()
             keep[index] = False
-        elif any(matches(rule, line) for rule in (_SHARE, _CREDIT, _LINK, _NAVIGATION)):
+        elif any(matches(rule, line) for rule in (_SHARE, _CREDIT, _LINK)):
             keep[index] = False
+        elif matches(_NAVIGATION, line) and not find_date(line, order):
+            keep[index] = False  # "UB Monitor | Defence | 20 June 2025" is a header line, not a menu
     return facts
 
 

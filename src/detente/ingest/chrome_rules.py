@@ -112,6 +112,10 @@ OUTLET_WORDS: tuple[str, ...] = (
     "center",
     "centre",
     "institute",
+    "forum",  # think tanks: "Gulf Strategy Forum", "Atlantic Council", "Carnegie Endowment"
+    "council",
+    "foundation",
+    "endowment",
     "weekly",
     "magazine",
     "online",
@@ -127,6 +131,31 @@ SECTION_WORDS = (
     "subscribe login log in sign search menu latest trending more live e-paper epaper jobs "
     "classifieds blogs columns interviews archive archives investigations diplomacy media centre "
     "center releases"
+)
+
+# Government bodies that publish their own news: "Ministry of Defence" atop a page is its publisher.
+PUBLISHING_BODIES: tuple[str, ...] = (
+    "Ministry",
+    "Department",
+    "Embassy",
+    "Office",
+    "Secretariat",
+    "Presidency",
+    "Government",
+)
+
+# Wire services' tags glued to a headline's front: "UPDATE 2-Poland signs ...", "EXCLUSIVE-...".
+WIRE_TAGS: tuple[str, ...] = (
+    "UPDATE",
+    "CORRECTED",
+    "REFILE",
+    "RPT",
+    "WRAPUP",
+    "EXCLUSIVE",
+    "ANALYSIS",
+    "FACTBOX",
+    "INSIGHT",
+    "COLUMN",
 )
 
 # Words that make a top line a banner rather than an outlet's name.

@@ -3,7 +3,8 @@
 "ISLAMABAD, Dec 15, 2022 (APP):", "BEIJING, March 5 (Xinhua) --", "MOSCOW, March 5. /TASS/.",
 "WASHINGTON (AP) —": a capitalised place, then (within a short prefix ending at the agency
 or the first dash or colon) the rest, on the body's first line or the one after a kept
-sub-heading. The dateline stays in the text: it names the place.
+sub-heading. A place in ordinary case ("Abuja, 21 November 2024 (Agency) -") counts only
+with a whole date after it. The dateline stays in the text: it names the place.
 
 A dateline without a year ("JAKARTA, March 3 (Wire) -") dates the article only when the
 header above it states exactly one year ("Press Release No. 241/2025"); the date is then
@@ -16,11 +17,13 @@ import re
 from datetime import date
 
 from detente.ingest.date_order import DAY_FIRST, NumericDateOrder
-from detente.ingest.dates import first_date_in, month_and_day_in
+from detente.ingest.dates import DATE_EXPRESSION, first_date_in, month_and_day_in
 from detente.ingest.line_tests import active, is_sentence
 from detente.ingest.page_header import PageFacts
 
 _DATELINE_PLACE = re.compile(r"[A-Z][A-Z .'-]{2,40}(?:,|\s*\(|\s*/|:)")
+# "Bucharest, 15 April 2025 —": a place in ordinary case is a dateline only with a whole date after it
+_PLACE_AND_DATE = re.compile(rf"[A-Z][\w'.-]+(?:\s[A-Z][\w'.-]+){{0,2}},\s*(?i:{DATE_EXPRESSION})")
 _DATELINE_AGENCY = re.compile(
     r"\((?P<paren>[A-Za-z][A-Za-z .&-]{1,30})\)|/(?P<slash>[A-Za-z][A-Za-z .&-]{1,30})/"
 )
@@ -60,7 +63,7 @@ def _opening_line(lines: list[str], keep: list[bool]) -> str | None:
     """The body's first line when it opens with a place; past one kept sub-heading, never a sentence."""
     for index in active(lines, keep)[:2]:
         line = lines[index].strip()
-        if _DATELINE_PLACE.match(line):
+        if _DATELINE_PLACE.match(line) or _PLACE_AND_DATE.match(line):
             return line
         if is_sentence(line):
             return None

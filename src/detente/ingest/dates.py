@@ -46,7 +46,8 @@ _ISO_TIME = r"(?:[T ]\d{2}:\d{2}(?::\d{2})?(?:\.\d+)?(?:Z|[+-]\d{2}:?\d{2})?)?"
 DATE_EXPRESSION = (
     rf"{_WEEKDAY}(?:"
     rf"(?P<m1>{_MONTH})\s+(?P<d1>{_DAY}),?\s+(?P<y1>\d{{4}})"
-    rf"|(?P<d2>{_DAY})(?:\s+|-)(?P<m2>{_MONTH})(?:,?\s+|-)(?P<y2>\d{{4}})"  # also 03-Jul-2025
+    # also 03-Jul-2025 and "18 of October of 2024", as Spanish and Portuguese outlets write in English
+    rf"|(?P<d2>{_DAY})(?:\s+(?:of\s+)?|-)(?P<m2>{_MONTH})(?:,?\s+(?:of\s+)?|-)(?P<y2>\d{{4}})"
     rf"|(?P<y3>\d{{4}})-(?P<m3>\d{{2}})-(?P<d3>\d{{2}}){_ISO_TIME}"
     rf"|(?P<d4>\d{{1,2}})\.(?P<m4>\d{{1,2}})\.(?P<y4>\d{{4}})"  # 21.05.2025: dots mean day first
     rf"|(?P<y6>\d{{4}})(?P<sep6>[/.])(?P<m6>\d{{1,2}})(?P=sep6)(?P<d6>\d{{1,2}})(?![\d/.])"  # 2025/08/14
@@ -55,8 +56,9 @@ DATE_EXPRESSION = (
 )
 _REVISION_LABEL = r"updated|last updated|modified|last modified|revised|last revised"
 _LABEL = (
-    rf"(?:(?P<label>{_REVISION_LABEL}|(?:originally |first )?published|posted|date|dated)"
-    r"\s*(?:on)?\s*[:|–—-]?\s*)?"
+    rf"(?:(?P<label>{_REVISION_LABEL}|(?:originally |first )?published|posted|date|dated"
+    r"|(?:press|news|media) release|communiqu[eé]|statement)"  # a ministry's "Press release 23.1.2025"
+    r"\s*(?:on)?\s*[:|–—,-]?\s*)?"
 )
 # "Baku, 16 April 2025"; a weekday ("Wed, 06/11/2025") is no place.
 _PLACE = r"(?:(?!(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?,)[A-Z][\w'.-]*(?:\s[A-Z][\w'.-]*){0,2},\s*)?"

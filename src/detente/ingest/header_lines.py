@@ -18,10 +18,16 @@ _DOMAIN = re.compile(r"(?:www\.)?[A-Za-z][\w-]{2,40}\.(?:com|net|org|info|news|c
 _SITE_LINE = re.compile(r"(?P<abbr>[A-Z][A-Za-z]{1,7})\s+[-–—|]\s+(?P<name>[A-Z][^|–—]{3,80})")
 _OUTLET_SUFFIX = re.compile(r"(?P<title>.+?)\s+[|–—-]\s+(?P<outlet>[^|–—]+)")
 _MENU_SPLIT = re.compile(r"[\s|•·/>»›,]+")
+_WIRE_TAG = re.compile(rf"(?:{'|'.join(rules.WIRE_TAGS)})(?:\s\d{{1,2}})?-(?=[A-Z0-9\"'‘“])")
+_BAR = re.compile(r"\s+[|•·]\s+")
+_PUBLISHING_BODY = re.compile(
+    rf"(?:The\s+)?(?:(?:Federal|Royal|National)\s+)?(?:{'|'.join(rules.PUBLISHING_BODIES)})"
+    r"\s+of(?:\s+(?:the|and|for|[A-Z][\w'-]*)){1,5}"
+)
 
 MAX_TITLE_WORDS = 30
 MAX_LABEL_WORDS = 5  # a label beside a date on one chrome line ("Arica edition", "Accra")
-MIN_MENU_ITEMS = 3
+MIN_MENU_ITEMS = 3  # also the fewest items of a bar-separated list of site controls
 
 
 def site_name(line: str) -> str | None:
@@ -37,7 +43,7 @@ def site_name(line: str) -> str | None:
 
 def is_masthead(line: str) -> bool:
     """An outlet's name at the top of the page: "Tashkent Daily News", "STEPPE HERALD", "AsiaNews.com"."""
-    if _DOMAIN.fullmatch(line):
+    if _DOMAIN.fullmatch(line) or _PUBLISHING_BODY.fullmatch(line):  # "Ministry of Defence"
         return True
     words = line.split()
     folded = [word.casefold() for word in words]
@@ -58,12 +64,23 @@ def is_menu(line: str) -> bool:
     )
 
 
+def is_bar_list(line: str) -> bool:
+    """ "Subscribe | E-paper | Weather: Shymkent 19°C": site controls between bars, never a headline."""
+    items = _BAR.split(line)
+    return len(items) >= MIN_MENU_ITEMS and all(is_short_label(item) for item in items)
+
+
 def headline_and_outlet(line: str) -> tuple[str, str | None]:
     """ "Ministers meet in Astana | The Steppe Times": the page title's outlet suffix split off."""
     match = _OUTLET_SUFFIX.fullmatch(line)
     if match and is_masthead(match.group("outlet").strip()) and is_headline(match.group("title")):
         return match.group("title").strip(), match.group("outlet").strip()
     return line, None
+
+
+def without_wire_tag(headline: str) -> str:
+    """ "UPDATE 2-Poland signs tank deal" names the story "Poland signs tank deal"."""
+    return _WIRE_TAG.sub("", headline, count=1) if _WIRE_TAG.match(headline) else headline
 
 
 def is_headline(line: str) -> bool:
@@ -77,12 +94,13 @@ def is_headline(line: str) -> bool:
         and line != line.upper()  # an all-capital line is a masthead or a section name
         and not matches(_REFERENCE, line)  # "Press Release No. 241/2025" files the page, names nothing
         and not is_menu(line)
+        and not is_bar_list(line)
     )
 
 
 def is_label(line: str) -> bool:
     """A section name ("World", "Press Release"), menu, reference number, or slug of the title."""
-    if matches(_REFERENCE, line) or is_menu(line):
+    if matches(_REFERENCE, line) or is_menu(line) or is_bar_list(line):
         return True
     if SENTENCE_END.search(line) or line.endswith(":"):  # "ISLAMABAD:" opens the body
         return False

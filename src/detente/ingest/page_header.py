@@ -21,6 +21,7 @@ from detente.ingest.header_lines import (
     is_masthead,
     is_short_label,
     site_name,
+    without_wire_tag,
 )
 from detente.ingest.line_tests import active, bare, compile_rules, is_sentence, matches
 from detente.models import PublishedSource
@@ -113,7 +114,7 @@ def read_header(
             continue
         headline, outlet = headline_and_outlet(line)
         if not facts.title and (is_headline(headline) or is_sentence(line)):
-            facts.title = headline
+            facts.title = without_wire_tag(headline)
             facts.source_name = facts.source_name or outlet
             continue
         if not title_given and is_label(line):
