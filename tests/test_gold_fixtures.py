@@ -44,7 +44,7 @@ HOLDOUT_2_AND_3 = replace(
 )
 # A smaller fourth blind set: 12 articles, 3 negatives, one undated, 19 states.
 HOLDOUT_4 = replace(
-    VARIED, articles=(12, 12), events=35, negatives=(3, 3), states=18, day_spans=1, multilateral=1
+    VARIED, articles=(12, 12), events=35, negatives=(3, 3), states=19, day_spans=1, multilateral=1
 )
 # Rules holdout2, holdout3 and holdout4 were written to, stricter than gold/README.md.
 STRICTER = {"single_period_dates": True, "undated_dates_nothing": True}

@@ -22,6 +22,7 @@ _SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’')\]]*\s+(?=[\"“‘(\[]?[A-Z0-
 _CAPTION_CREDIT = re.compile(r"\s[—–-]{1,2}\s?[A-Z][\w/ ]{1,20}\s*$")
 _BULLET = re.compile(r"^\s*(?:[•·▪◦*‣-]|\d+\.)\s")
 _SEPARATORS = re.compile(r"\s[|·•»*]\s")
+LIST_PARAGRAPH_WORDS = 25
 _TERMINAL = re.compile(r"[.!?][\"”’')\]]*\s*$")
 
 
@@ -49,7 +50,9 @@ def is_furniture(line: str, seen: set[str]) -> bool:
         return True
     if stripped in seen:
         return True
-    if _BULLET.match(line) or _CAPTION_CREDIT.search(stripped):
+    if _BULLET.match(line) and not _is_list_paragraph(stripped):
+        return True
+    if _CAPTION_CREDIT.search(stripped):
         return True
     if len(_SEPARATORS.findall(stripped)) >= 3:
         return True  # navigation bars, share bars, tickers
@@ -57,6 +60,11 @@ def is_furniture(line: str, seen: set[str]) -> bool:
     if not _TERMINAL.search(stripped) and (len(words) < 15 or not re.search(r"[.!?]\s+[A-Z]", stripped)):
         return True  # titles, section heads, related-link lines (a long paragraph may lose its last stop)
     return len(words) < 5
+
+
+def _is_list_paragraph(stripped: str) -> bool:
+    """A numbered or bulleted item of several full sentences is body (a brief's list), not a summary bullet."""
+    return len(stripped.split()) >= LIST_PARAGRAPH_WORDS and len(re.findall(r"[.!?]\s+[A-Z]", stripped)) >= 2
 
 
 def split_sentences(text: str) -> list[Sentence]:
