@@ -10,6 +10,8 @@ import json
 import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from multiprocessing import get_context
+from multiprocessing.pool import Pool
 from pathlib import Path
 
 from rich.console import Console
@@ -54,11 +56,19 @@ class RunSummary:
 
 
 class ArticleProcessor:
-    """Screen, then extract; the parser is loaded only when an article passes the screen."""
+    """Screen, then extract; the parser is loaded only when an article passes the screen.
 
-    def __init__(self, extractor: Extractor | None = None, screen: Screen | None = None) -> None:
+    With `workers` > 1, extraction runs in that many forked processes that share the
+    loaded model; the screen and everything touching the database stay in this one.
+    """
+
+    def __init__(
+        self, extractor: Extractor | None = None, screen: Screen | None = None, workers: int = 1
+    ) -> None:
         self._extractor = extractor
         self.screen = screen or Screen()
+        self.workers = max(1, workers)
+        self._pool: Pool | None = None
 
     @property
     def extractor(self) -> Extractor:
@@ -70,10 +80,55 @@ class ArticleProcessor:
         """The article's event mentions, or None when the screen drops it."""
         if not self.screen.keep(article):
             return None
-        events = self.extractor.extract(article)
-        for event in events:
-            event.doc_id = article.doc_id
-        return events
+        return _mentions(self.extractor, article)
+
+    def events_of_many(self, articles: Sequence[Article]) -> list[list[Event] | Exception | None]:
+        """`events_of` for each article, in order; a failure comes back as its exception."""
+        kept = [a for a in articles if self.screen.keep(a)]
+        if self.workers > 1 and len(kept) > 1:
+            found = iter(self._pool_for_extraction().map(_extract_in_worker, kept, chunksize=1))
+        else:
+            found = iter([_extract_or_error(self.extractor, a) for a in kept])
+        kept_ids = {id(a) for a in kept}
+        return [next(found) if id(a) in kept_ids else None for a in articles]
+
+    def _pool_for_extraction(self) -> Pool:
+        if self._pool is None:
+            global _WORKER_EXTRACTOR
+            _WORKER_EXTRACTOR = self.extractor  # loaded once here, inherited by every fork
+            self._pool = get_context("fork").Pool(self.workers)
+        return self._pool
+
+    def close(self) -> None:
+        if self._pool is not None:
+            self._pool.terminate()
+            self._pool = None
+
+
+_WORKER_EXTRACTOR: Extractor | None = None
+BATCH = 16  # articles handed to the extraction workers at a time
+
+
+def _mentions(extractor: Extractor, article: Article) -> list[Event]:
+    events = extractor.extract(article)
+    for event in events:
+        event.doc_id = article.doc_id
+    return events
+
+
+def _extract_or_error(extractor: Extractor, article: Article) -> list[Event] | Exception:
+    try:
+        return _mentions(extractor, article)
+    except Exception as exc:  # one bad article never stops a batch
+        return exc
+
+
+def _extract_in_worker(article: Article) -> list[Event] | Exception:
+    assert _WORKER_EXTRACTOR is not None
+    result = _extract_or_error(_WORKER_EXTRACTOR, article)
+    if isinstance(result, Exception):  # exceptions may not pickle; their text does
+        return RuntimeError(repr(result))
+    return result
 
 
 def _progress(console: Console | None) -> Progress:
@@ -112,6 +167,7 @@ def _extract_each(
     skip: Callable[[Article], bool],
 ) -> Iterator[tuple[Article, list[Event]]]:
     """Yields (article, mentions) for each new article; counts every other outcome."""
+    batch: list[Article] = []
     for item in items:
         if isinstance(item, IngestError):
             summary.fail(item, on_error)
@@ -120,16 +176,27 @@ def _extract_each(
         if skip(item):
             summary.duplicates += 1
             continue
-        try:
-            events = processor.events_of(item)
-        except Exception as exc:  # one bad article never stops a batch
-            summary.fail(IngestError(item.url or item.doc_id, f"extraction failed: {exc!r}"), on_error)
+        batch.append(item)
+        if len(batch) >= (BATCH if processor.workers > 1 else 1):
+            yield from _settle(batch, processor, summary, on_error)
+            batch = []
+    yield from _settle(batch, processor, summary, on_error)
+
+
+def _settle(
+    batch: list[Article], processor: ArticleProcessor, summary: RunSummary, on_error: ErrorSink | None
+) -> Iterator[tuple[Article, list[Event]]]:
+    for article, events in zip(batch, processor.events_of_many(batch), strict=True):
+        if isinstance(events, Exception):
+            summary.fail(
+                IngestError(article.url or article.doc_id, f"extraction failed: {events!r}"), on_error
+            )
             continue
         if events is None:
             summary.screened_out += 1
             events = []
         summary.events += len(events)
-        yield item, events
+        yield article, events
 
 
 def resolve(articles: Sequence[Article], mentions: Sequence[Event]) -> Resolution:
@@ -151,12 +218,21 @@ def ingest_sources(
     console: Console | None = None,
     on_error: ErrorSink | None = None,
     progress: bool = True,
+    workers: int = 1,
 ) -> RunSummary:
     """Read, screen, extract and store every article of the sources, then resolve."""
+    own = processor is None
+    processor = processor or ArticleProcessor(workers=workers)
+    if processor.workers > 1:
+        processor.extractor  # noqa: B018 - load the model before forking, not in each worker
     items: Iterable[Article | IngestError] = read_sources(sources, options)
     if progress:
         items = _tracked(items, "ingest", console)
-    return _ingest(items, db_path, processor or ArticleProcessor(), on_error)
+    try:
+        return _ingest(items, db_path, processor, on_error)
+    finally:
+        if own:
+            processor.close()
 
 
 def ingest_articles(
@@ -217,6 +293,7 @@ def extract_sources(
     console: Console | None = None,
     on_error: ErrorSink | None = None,
     progress: bool = True,
+    workers: int = 1,
 ) -> RunSummary:
     """Write one JSON line per article, with merged event ids, touching no database.
 
@@ -230,18 +307,30 @@ def extract_sources(
         done = _read_partial(partial)
     elif partial.exists():
         partial.unlink()
+    own = processor is None
+    processor = processor or ArticleProcessor(workers=workers)
+    if processor.workers > 1:
+        processor.extractor  # noqa: B018 - load the model before forking, not in each worker
     items: Iterable[Article | IngestError] = read_sources(sources, options)
     if progress:
         items = _tracked(items, "extract", console)
     summary = RunSummary()
     results = list(done.values())
-    with partial.open("a", encoding="utf-8") as sink:
-        for article, events in _extract_each(
-            items, processor or ArticleProcessor(), summary, on_error, skip=lambda a: a.doc_id in done
-        ):
-            done[article.doc_id] = (article, events)
-            results.append((article, events))
-            sink.write(json.dumps(_partial_line(article, events), ensure_ascii=False) + "\n")
+    try:
+        with partial.open("a", encoding="utf-8") as sink:
+            for article, events in _extract_each(
+                items, processor, summary, on_error, skip=lambda a: a.doc_id in done
+            ):
+                if article.doc_id in done:  # the same id twice within one batch
+                    summary.duplicates += 1
+                    summary.events -= len(events)
+                    continue
+                done[article.doc_id] = (article, events)
+                results.append((article, events))
+                sink.write(json.dumps(_partial_line(article, events), ensure_ascii=False) + "\n")
+    finally:
+        if own:
+            processor.close()
     _assign_event_ids(results)
     tmp = out_path.with_name(out_path.name + ".tmp")
     with tmp.open("w", encoding="utf-8") as handle:

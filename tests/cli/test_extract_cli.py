@@ -94,3 +94,12 @@ def test_resume_reads_back_an_undated_article(tmp_path: Path) -> None:
     result = runner.invoke(app, ["extract", str(sources), "--out", str(out), "--resume", "-q"])
     assert result.exit_code == 0, result.output
     assert [(d["doc_id"], d["events"]) for d in _lines(out)] == [("undated", [])]
+
+
+def test_two_worker_processes_write_the_same_file(tmp_path: Path) -> None:
+    one, two = tmp_path / "one.jsonl", tmp_path / "two.jsonl"
+    assert runner.invoke(app, ["extract", str(EXAMPLES), "--out", str(one), "-q"]).exit_code == 0
+    result = runner.invoke(app, ["extract", str(EXAMPLES), "--out", str(two), "-q", "--workers", "2"])
+    assert result.exit_code == 0, result.output
+    assert two.read_text("utf-8") == one.read_text("utf-8")
+    assert _lines(two)

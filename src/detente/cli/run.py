@@ -22,6 +22,12 @@ UrlField = Annotated[str, typer.Option("--url-field", help="JSONL/CSV: field hol
 TitleField = Annotated[str, typer.Option("--title-field", help="JSONL/CSV: field holding the title.")]
 SourceField = Annotated[str, typer.Option("--source-field", help="JSONL/CSV: field holding the outlet.")]
 Quiet = Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")]
+Workers = Annotated[
+    int,
+    typer.Option(
+        "--workers", "-w", min=1, max=64, help="Processes that run extraction (they share one loaded model)."
+    ),
+]
 
 err = Console(stderr=True)
 
@@ -76,6 +82,7 @@ def register(app: typer.Typer) -> None:
         title_field: TitleField = "title",
         source_field: SourceField = "source",
         quiet: Quiet = False,
+        workers: Workers = 1,
     ) -> None:
         """Read, extract and store articles; re-ingesting the same article changes nothing."""
         from detente.pipeline import ingest_sources
@@ -88,6 +95,7 @@ def register(app: typer.Typer) -> None:
                 console=err,
                 on_error=_print_error,
                 progress=not quiet,
+                workers=workers,
             )
         except KeyboardInterrupt:
             _interrupted("every article stored so far is kept; run the same command again to finish")
@@ -108,6 +116,7 @@ def register(app: typer.Typer) -> None:
         title_field: TitleField = "title",
         source_field: SourceField = "source",
         quiet: Quiet = False,
+        workers: Workers = 1,
     ) -> None:
         """Write the events of each article as JSON lines (the scorer's format), without a database."""
         from detente.pipeline import extract_sources
@@ -121,6 +130,7 @@ def register(app: typer.Typer) -> None:
                 console=err,
                 on_error=_print_error,
                 progress=not quiet,
+                workers=workers,
             )
         except KeyboardInterrupt:
             _interrupted(
