@@ -20,6 +20,7 @@ from detente.extract.triggers import (
     Hit,
     has_eventive,
     has_security_cue,
+    is_meeting_topic,
     is_negated,
     is_speculation,
     modal_reference,
@@ -233,11 +234,12 @@ def _first_of_kind(hit: Hit, facts: SentenceFacts) -> Hit:
     if (
         not hit.reference
         or hit.type in facts.seen_types
-        or hit.type not in ("training", "exercise", "meeting")
+        or hit.type not in ("training", "exercise", "meeting", "agreement")
+        or is_meeting_topic(facts.sentence.text, hit)
     ):
         return hit
     sentence = facts.sentence
-    named = hit.type == "meeting" and bool(facts.people.between(sentence.start, sentence.end))
+    named = hit.type in ("meeting", "agreement") and bool(facts.people.between(sentence.start, sentence.end))
     if facts.dates or named:  # "during the visit of General X to Islamabad" with nothing before it
         return Hit(hit.type, hit.start, hit.end, hit.text, hit.strong, False)
     return hit

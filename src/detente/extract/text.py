@@ -22,7 +22,7 @@ _SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’')\]]*\s+(?=[\"“‘(\[]?[A-Z0-
 _CAPTION_CREDIT = re.compile(r"\s[—–-]{1,2}\s?[A-Z][\w/ ]{1,20}\s*$")
 _BULLET = re.compile(r"^\s*(?:[•·▪◦*‣-]|\d+\.)\s")
 _SEPARATORS = re.compile(r"\s[|·•»*]\s")
-LIST_PARAGRAPH_WORDS = 25
+LIST_PARAGRAPH_WORDS = 15
 _TERMINAL = re.compile(r"[.!?][\"”’')\]]*\s*$")
 
 
@@ -63,7 +63,7 @@ def is_furniture(line: str, seen: set[str]) -> bool:
 
 
 def _is_list_paragraph(stripped: str) -> bool:
-    """A numbered or bulleted item of several full sentences is body (a brief's list), not a summary bullet."""
+    """A numbered or bulleted item of several full sentences is body (a brief's list), not a summary."""
     return len(stripped.split()) >= LIST_PARAGRAPH_WORDS and len(re.findall(r"[.!?]\s+[A-Z]", stripped)) >= 2
 
 

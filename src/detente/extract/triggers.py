@@ -19,6 +19,19 @@ _DETERMINER_BEFORE = re.compile(
     r"first|second|latest|recent|last|maritime|naval|air|army|high-level|security)\s+){0,5})$"
 )
 _EARLIER_EDITION = re.compile(r"\b(?:previous|last|first|earlier|past|inaugural)\s+$", re.I)
+# "the previous edition of the exercise": an earlier or later run of a series, not the one just reported
+_EDITION_OF = re.compile(
+    r"\b(?:previous|last|first|earlier|past|inaugural|next|coming)\s+(?:edition|iteration|round)\s+of\s+(?:the\s+)?$",
+    re.I,
+)
+# "The contract for four corvettes was signed between ...": a definite naming its content is a first mention
+# "Petri and Lund Poulsen signed the deal at the air base": the deal the article already reported
+_SIGNED_THE = re.compile(r"^(?:signed|inked) the (?:deal|contract|agreement|accord|pact)$", re.I)
+_CONTENT_AFTER = re.compile(  # "signed the agreement on defence cooperation": says which, a first mention
+    r"^\s+(?:for|of|to|covering|establishing|on\s+(?!(?:\w+day|\d|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)))",
+    re.I,
+)
+_SELF_DESCRIBED = re.compile(r"^\w+ (?:for|on) .+ (?:was|were) (?:signed|inked|concluded)\b", re.I)
 _AFTER_PLANNED = re.compile(
     r"^\W*(?:[\w'’-]+,?\s+){0,6}?(?:will|is set to|are set to|is scheduled to|is expected to|is due to)\s+"
     r"(?:be held|take place|begin|start|convene|open|meet)\b",
@@ -26,6 +39,10 @@ _AFTER_PLANNED = re.compile(
 )
 
 
+_TOPIC_OF_MEETING = re.compile(
+    r"\b(?:conference|meeting|talks|session|briefing|workshop)\s+(?:for|on|about|of)\s+(?:the|this|that)\s+$",
+    re.I,
+)
 _FRAME_BEFORE = re.compile(r"\b(?:during|in|at|over)\s+(?:a|an|their|his|her)\s+(?:[\w-]+\s+){0,2}$", re.I)
 _INVITATION = re.compile(  # "extended an invitation for its officers to attend the ... Course"
     r"\b(?:extended|issued|conveyed|renewed)\s+(?:an|the|his|her|their)\s+invitation\s+(?:for|to)\b", re.I
@@ -144,7 +161,13 @@ def _hit(event_type: str, match: re.Match[str], sentence: str, *, strong: bool) 
     text = match.group(0)
     before = sentence[: match.start()]
     head = _noun_heads().match(text) or (not strong and _noun_heads().match(text.split()[-1]))
-    reference = bool(head) and bool(_DETERMINER_BEFORE.search(before)) and not _EARLIER_EDITION.search(before)
+    reference = (
+        bool(head)
+        and bool(_DETERMINER_BEFORE.search(before))
+        and not _EARLIER_EDITION.search(before)
+        and not _EDITION_OF.search(before)
+        and not (strong and _SELF_DESCRIBED.match(text))
+    ) or bool(_SIGNED_THE.match(text) and not _CONTENT_AFTER.match(sentence[match.end() :]))
     return Hit(event_type, match.start(), match.end(), text, strong, reference)
 
 
@@ -173,9 +196,16 @@ def modal_reference(sentence: str, hit: Hit) -> bool:
     before = sentence[max(0, hit.start - 60) : hit.start]
     if re.search(r"\b(?:during|at|after|following|before)\s+(?:the|this|that)\s+$", before, re.I):
         return False
+    if is_meeting_topic(sentence, hit):
+        return False
     return bool(
         r.planned.search(before) or r.proposed.search(before) or _AFTER_PLANNED.match(sentence[hit.end :])
     )
+
+
+def is_meeting_topic(sentence: str, hit: Hit) -> bool:
+    """'the planning conference for the drill concluded': the drill is what they met about, no event."""
+    return bool(_TOPIC_OF_MEETING.search(sentence[max(0, hit.start - 60) : hit.start]))
 
 
 def is_negated(sentence: str, hit: Hit) -> bool:
