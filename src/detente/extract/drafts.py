@@ -32,6 +32,9 @@ from detente.models import EventDate, Place
 _BACKGROUND_CLAUSE = re.compile(
     r"\b(?:After|Following|Before|after|following|before)\s+(?:a|the|his|her)\s+(?:[\w-]+\s+)?meeting\s+with\b[^,]*,"
 )
+_DOMESTIC_BEFORE = re.compile(r"\b(?:national|nationwide|domestic)\s+$")  # "a national exercise": one state
+_TRAIN_AND_EQUIP = re.compile(r"\btrain and (?:equip|arm)\b", re.I)
+_UNDER_WHICH = re.compile(r",\s+under which\b", re.I)
 _QUOTE_SPEAKER = re.compile(r"[”\"],?\s+(?P<who>[^,.]{1,60}?)\s+(?:added|said|noted|stated|told|remarked)\b")
 _SUBJECT_GROUP = re.compile(
     r"\b(?:both|two|sides|leaders|countries|nations|ministers|officials|the two)\b", re.I
@@ -54,7 +57,7 @@ _DISCUSSION = re.compile(
 )
 _ACTOR_NOUN = re.compile(
     r"\b(?:ministers?|chiefs?|generals?|admirals?|commanders?|delegations?|officials|secretary|president|envoys?|ambassadors?|"
-    r"counterparts?|officers|attache|committee|commission|working group|two sides|both sides)\b",
+    r"counterparts?|leaders|officers|attache|committee|commission|working group|two sides|both sides)\b",
     re.I,
 )
 _CONTENT_OF_DEAL = re.compile(
@@ -168,7 +171,9 @@ def drafts_for(facts: SentenceFacts, series: re.Pattern[str] | None) -> list[Dra
     if _DEAL_PROVIDES.match(text):
         hits = []  # "It provides a framework for the purchase of equipment": what a deal says
     if _CONTENT_OF_DEAL.match(text):  # "Under the MoU, officers will attend courses": what the deal provides;
-        hits = [h for h in hits if h.type == "defence_industry"]  # its deliveries are happenings of their own
+        hits = [  # its deliveries, and a train-and-equip mission, are happenings of their own
+            h for h in hits if h.type == "defence_industry" or _TRAIN_AND_EQUIP.search(h.text)
+        ]
     if series is not None:
         for match in series.finditer(text):
             if not any(h.type == "exercise" and h.start <= match.start() < h.end for h in hits):
@@ -321,6 +326,8 @@ def _agreement(text: str, hits: list[Hit], facts: SentenceFacts) -> Hit | None:
 def _pledge(text: str, hits: list[Hit]) -> Hit | None:
     r = rules()
     for hit in hits:
+        if _UNDER_WHICH.search(text[: hit.start]):
+            continue  # "signed a pact, under which Poland will keep supplying arms": what the pact says
         if r.cooperation.search(text):
             return hit
     return None
@@ -344,6 +351,8 @@ def _exercise(text: str, hits: list[Hit], facts: SentenceFacts, *, suppressed: b
         if suppressed and not named:
             continue
         if hit.reference and not modal_reference(text, hit) and not named:
+            continue
+        if _DOMESTIC_BEFORE.search(text[: hit.start]) and not named:
             continue
         context = r.exercise_context.search(text[: hit.start]) or named
         if context and (has_eventive(text) or facts.dates or modal or named):

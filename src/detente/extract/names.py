@@ -105,15 +105,17 @@ def agreement_name(sentence: str) -> str | None:
 
 def series_pattern(names: set[str]) -> re.Pattern[str] | None:
     """Matches other editions of the named series ('Dosti-I' once 'Dosti-II' is known), and the bare
-    name where the sentence plans it."""
+    name where the sentence plans it or names an earlier edition in apposition."""
     stems = {m.group("stem") if (m := _SERIES.match(n)) else n for n in names}
     if not stems:
         return None
     alternatives = "|".join(re.escape(s) for s in sorted(stems, key=len, reverse=True))
     edition = r"[- ](?:[IVX]{1,4}|\d{1,2}|(?:19|20)\d\d)\b"
-    return re.compile(rf"\b(?:{alternatives})(?:{edition}|(?={_RETURNS}))")
+    return re.compile(rf"\b(?:{alternatives})(?:{edition}|(?={_RETURNS})|(?={_EARLIER_HELD}))")
 
 
+# "The first, Mosi, was held off ...": an earlier edition named in apposition
+_EARLIER_HELD = r",\s+(?:was held|took place|was staged)\b"
 _RETURNS = (  # "Khaan Quest will return to Five Hills in June": the named series, bare, in a plan
     r"[^.;]{0,40}?\b(?:will (?:return|be held|take place|resume|be staged|be conducted)|"
     r"(?:is|are) (?:set|scheduled|due|expected) to (?:return|be held|take place|resume))\b"
