@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from multiprocessing import get_context
 from multiprocessing.pool import Pool
@@ -206,6 +207,19 @@ def resolve(articles: Sequence[Article], mentions: Sequence[Event]) -> Resolutio
     return resolve_all([a for a in articles if a.doc_id in reporting], mentions)
 
 
+@contextmanager
+def _processor(given: ArticleProcessor | None, workers: int) -> Iterator[ArticleProcessor]:
+    """The caller's processor as is, or one of our own that is closed (workers stopped) after."""
+    if given is not None:
+        yield given
+        return
+    own = ArticleProcessor(workers=workers)
+    try:
+        yield own
+    finally:
+        own.close()
+
+
 # ---------------------------------------------------------------- into a database
 
 
@@ -221,18 +235,11 @@ def ingest_sources(
     workers: int = 1,
 ) -> RunSummary:
     """Read, screen, extract and store every article of the sources, then resolve."""
-    own = processor is None
-    processor = processor or ArticleProcessor(workers=workers)
-    if processor.workers > 1:
-        processor.extractor  # noqa: B018 - load the model before forking, not in each worker
     items: Iterable[Article | IngestError] = read_sources(sources, options)
     if progress:
         items = _tracked(items, "ingest", console)
-    try:
-        return _ingest(items, db_path, processor, on_error)
-    finally:
-        if own:
-            processor.close()
+    with _processor(processor, workers) as active:
+        return _ingest(items, db_path, active, on_error)
 
 
 def ingest_articles(
@@ -307,30 +314,22 @@ def extract_sources(
         done = _read_partial(partial)
     elif partial.exists():
         partial.unlink()
-    own = processor is None
-    processor = processor or ArticleProcessor(workers=workers)
-    if processor.workers > 1:
-        processor.extractor  # noqa: B018 - load the model before forking, not in each worker
     items: Iterable[Article | IngestError] = read_sources(sources, options)
     if progress:
         items = _tracked(items, "extract", console)
     summary = RunSummary()
     results = list(done.values())
-    try:
-        with partial.open("a", encoding="utf-8") as sink:
-            for article, events in _extract_each(
-                items, processor, summary, on_error, skip=lambda a: a.doc_id in done
-            ):
-                if article.doc_id in done:  # the same id twice within one batch
-                    summary.duplicates += 1
-                    summary.events -= len(events)
-                    continue
-                done[article.doc_id] = (article, events)
-                results.append((article, events))
-                sink.write(json.dumps(_partial_line(article, events), ensure_ascii=False) + "\n")
-    finally:
-        if own:
-            processor.close()
+    with _processor(processor, workers) as active, partial.open("a", encoding="utf-8") as sink:
+        for article, events in _extract_each(
+            items, active, summary, on_error, skip=lambda a: a.doc_id in done
+        ):
+            if article.doc_id in done:  # the same id twice within one batch
+                summary.duplicates += 1
+                summary.events -= len(events)
+                continue
+            done[article.doc_id] = (article, events)
+            results.append((article, events))
+            sink.write(json.dumps(_partial_line(article, events), ensure_ascii=False) + "\n")
     _assign_event_ids(results)
     tmp = out_path.with_name(out_path.name + ".tmp")
     with tmp.open("w", encoding="utf-8") as handle:
