@@ -3,7 +3,8 @@
 Corpus: ../shared/corpora/background-news.jsonl with the ../shared/seeds articles mixed in.
 - detente: read -> screen -> extract (parser only on candidate sentences) -> resolve.
 - baseline: the full en_core_web_sm pipeline over every article's text (nlp.pipe).
-Both use the model already loaded, so load time is reported apart.
+Both use the model already loaded, so load time is reported apart: `load_seconds` is the
+one-time cost of spaCy's model, the lexicons and the gazetteer, paid once per process.
 Prints articles/s for each, the ratio, seed-only throughput, peak memory and whether
 the screen lost any seed article. Exit code 1 when a bar is missed (use --no-bars to
 only print).
@@ -24,6 +25,7 @@ from detente.ingest import IngestOptions, read_sources
 from detente.models import Article
 from detente.nlp import load_english
 from detente.pipeline import ArticleProcessor, resolve
+from detente.resolve.places import Gazetteer
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
@@ -82,9 +84,10 @@ def main() -> int:
     seed_ids = {p.stem for p in seeds.glob("*.txt")}
     seed_articles = [a for a in articles if a.doc_id in seed_ids]
 
-    processor = ArticleProcessor()
     load_start = time.perf_counter()
-    processor.extractor.extract(Article("warm-up", "Pakistan's army chief met the Tajik defence minister."))
+    processor = ArticleProcessor()
+    processor.extractor.warm_up()
+    Gazetteer.packaged()
     load_seconds = time.perf_counter() - load_start
 
     ours, n_events, with_events = run_detente(articles, processor)
@@ -99,7 +102,7 @@ def main() -> int:
     figures = {
         "articles": n,
         "read_seconds": round(read_seconds, 2),
-        "model_load_seconds": round(load_seconds, 2),
+        "load_seconds": round(load_seconds, 2),
         "detente_seconds": round(ours, 2),
         "articles_per_s": round(n / ours, 1),
         "end_to_end_articles_per_s": round(n / (read_seconds + ours), 1),

@@ -12,7 +12,7 @@ another article reported, a few syndicated copies.
 Then detente alone on --size mentions: mentions/s, peak memory, and pairwise
 precision/recall of the merge against the generator's truth. The small world is
 also resolved shuffled, to check the ids do not depend on input order. The
-gazetteer and datasketch are loaded once, before any timing (`warm_up_seconds`).
+gazetteer is loaded once, before any timing (`warm_up_seconds`).
 Exit code 1 when the clusters differ or the ids move (use --no-bars to only print).
 
     .venv/bin/python bench/bench_resolve.py [--size N] [--baseline-size M] [--rounds K] [--no-bars]
@@ -167,7 +167,7 @@ def main() -> int:
     args = parser.parse_args()
     t0 = time.perf_counter()
 
-    warm_start = time.perf_counter()  # the gazetteer and datasketch's imports, paid once per process
+    warm_start = time.perf_counter()  # the gazetteer, paid once per process
     gazetteer = Gazetteer.packaged()
     timed_resolve(build_world(20, args.seed), gazetteer)
     warm_seconds = time.perf_counter() - warm_start

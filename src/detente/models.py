@@ -8,7 +8,6 @@ The field names follow the event contract (`shared/spec/events.md`).
 from __future__ import annotations
 
 import hashlib
-import re
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, Literal
@@ -49,7 +48,7 @@ TOPICS: tuple[str, ...] = (
 
 def content_hash(text: str) -> str:
     """Hash of the text with white space folded, so re-ingesting a copy is a no-op."""
-    folded = re.sub(r"\s+", " ", text).strip()
+    folded = " ".join(text.split())
     return hashlib.sha256(folded.encode("utf-8")).hexdigest()
 
 

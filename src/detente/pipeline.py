@@ -96,7 +96,8 @@ class ArticleProcessor:
     def _pool_for_extraction(self) -> Pool:
         if self._pool is None:
             global _WORKER_EXTRACTOR
-            _WORKER_EXTRACTOR = self.extractor  # loaded once here, inherited by every fork
+            _WORKER_EXTRACTOR = self.extractor
+            _WORKER_EXTRACTOR.warm_up()  # the model is loaded once here and inherited by every fork
             self._pool = get_context("fork").Pool(self.workers)
         return self._pool
 

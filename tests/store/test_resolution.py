@@ -124,8 +124,16 @@ def test_first_reported_falls_back_to_the_articles_publication_date(store: Store
     store.add_article(item.article, item.mentions)
     mention = item.mentions[0]
     undated_source = Source(item.article.doc_id, mention.evidence)  # resolve left published empty
-    merged = Event(mention.type, mention.status, mention.countries, mention.evidence, mention.date,
-                   doc_id=item.article.doc_id, event_id="E-1", sources=[undated_source])
+    merged = Event(
+        mention.type,
+        mention.status,
+        mention.countries,
+        mention.evidence,
+        mention.date,
+        doc_id=item.article.doc_id,
+        event_id="E-1",
+        sources=[undated_source],
+    )
     store.save_resolution(Resolution([merged]))
     assert item.article.published is not None
     assert _scalar(store, "SELECT first_reported FROM events") == item.article.published.isoformat()

@@ -17,6 +17,9 @@ if TYPE_CHECKING:
 class Extractor(Protocol):
     def extract(self, article: Article) -> list[Event]: ...
 
+    def warm_up(self) -> None:
+        """Load what extraction loads lazily, so forked workers share it and timings exclude it."""
+
 
 def build_extractor(nlp: Language | None = None) -> Extractor:
     """The real engine (rules over versioned lexicons, spaCy NER on candidate sentences)."""

@@ -35,6 +35,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Literal
 
+from detente.extract.lexicon import literal_alternation
 from detente.models import EventDate
 
 LEXICON_PATH = Path(__file__).resolve().parents[1] / "lexicons" / "dates.json"
@@ -165,23 +166,8 @@ def _lexicon() -> dict[str, Any]:
 
 
 def _alternation(words: list[str]) -> str:
-    """A regex matching any of `words`, longest first, factored into a trie so the
-    engine rejects most positions on the first character."""
-    trie: dict[str, Any] = {}
-    for word in words:
-        node = trie
-        for char in word.lower():
-            node = node.setdefault(char, {})
-        node[""] = {}
-    return _trie_regex(trie)
-
-
-def _trie_regex(node: dict[str, Any]) -> str:
-    branches = [re.escape(char) + _trie_regex(child) for char, child in sorted(node.items()) if char]
-    if not branches:
-        return ""
-    body = branches[0] if len(branches) == 1 and "" not in node else "(?:" + "|".join(branches) + ")"
-    return body + "?" if "" in node else body
+    """Any of the words, case folded (the patterns are compiled case-insensitive)."""
+    return literal_alternation(sorted({w.lower() for w in words}))
 
 
 _Handler = Callable[[re.Match[str], str], _Raw | None]
@@ -269,8 +255,10 @@ def _best_candidates(text: str) -> list[_Candidate]:
                 found.append((match.start(), match.end(), rank, raw))
     found.sort(key=lambda f: (-(f[1] - f[0]), f[2], f[0]))
     chosen: list[_Candidate] = []
+    taken = bytearray(len(text))  # a date-dense page has thousands of readings: no pairwise test
     for start, end, _, raw in found:
-        if all(end <= c.start or start >= c.end for c in chosen):
+        if taken.find(1, start, end) == -1:
+            taken[start:end] = b"\x01" * (end - start)
             chosen.append(_Candidate(start, end, raw))
     return sorted(chosen, key=lambda c: c.start)
 

@@ -8,6 +8,7 @@ named without a title. Everything the rules know lives in `lexicons/*.json`.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from datetime import date
 from functools import lru_cache
 from typing import TYPE_CHECKING
@@ -49,6 +50,7 @@ _VESSEL_BEFORE = re.compile(
 )
 _QUOTED = re.compile(r"[\"“][^\"”]{1,80}[\"”]")
 _NER_PIPES = ("tok2vec", "ner")
+_DATES_BEFORE, _DATES_AFTER = 1, 2  # follow_on_details reads two sentences on
 _CAPITALISED_PAIR = re.compile(r"\b[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+)+")
 
 
@@ -69,6 +71,9 @@ class RuleExtractor:
             self._nlp = load_english()
         return self._nlp
 
+    def warm_up(self) -> None:
+        self.nlp  # noqa: B018 - the property loads the model
+
     def extract(self, article: Article) -> list[Event]:
         text = article.text or ""
         sentences = split_sentences(text)
@@ -84,7 +89,7 @@ class RuleExtractor:
         unnamed = [c for c in candidates if _has_unknown_name(c, titled)]
         people = self._people.build(text, sentences, self._person_spans(unnamed)) if unnamed else titled
         bind_visitors(people, text, sentences, hits)
-        dates = _dates_by_sentence(text, sentences, article)
+        dates = _dates_by_sentence(text, sentences, candidates, article)
         drafts = _sentence_drafts(candidates, sentences, hits, dates, people, series)
         if not drafts:
             return []
@@ -182,14 +187,40 @@ def _sentence_drafts(candidates, sentences, hits, dates, people, series) -> list
     return drafts
 
 
-def _dates_by_sentence(text: str, sentences: list[Sentence], article: Article) -> dict[int, list]:
-    found = find_dates(text, article.published)
+def _dates_by_sentence(
+    text: str, sentences: list[Sentence], candidates: list[Sentence], article: Article
+) -> dict[int, list[tuple[int, EventDate]]]:
+    """Dates of the sentences the rules read: each candidate, the one before and the two after.
+
+    Reading only these keeps a page dump with thousands of dates as cheap as an article.
+    """
+    wanted = sorted(
+        {i for c in candidates for i in range(c.index - _DATES_BEFORE, c.index + _DATES_AFTER + 1)}
+        & set(range(len(sentences)))
+    )
     out: dict[int, list[tuple[int, EventDate]]] = {}
-    for sentence in sentences:
-        inside = [d for d in found if sentence.start <= d.start < sentence.end and d.value.start is not None]
-        if inside:
-            out[sentence.index] = [(d.start - sentence.start, d.value) for d in inside]
+    for run in _consecutive_runs(wanted):
+        first, last = sentences[run[0]], sentences[run[-1]]
+        window = text[first.start : last.end]
+        starts = [sentences[i].start - first.start for i in run]
+        for found in find_dates(window, article.published):
+            if found.value.start is None:
+                continue
+            sentence = sentences[run[bisect_right(starts, found.start) - 1]]
+            at = found.start + first.start
+            if at < sentence.end:
+                out.setdefault(sentence.index, []).append((at - sentence.start, found.value))
     return out
+
+
+def _consecutive_runs(indices: list[int]) -> list[list[int]]:
+    runs: list[list[int]] = []
+    for index in indices:
+        if runs and runs[-1][-1] == index - 1:
+            runs[-1].append(index)
+        else:
+            runs.append([index])
+    return runs
 
 
 def _series_stem(name: str) -> str:

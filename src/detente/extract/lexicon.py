@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterable
 from functools import lru_cache
 from importlib import resources
 from typing import Any
@@ -37,9 +38,34 @@ def versions() -> dict[str, str]:
 
 def alternation(patterns: list[str], *, literal: bool = False) -> str:
     """One regex group matching any pattern, longest first so 'Major General' beats 'General'."""
-    items = [re.escape(p) if literal else p for p in patterns]
-    items.sort(key=len, reverse=True)
+    if literal:
+        return literal_alternation(patterns)
+    items = sorted(patterns, key=len, reverse=True)
     return "(?:" + "|".join(items) + ")"
+
+
+def literal_alternation(words: Iterable[str]) -> str:
+    """One regex group matching any of the words, factored into a trie.
+
+    A flat list of hundreds of names makes the regex engine try each one at every
+    position; the trie rejects most positions on their first character. Greedy
+    optional tails keep the longest word that fits, as longest-first ordering does.
+    """
+    trie: dict[str, Any] = {}
+    for word in words:
+        node = trie
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+    return "(?:" + _trie_regex(trie) + ")"
+
+
+def _trie_regex(node: dict[str, Any]) -> str:
+    branches = [re.escape(char) + _trie_regex(child) for char, child in sorted(node.items()) if char]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 and "" not in node else "(?:" + "|".join(branches) + ")"
+    return body + "?" if "" in node else body
 
 
 def word_regex(patterns: list[str], *, literal: bool = False, flags: int = re.I) -> re.Pattern[str]:

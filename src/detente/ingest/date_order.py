@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from functools import cached_property
 
 _MONTH_NAME = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
@@ -53,25 +54,59 @@ _WORD = re.compile(r"[a-z]+")
 
 
 @dataclass(frozen=True)
-class NumericDateOrder:
-    """The page's evidence on day/month order, read once per article."""
-
+class _Evidence:
     day_first_dates: int = 0
     month_first_dates: int = 0
     weekdays_named: frozenset[int] = field(default_factory=frozenset)
     american_words: int = 0
     british_words: int = 0
 
+
+class NumericDateOrder:
+    """The page's evidence on day/month order.
+
+    Counting it scans the whole page, and most pages hold no all-numeric date at all,
+    so the text is only read when a date actually has two readings.
+    """
+
+    def __init__(self, text: str = "") -> None:
+        self._text = text
+
     @classmethod
     def from_text(cls, text: str) -> NumericDateOrder:
+        return cls(text)
+
+    @cached_property
+    def _evidence(self) -> _Evidence:
+        text = self._text
         words = _WORD.findall(text.lower())
-        return cls(
+        return _Evidence(
             day_first_dates=len(_DAY_FIRST_DATE.findall(text)),
             month_first_dates=len(_MONTH_FIRST_DATE.findall(text)),
             weekdays_named=frozenset(_WEEKDAY_NUMBER[m.group(1)] for m in _WEEKDAY_NAME.finditer(text)),
             american_words=sum(1 for word in words if word in _AMERICAN),
             british_words=sum(1 for word in words if word in _BRITISH),
         )
+
+    @property
+    def day_first_dates(self) -> int:
+        return self._evidence.day_first_dates
+
+    @property
+    def month_first_dates(self) -> int:
+        return self._evidence.month_first_dates
+
+    @property
+    def weekdays_named(self) -> frozenset[int]:
+        return self._evidence.weekdays_named
+
+    @property
+    def american_words(self) -> int:
+        return self._evidence.american_words
+
+    @property
+    def british_words(self) -> int:
+        return self._evidence.british_words
 
     def read(self, first: int, second: int, year: int, weekday: int | None = None) -> date | None:
         """The date "first/second/year" stands for on this page; None when neither reading is a date."""

@@ -1,6 +1,6 @@
 """Syndicated copies: the same wire story republished by several outlets.
 
-MinHash over word 3-shingles with LSH finds candidate pairs without comparing
+MinHash over word 3-shingles with LSH banding (`minhash.py`) finds candidate pairs without comparing
 every article with every other; a candidate is a copy when the estimated Jaccard
 similarity reaches the threshold. Each group of copies points at its original,
 the earliest published (ties: smallest doc_id), so the answer does not depend
@@ -16,9 +16,9 @@ from datetime import date
 
 from detente.models import Article
 from detente.resolve.matching import MentionView, countries_compatible
+from detente.resolve.minhash import BandIndex, MinHasher, similarity
 
 THRESHOLD = 0.8
-NUM_PERM = 128
 SHINGLE_WORDS = 3
 MIN_WORDS = 25  # shorter texts share too few shingles for the estimate to mean anything
 MIN_EVIDENCE_OVERLAP = 0.5  # word Jaccard of two evidence spans stating the same thing
@@ -35,8 +35,6 @@ def _original_order(article: Article) -> tuple[date, str]:
 
 def find_copies(articles: Sequence[Article], threshold: float = THRESHOLD) -> dict[str, str]:
     """Map each copy's doc_id to its original's doc_id (originals are not keys)."""
-    from datasketch import MinHash, MinHashLSH
-
     by_id = {a.doc_id: a for a in sorted(articles, key=lambda a: (a.doc_id, a.hash))}
     parent = {doc_id: doc_id for doc_id in by_id}
 
@@ -52,9 +50,8 @@ def find_copies(articles: Sequence[Article], threshold: float = THRESHOLD) -> di
             parent[max(ra, rb)] = min(ra, rb)
 
     by_hash: dict[str, str] = {}
-    lsh = MinHashLSH(threshold=threshold, num_perm=NUM_PERM)
-    sketches: dict[str, MinHash] = {}
-    template = MinHash(num_perm=NUM_PERM, seed=1)  # permutations computed once, not per article
+    hasher, index = MinHasher(), BandIndex()
+    sketches = {}
     for doc_id, article in by_id.items():
         grams = shingles(article.text)
         if len(grams) + SHINGLE_WORDS - 1 < MIN_WORDS:
@@ -63,14 +60,11 @@ def find_copies(articles: Sequence[Article], threshold: float = THRESHOLD) -> di
             union(by_hash[article.hash], doc_id)
             continue
         by_hash[article.hash] = doc_id
-        sketch = MinHash(
-            num_perm=NUM_PERM, seed=1, permutations=template.permutations, scheme=template.scheme
-        )
-        sketch.update_batch(sorted(grams))
-        for other in lsh.query(sketch):
-            if sketch.jaccard(sketches[other]) >= threshold:
+        sketch = hasher.signature(grams)
+        for other in index.query(sketch):
+            if similarity(sketch, sketches[other]) >= threshold:
                 union(other, doc_id)
-        lsh.insert(doc_id, sketch)
+        index.insert(doc_id, sketch)
         sketches[doc_id] = sketch
     groups: dict[str, list[str]] = {}
     for doc_id in by_id:

