@@ -50,6 +50,10 @@ HOLDOUT_4 = replace(
 HOLDOUT_5 = replace(
     VARIED, articles=(14, 14), events=55, negatives=(4, 4), states=25, day_spans=1, multilateral=1
 )
+# A sixth blind set: 14 articles, 4 negatives, one undated, 21 states.
+HOLDOUT_6 = replace(
+    VARIED, articles=(14, 14), events=60, negatives=(4, 4), states=21, day_spans=1, multilateral=1
+)
 # Rules holdout2, holdout3 and holdout4 were written to, stricter than gold/README.md.
 STRICTER = {"single_period_dates": True, "undated_dates_nothing": True}
 EXAMPLES_SET = GoldSet(
@@ -63,6 +67,7 @@ SETS: dict[GoldSet, Coverage] = {
     fixture_set("holdout3", **STRICTER): HOLDOUT_2_AND_3,
     fixture_set("holdout4", **STRICTER): HOLDOUT_4,
     fixture_set("holdout5", **STRICTER): HOLDOUT_5,
+    fixture_set("holdout6", **STRICTER): HOLDOUT_6,
     **{resolve_set(group): Coverage() for group in sorted(RESOLVE.iterdir()) if group.is_dir()},
 }
 GOLD_FILES = [
