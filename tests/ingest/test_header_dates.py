@@ -134,3 +134,10 @@ def test_inferred_header_year_reaches_the_article(tmp_path: Path) -> None:
     [article], errors = collect([str(page)])
     assert errors == []
     assert (article.published, article.published_source) == (date(2024, 9, 19), "inferred")
+
+
+def test_place_and_whole_date_ending_in_a_full_stop_is_a_dateline() -> None:
+    page = "Navies patrol the strait\n\nBatam, September 19, 2024. The navies of both states met on Thursday.\n"
+    assert strip_chrome(page).facts.published == date(2024, 9, 19)
+    no_date = "Navies patrol the strait\n\nBatam, the harbour town. The navies met on Thursday.\n"
+    assert strip_chrome(no_date).facts.published is None

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from detente.extract.drafts import Draft, is_statement_date
+from detente.extract.drafts import Draft, is_statement_date, recalled_after
 from detente.extract.people import PersonTable
 from detente.extract.places import best_place, find_places
 from detente.extract.text import Sentence
@@ -106,6 +106,7 @@ def _referent(drafts: list[Draft], event_type: str, before_index: int, mentioned
         for d in drafts
         if d.type == event_type and d.sentence.index < before_index and d.status == "occurred"
     ]
+    earlier = [d for d in earlier if not d.past_edition] or earlier
     if not earlier:
         return None
     return max(enumerate(earlier), key=lambda pair: (len(mentioned & set(pair[1].persons)), pair[0]))[1]
@@ -153,10 +154,13 @@ def choose_anchors(drafts: list[Draft]) -> None:
 
 
 def _nearest_anchor(draft: Draft, anchors: list[Draft], *, wide: bool) -> Draft | None:
-    best: tuple[tuple[int, int, int, int], Draft] | None = None
+    best: tuple[tuple[int, int, int, int, int], Draft] | None = None
+    recalled = recalled_after(draft.sentence.text, draft.hit.end)
     for anchor in anchors:
         if anchor is draft:
             continue
+        if anchor.index == draft.index and recalled is not None and anchor.hit.start >= recalled:
+            continue  # "lauded ..., recalling that instructors trained units in 2017": not said in 2017
         indices = [anchor.index] + [s.index for s in anchor.refs]
         distance = min(abs(i - draft.index) for i in indices)
         same_paragraph = anchor.sentence.paragraph == draft.sentence.paragraph or any(
@@ -169,7 +173,7 @@ def _nearest_anchor(draft: Draft, anchors: list[Draft], *, wide: bool) -> Draft 
         if not same_paragraph and anchor.index > draft.index and looks_back:
             continue
         after = 0 if anchor.index <= draft.index else 1
-        key = (0 if shares else 1, 0 if same_paragraph else 1, after, distance)
+        key = (0 if shares else 1, int(anchor.past_edition), 0 if same_paragraph else 1, after, distance)
         if best is None or key < best[0]:
             best = (key, anchor)
     return best[1] if best else None

@@ -10,8 +10,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 
 from detente.extract.gazetteer import gazetteer
+from detente.extract.lexicon import load_lexicon
 from detente.extract.names import agreement_name, body_name, exercise_name
 from detente.extract.people import PersonTable
 from detente.extract.places import best_place, find_places
@@ -32,7 +34,8 @@ from detente.models import EventDate, Place
 _BACKGROUND_CLAUSE = re.compile(
     r"\b(?:After|Following|Before|after|following|before)\s+(?:a|the|his|her)\s+(?:[\w-]+\s+)?meeting\s+with\b[^,]*,"
 )
-_DOMESTIC_BEFORE = re.compile(r"\b(?:national|nationwide|domestic)\s+$")  # "a national exercise": one state
+# "a national exercise", "a national naval exercise": one state's
+_DOMESTIC_BEFORE = re.compile(r"\b(?:national|nationwide|domestic)\s+(?:[\w-]+\s+){0,2}$")
 _TRAIN_AND_EQUIP = re.compile(r"\btrain and (?:equip|arm)\b", re.I)
 _UNDER_WHICH = re.compile(r",\s+under which\b", re.I)
 _QUOTE_SPEAKER = re.compile(r"[”\"],?\s+(?P<who>[^,.]{1,60}?)\s+(?:added|said|noted|stated|told|remarked)\b")
@@ -143,8 +146,34 @@ class Draft:
         return self.sentence.index
 
     @property
+    def past_edition(self) -> bool:
+        """'The previous edition, KHANJAR-XI, was held ...': background, not what 'the ceremony' means."""
+        return bool(_PAST_EDITION.search(self.sentence.text[: self.hit.end]))
+
+    @property
     def position(self) -> int:
         return self.sentence.start + self.hit.start
+
+
+_PAST_EDITION = re.compile(
+    r"\b(?:previous|last|earlier|past|first|inaugural|last\s+year['’]s|(?:19|20)\d\d)\s+"
+    r"(?:edition|iteration|round|instalment|installment)\b",
+    re.I,
+)
+# "The previous edition ... was hailed by both sides as a success": the event is praised, not a party
+_EVENT_PRAISED = re.compile(
+    r"\b(?:edition|exercise|drills?|visit|talks|meeting|training|summit|event|ceremony|it)\b[^.;]*?"
+    r"\b(?:was|were|has\s+been|have\s+been|had\s+been)\s+(?:widely\s+|also\s+)?$",
+    re.I,
+)
+_OFFSET_CLAUSE = re.compile(
+    r",\s+(?:(?:a|one|two|three|four|five|six|several|a\s+few|\d+)\s+(?:days?|weeks?|months?|years?|hours?)"
+    r"|shortly|soon|just|hours|days|weeks)\s+(?:after|before)\b",
+    re.I,
+)
+_RELATIVE_START = re.compile(r",\s+(?:where|which|who|whose|when)\b|\s(?:that|which)\s+(?!is\b|are\b)")
+# "..., recalling that Australian instructors trained units after the 2017 siege": an earlier happening's date
+_RECALLED = re.compile(r"\b(?:recall(?:ing|ed|s)?|remember(?:ing|ed)?|reminded)\b(?:\s+that)?", re.I)
 
 
 @dataclass
@@ -184,6 +213,8 @@ def drafts_for(facts: SentenceFacts, series: re.Pattern[str] | None) -> list[Dra
     out: list[Draft] = []
     agreement = _agreement(text, by_type.get("agreement", []), facts)
     pledge = _pledge(text, by_type.get("pledge", []))
+    if pledge and _training_offer_before(text, by_type.get("training", []), pledge):
+        pledge = None  # "offered places for officers ... and was ready to host a first group": one offer
     meeting = _meeting(text, by_type.get("meeting", []), facts)
     exercise = _exercise(text, by_type.get("exercise", []), facts, suppressed=bool(agreement or pledge))
     training = _training(
@@ -202,7 +233,7 @@ def drafts_for(facts: SentenceFacts, series: re.Pattern[str] | None) -> list[Dra
         else _industry(text, facts.paragraph or text, by_type.get("defence_industry", []), bool(deal_first))
     )
     praise = _praise(text, by_type.get("praise", []))
-    if rules().habitual.search(text) and not any(d.precision in ("day", "month") for _, d in facts.dates):
+    if _habitual(text, hits) and not any(d.precision in ("day", "month") for _, d in facts.dates):
         # "their navies regularly conduct joint exercises": a habit, not a happening
         meeting = exercise = training = agreement = industry = None
     for event_type, hit in (
@@ -354,16 +385,52 @@ def _exercise(text: str, hits: list[Hit], facts: SentenceFacts, *, suppressed: b
             continue
         if _DOMESTIC_BEFORE.search(text[: hit.start]) and not named:
             continue
+        if _edition_of_other_series(text, hit):
+            continue  # "the next edition of the cross country championship": a series, but no drill
         context = r.exercise_context.search(text[: hit.start]) or named
         if context and (has_eventive(text) or facts.dates or modal or named):
             return hit
     return None
 
 
+def _habitual(text: str, hits: list[Hit]) -> bool:
+    """'their navies regularly conduct joint exercises'; not '... to visit the islands, where a fleet
+    fishes every year': a habit told in a relative clause after the triggers is the clause's own."""
+    habit = rules().habitual.search(text)
+    if habit is None:
+        return False
+    last_hit = max((h.end for h in hits if h.start < habit.start()), default=None)
+    if last_hit is None:
+        return True
+    return not _RELATIVE_START.search(text, last_hit, habit.start())
+
+
+def _edition_of_other_series(text: str, hit: Hit) -> bool:
+    if not re.fullmatch(r"(?i:edition|iterations?)", hit.text):
+        return False
+    return bool(_edition_of_series().match(text, hit.end))
+
+
+@lru_cache(maxsize=1)
+def _edition_of_series() -> re.Pattern[str]:
+    other_series = load_lexicon("triggers")["types"]["exercise"]["not_an_edition_of"]
+    return re.compile(rf"\s+of\s+(?:the\s+|this\s+year['’]s\s+)?(?:[\w-]+\s+){{0,4}}?{other_series}\b", re.I)
+
+
 def _after_reference(hit: Hit, hits: list[Hit], text: str) -> bool:
     """'The drills included live-fire manoeuvres': what an exercise already found consisted of."""
     return any(
         h.reference and h.start < hit.start and not modal_reference(text, h) for h in hits if h is not hit
+    )
+
+
+def _training_offer_before(text: str, hits: list[Hit], pledge: Hit) -> bool:
+    return any(
+        h.strong
+        and not h.reference
+        and h.start < pledge.start
+        and status_of("training", text, h) == "proposed"
+        for h in hits
     )
 
 
@@ -406,6 +473,8 @@ def _praise(text: str, hits: list[Hit]) -> Hit | None:
     for hit in hits:
         if not rules().praise_objects.search(text, hit.end):
             continue
+        if _EVENT_PRAISED.search(text[: hit.start]):
+            continue
         if hit.text.lower().startswith("thank") and not gazetteer().parties(text[hit.end : hit.end + 60]):
             continue  # "thanked the research team": thanks count only when a state or its forces get them
         return hit
@@ -419,8 +488,17 @@ def _draft(event_type: str, hit: Hit, facts: SentenceFacts, by_type: dict[str, l
     if event_type == "pledge" and not rules().proposal.search(text[: hit.end + 5]):
         status = "occurred"
     draft = Draft(event_type, status, sentence, hit, texts=[text])
-    draft.date = _nearest_date(facts.dates, hit.start, text, hit.end)
+    dates = facts.dates
+    recalled = recalled_after(text, hit.end) if event_type in ("praise", "pledge") else None
+    if recalled is not None:
+        dates = [(o, d) for o, d in dates if o < recalled]  # said now; the recalled deed is older
+    earlier = _offset_clause(text, hit.start)
+    if earlier is not None:  # "met on Friday, a day after watching ... the exercise": not Friday's
+        dates = [(o, d) for o, d in dates if o >= earlier]
+    draft.date = _nearest_date(dates, hit.start, text, hit.end)
     excluded = _excluded_span(text, by_type)
+    if earlier is not None:
+        excluded = (0, earlier)  # the main clause's people and place belong to the main clause's event
     purpose = _PURPOSE.search(text, hit.end)
     place_end = purpose.start() if purpose else len(text)
     places = [p for p in find_places(text) if not _inside(p.start, excluded) and p.start < place_end]
@@ -532,6 +610,20 @@ def _without_venue(text: str, offset: int, countries: list[str]) -> list[str]:
 
 def _countries_before(prefix: str) -> bool:
     return len(gazetteer().parties(prefix)) >= 1
+
+
+def _offset_clause(text: str, before: int) -> int | None:
+    """Start of a trailing clause set at another time than the main one ("..., a day after ...",
+    "..., recalling that ...")."""
+    found = [m.start() for m in _OFFSET_CLAUSE.finditer(text, 0, before)]
+    found += [m.start() for m in _RECALLED.finditer(text, 0, before)]
+    return max(found) if found else None
+
+
+def recalled_after(text: str, offset: int) -> int | None:
+    """Where a recalled, earlier happening starts after `offset` ("..., recalling that ...")."""
+    found = _RECALLED.search(text, offset)
+    return found.start() if found else None
 
 
 def _excluded_span(text: str, by_type: dict[str, list[Hit]]) -> tuple[int, int] | None:

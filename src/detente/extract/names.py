@@ -56,9 +56,11 @@ _GENERIC = {
 _EXERCISE_AFTER = re.compile(r"\bExercise\s+(?P<name>[A-Z][\w-]*(?:\s+(?:[A-Z][\w-]*|\d{4}))*)")
 _QUOTED_BEFORE = re.compile(
     r"[\"“](?P<name>[^\"”]{3,40})[\"”]\s+(?:(?:joint|military|naval|maritime|bilateral|annual|army)\s+){0,3}"
-    r"(?:exercise|drill|war ?games)",
+    r"(?:exercise|drill|war ?games|(?<=joint )(?:[\w-]+\s+){0,2}training)",
     re.I,
 )
+# "The previous edition, "Falcon Strike 2022", was held": an edition named in apposition
+_EDITION_APPOSITION = re.compile(r"\bedition,?\s+[\"“](?P<name>[^\"”]{3,40})[\"”]")
 _CAPS_BEFORE = re.compile(
     r"(?P<name>(?:[A-Z][\w-]*\s+){1,3})(?:(?:joint|military|naval|maritime|bilateral|annual)\s+){0,2}"
     r"(?:exercise|drill|war ?games)\b"
@@ -78,9 +80,27 @@ _BODY = re.compile(
 )
 
 
+_NAME_PATTERNS = (
+    _EXERCISE_AFTER,
+    _QUOTED_BEFORE,
+    _QUOTED_AFTER,
+    _EDITION_APPOSITION,
+    _CAPS_AFTER,
+    _CAPS_BEFORE,
+)
+
+
 def exercise_name(sentence: str) -> str | None:
     gaz = gazetteer()
-    for pattern in (_EXERCISE_AFTER, _QUOTED_BEFORE, _QUOTED_AFTER, _CAPS_AFTER, _CAPS_BEFORE):
+    patterns = (
+        _EXERCISE_AFTER,
+        _QUOTED_BEFORE,
+        _QUOTED_AFTER,
+        _EDITION_APPOSITION,
+        _CAPS_AFTER,
+        _CAPS_BEFORE,
+    )
+    for pattern in patterns:
         match = pattern.search(sentence)
         if not match:
             continue

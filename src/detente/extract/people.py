@@ -169,6 +169,8 @@ def _clean_name(raw: str, gaz: Gazetteer, stop: frozenset[str]) -> str:
             continue
         if bare in honorifics and not kept:
             continue  # "Dr", "HE", "Sheikh": a form of address
+        if kept and bare in _institution_words():
+            return ""  # "commander of U.S. Southern Command": an organisation's name, no person
         if (
             bare in stop
             or _state_word(gaz, bare)
@@ -183,6 +185,11 @@ def _clean_name(raw: str, gaz: Gazetteer, stop: frozenset[str]) -> str:
     while kept and (kept[-1] in stop or _state_word(gaz, kept[-1])):
         kept.pop()
     return " ".join(kept)
+
+
+@lru_cache(maxsize=1)
+def _institution_words() -> frozenset[str]:
+    return frozenset(load_lexicon("titles")["institution_words"])
 
 
 @lru_cache(maxsize=1)

@@ -47,6 +47,8 @@ _FRAME_BEFORE = re.compile(r"\b(?:during|in|at|over)\s+(?:a|an|their|his|her)\s+
 _INVITATION = re.compile(  # "extended an invitation for its officers to attend the ... Course"
     r"\b(?:extended|issued|conveyed|renewed)\s+(?:an|the|his|her|their)\s+invitation\s+(?:for|to)\b", re.I
 )
+_INVITED_TO = re.compile(r"to (?:visit|attend|come)", re.I)
+_INVITED_BEFORE = re.compile(r"\binvit(?:ed|es|ing)\b[^;]*$", re.I)
 _RELATIVE_CLAUSE = re.compile(r",\s+(?:which|who|that|whose)\b|;")
 _DONE = re.compile(r"(?i:signed|inked|concluded|adopted|held|delivered|handed over|commissioned)\b")
 
@@ -183,6 +185,10 @@ def status_of(event_type: str, sentence: str, hit: Hit) -> str:
     window = before + sentence[hit.start : hit.end] + after
     if r.proposed.search(before if hit.reference else window) or _INVITATION.search(sentence[: hit.start]):
         return "proposed"
+    if _INVITED_TO.fullmatch(hit.text) and _INVITED_BEFORE.search(
+        sentence[max(0, hit.start - 160) : hit.start]
+    ):
+        return "proposed"  # "invited the commander of U.S. Southern Command, General X, to visit"
     if event_type in ("pledge", "praise"):
         return "occurred"
     if modal_reference(sentence, hit) if hit.reference else r.planned.search(window):

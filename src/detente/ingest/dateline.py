@@ -49,6 +49,8 @@ def read_dateline(
         prefix = head[: agency.end()]
     elif separator:
         prefix = head[: separator.start()]
+    elif placed := _PLACE_AND_DATE.match(head):  # "Quito, October 2, 2023. The government ..."
+        prefix = placed.group(0)
     else:
         return
     if not facts.published:
