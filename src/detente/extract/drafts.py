@@ -20,6 +20,7 @@ from detente.extract.places import best_place, find_places
 from detente.extract.text import Sentence
 from detente.extract.triggers import (
     Hit,
+    defence_cues,
     has_eventive,
     has_security_cue,
     is_meeting_topic,
@@ -55,7 +56,8 @@ _REPORTED = re.compile(
 )
 _DISCUSSION = re.compile(
     r"\b(?:discussed|discussions? (?:on|of|about)|focused on|centred on|centered on|touched on|"
-    r"talks (?:on|about)|reviewed|explored)\b",
+    r"talks (?:on|about)|reviewed|explored|work(?:ed|ing|s)? out (?:the )?(?:details|modalities) of|"
+    r"modalities of)\b",
     re.I,
 )
 _ACTOR_NOUN = re.compile(
@@ -171,6 +173,22 @@ _OFFSET_CLAUSE = re.compile(
     r"|shortly|soon|just|hours|days|weeks)\s+(?:after|before)\b",
     re.I,
 )
+_DEAL_CONTENT_START = re.compile(
+    r"\s*(?:of understanding\s+)?"
+    r"(?:on|for|covering|concerning|regarding|to (?:boost|expand|enhance|deepen))\b",
+    re.I,
+)
+_ROLE_OF_BODY = re.compile(
+    r"\b(?:oversees?|handles?|manages?|regulates?|promotes?|responsible for|in charge of|charged with)\s+"
+    r"(?:[\w'’-]+\s+){0,3}$",
+    re.I,
+)
+_DEAL_SUBJECTS = re.compile(
+    r"\s*(?:of understanding\s+)?(?:on|in the (?:fields?|areas?) of|covering)\s+(?:cooperation\s+in\s+)?"
+    r"(?P<subjects>[^.;]+?)(?=,\s+(?:and|while|but)\b|[.;]|$)",
+    re.I,
+)
+_MODIFIERS = re.compile(r"\b(?:a|an|the|two|several)\s+(?P<words>(?:[\w-]+\s+){1,3})$", re.I)
 _RELATIVE_START = re.compile(r",\s+(?:where|which|who|whose|when)\b|\s(?:that|which)\s+(?!is\b|are\b)")
 # "..., recalling that Australian instructors trained units after the 2017 siege": an earlier happening's date
 _RECALLED = re.compile(r"\b(?:recall(?:ing|ed|s)?|remember(?:ing|ed)?|reminded)\b(?:\s+that)?", re.I)
@@ -217,6 +235,8 @@ def drafts_for(facts: SentenceFacts, series: re.Pattern[str] | None) -> list[Dra
         pledge = None  # "offered places for officers ... and was ready to host a first group": one offer
     meeting = _meeting(text, by_type.get("meeting", []), facts)
     exercise = _exercise(text, by_type.get("exercise", []), facts, suppressed=bool(agreement or pledge))
+    if agreement and exercise and _content_of_deal(text, agreement, exercise):
+        exercise = None  # "inked an MoU on cooperation in training and joint patrols": what the deal covers
     training = _training(
         text, by_type.get("training", []), facts, suppressed=bool(pledge or agreement or exercise)
     )
@@ -349,9 +369,28 @@ def _agreement(text: str, hits: list[Hit], facts: SentenceFacts) -> Hit | None:
         window = text[max(0, hit.start - 20) : hit.end + 15]
         if negative is not None and negative.search(window):
             continue
+        if _civil_subjects_only(text, hit):
+            continue  # "signed memoranda of understanding on hydrogen energy and healthcare"
         if hit.strong or r.agreement_verbs.search(text):
             return hit
     return None
+
+
+def _civil_subjects_only(text: str, hit: Hit) -> bool:
+    """The instrument's subjects, when stated, are civil ones and none is a defence matter."""
+    subjects = _DEAL_SUBJECTS.match(text, hit.end)
+    modifiers = _MODIFIERS.search(text[max(0, hit.start - 60) : hit.start])  # "an economic partnership ..."
+    listed = " ".join(m.group(name) for m, name in ((subjects, "subjects"), (modifiers, "words")) if m)
+    if not listed:
+        return False
+    return (
+        bool(_civil_subjects().search(listed)) and not defence_cues(listed) and not has_security_cue(listed)
+    )
+
+
+@lru_cache(maxsize=1)
+def _civil_subjects() -> re.Pattern[str]:
+    return re.compile(r"\b" + load_lexicon("triggers")["types"]["agreement"]["civil_subjects"] + r"\b", re.I)
 
 
 def _pledge(text: str, hits: list[Hit]) -> Hit | None:
@@ -391,6 +430,11 @@ def _exercise(text: str, hits: list[Hit], facts: SentenceFacts, *, suppressed: b
         if context and (has_eventive(text) or facts.dates or modal or named):
             return hit
     return None
+
+
+def _content_of_deal(text: str, deal: Hit, hit: Hit) -> bool:
+    gap = text[deal.end : hit.start]
+    return hit.start > deal.end and bool(_DEAL_CONTENT_START.match(gap)) and not has_eventive(gap)
 
 
 def _habitual(text: str, hits: list[Hit]) -> bool:
@@ -459,8 +503,8 @@ def _industry(text: str, paragraph: str, hits: list[Hit], with_agreement: bool) 
     if not rules().equipment.search(paragraph):
         return None
     for hit in hits:
-        if hit.reference:
-            continue
+        if hit.reference or _ROLE_OF_BODY.search(text[max(0, hit.start - 60) : hit.start]):
+            continue  # "the agency that oversees the country's arms exports": a remit, not a deal
         if hit.strong:
             return hit
         if not with_agreement and has_eventive(text):

@@ -15,6 +15,18 @@ from detente.extract.lexicon import alternation, load_lexicon
 
 _CITY_MIN_POPULATION = 100_000
 _LOOK_BACK = 40  # characters: the cues before a name are short; scanning the whole prefix is quadratic
+_LANDMARK_BEFORE = re.compile(
+    r"\b(?:Lake|Mount|Mt\.?|River|Cape|Port|Fort|Gulf of|Bay of|Strait of|Sea of)\s+$"
+)
+_LANDMARK_AFTER = re.compile(
+    r"\s+(?:Lake|River|Falls|Island|Islands|Street|Road|Avenue|Square|Park|Bay|Harbour)\b"
+)
+
+
+def _landmark(text: str, start: int, end: int) -> bool:
+    return bool(_LANDMARK_BEFORE.search(text[max(0, start - 12) : start]) or _LANDMARK_AFTER.match(text, end))
+
+
 _LOCATIVE_BEFORE = re.compile(r"\b(?:in|at|to|from|near|off)\s+$")
 
 
@@ -92,6 +104,8 @@ class Gazetteer:
                 continue
             if surface in self.agencies:
                 continue
+            if found[1] == "capital" and _landmark(text, match.start(), match.end()):
+                continue  # "Lake Victoria", "Victoria Falls": a landmark named like a capital
             out.append(
                 CountryMention(offset + match.start(), offset + match.end(), surface, found[0], found[1])
             )
