@@ -114,7 +114,7 @@ _SPOKES = re.compile(r"spokes|analyst|researcher|professor|correspondent|reporte
 _SOURCE_AFTER = re.compile(r"^[^.,;]{0,40}?\b(?:told|said|says|according)\b")
 _PERSON_OBJECT = re.compile(
     r"\b(?:delegation|minister|general|admiral|chief|secretary|president|counterpart|commander|envoy|ambassador|attache|prime|"
-    r"excellency|dialogue|talks|meeting|consultations|commission|committee|forum|summit|conference)\b",
+    r"excellency|dialogue|talks|meeting|consultations|commission|committee|forum|summit|conference|heads?)s?\b",
     re.I,
 )
 _MEETING_TYPES = ("meeting",)
@@ -189,6 +189,22 @@ _DEAL_SUBJECTS = re.compile(
     re.I,
 )
 _MODIFIERS = re.compile(r"\b(?:a|an|the|two|several)\s+(?P<words>(?:[\w-]+\s+){1,3})$", re.I)
+_ARRIVAL = re.compile(r"arrived in|travell?ed to|flew to", re.I)
+_UNITS_BEFORE = re.compile(
+    r"\b(?:contingent|troops|soldiers|personnel|servicemen|sailors|marines|ships?|vessels?|frigates?|"
+    r"destroyers?|aircraft|jets|fleet|flotilla|task group|units?|detachment|battalion|company)"
+    r"(?:,?\s+(?:which|that|who))?"
+    r"(?:\s+[\w-]+){0,3}\s+$",
+    re.I,
+)
+# "reviewed preparations for a joint exercise which is scheduled to be held next year": a plan of its own
+_SCHEDULED_AFTER = re.compile(
+    r"\s*,?\s*(?:which|that)\s+(?:is|are|was|were)\s+(?:scheduled|planned|due|set|expected)\s+(?:to|for)\b",
+    re.I,
+)
+_OWN_UNITS_AFTER = re.compile(
+    r"\s+with\s+(?:all\s+)?(?:its|their|his|her)\s+(?:own\s+)?(?:units|formations|ships)\b"
+)
 _RELATIVE_START = re.compile(r",\s+(?:where|which|who|whose|when)\b|\s(?:that|which)\s+(?!is\b|are\b)")
 # "..., recalling that Australian instructors trained units after the 2017 siege": an earlier happening's date
 _RECALLED = re.compile(r"\b(?:recall(?:ing|ed|s)?|remember(?:ing|ed)?|reminded)\b(?:\s+that)?", re.I)
@@ -242,7 +258,8 @@ def drafts_for(facts: SentenceFacts, series: re.Pattern[str] | None) -> list[Dra
     )
     discussed = bool(_DISCUSSION.search(text))
     if discussed:  # "discussed the supply of drones": a topic of talks, not a deal
-        exercise = exercise if exercise is not None and exercise_name(text) else None
+        scheduled = exercise is not None and _SCHEDULED_AFTER.match(text, exercise.end)
+        exercise = exercise if exercise is not None and (exercise_name(text) or scheduled) else None
         training = None
     deal_first = (agreement or pledge) and any(
         h.start > (agreement or pledge).start for h in by_type.get("defence_industry", [])
@@ -315,6 +332,8 @@ def _meeting(text: str, hits: list[Hit], facts: SentenceFacts) -> Hit | None:
             continue  # "the meeting" points back; "regular dialogues" alone is no event
         if hit.text.lower() == "to visit" and status_of("meeting", text, hit) == "occurred":
             continue
+        if _ARRIVAL.fullmatch(hit.text) and _UNITS_BEFORE.search(text[: hit.start]):
+            continue  # "the PLA contingent, which arrived in Sylhet": troops arriving for a drill meet nobody
         if _PASSIVE.search(text[: hit.start]) and r.needs_person_object.fullmatch(hit.text):
             # "the contingent would be received at the base by General X": who was received must be a person
             before = text[: hit.start]
@@ -377,7 +396,10 @@ def _agreement(text: str, hits: list[Hit], facts: SentenceFacts) -> Hit | None:
 
 
 def _civil_subjects_only(text: str, hit: Hit) -> bool:
-    """The instrument's subjects, when stated, are civil ones and none is a defence matter."""
+    """The instrument's subjects, when stated, are civil ones and none is a defence matter; or the
+    sentence speaks of civil matters only ("a gas supplier ... signed new supply deals")."""
+    if not defence_cues(text) and not has_security_cue(text) and _civil_subjects().search(text):
+        return True
     subjects = _DEAL_SUBJECTS.match(text, hit.end)
     modifiers = _MODIFIERS.search(text[max(0, hit.start - 60) : hit.start])  # "an economic partnership ..."
     listed = " ".join(m.group(name) for m, name in ((subjects, "subjects"), (modifiers, "words")) if m)
@@ -422,7 +444,9 @@ def _exercise(text: str, hits: list[Hit], facts: SentenceFacts, *, suppressed: b
             continue
         if hit.reference and not modal_reference(text, hit) and not named:
             continue
-        if _DOMESTIC_BEFORE.search(text[: hit.start]) and not named:
+        if (
+            _DOMESTIC_BEFORE.search(text[: hit.start]) or _OWN_UNITS_AFTER.match(text, hit.end)
+        ) and not named:
             continue
         if _edition_of_other_series(text, hit):
             continue  # "the next edition of the cross country championship": a series, but no drill

