@@ -141,3 +141,11 @@ def test_place_and_whole_date_ending_in_a_full_stop_is_a_dateline() -> None:
     assert strip_chrome(page).facts.published == date(2024, 9, 19)
     no_date = "Navies patrol the strait\n\nBatam, the harbour town. The navies met on Thursday.\n"
     assert strip_chrome(no_date).facts.published is None
+
+
+def test_dateline_below_a_menu_line_and_the_title() -> None:
+    page = (
+        "Harbour Times\nPolitics  Economy  Defence  Opinion\n\nNavies agree to patrol the strait\n\n"
+        "Batam, September 19, 2024.\n\nThe navies of both states met on Thursday to plan patrols.\n"
+    )
+    assert strip_chrome(page).facts.published == date(2024, 9, 19)

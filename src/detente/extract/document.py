@@ -136,8 +136,14 @@ def follow_on_details(
 def choose_anchors(drafts: list[Draft]) -> None:
     """The meeting or exercise at which a pledge, praise or agreement was made."""
     anchors = [d for d in drafts if d.type in _ANCHOR_TYPES and d.status == "occurred"]
-    if not anchors:  # a signing with no meeting reported: pledges and praise were made at it
-        anchors = [d for d in drafts if d.type == "agreement" and d.status == "occurred" and d.date]
+    if not anchors:  # a signing or a launch with no meeting reported: pledges and praise were made at it
+        anchors = [
+            d
+            for d in drafts
+            if d.type in ("agreement", "defence_industry")
+            and d.status == "occurred"
+            and (d.date or d.persons)
+        ]
     main = next((d for d in anchors if d.type == "meeting" and d.persons and not d.visit_only), None)
     main = main or (anchors[0] if anchors else None)
     for draft in drafts:

@@ -269,6 +269,8 @@ def drafts_for(facts: SentenceFacts, series: re.Pattern[str] | None) -> list[Dra
         if discussed
         else _industry(text, facts.paragraph or text, by_type.get("defence_industry", []), bool(deal_first))
     )
+    if industry and training and industry.start < training.end and training.start < industry.end:
+        industry = None  # "cadets were commissioned": officers, not a ship
     praise = _praise(text, by_type.get("praise", []))
     if _habitual(text, hits) and not any(d.precision in ("day", "month") for _, d in facts.dates):
         # "their navies regularly conduct joint exercises": a habit, not a happening

@@ -48,6 +48,7 @@ _VESSEL_BEFORE = re.compile(
     r"\b(?:frigate|corvette|destroyer|cruiser|submarine|ship|vessel|carrier|cutter|boat|tanker|"
     r"INS|HMS|USS|PNS|HMAS|HMCS|KRI|BRP|JS|ROKS|TCG|FS|ITS|SNS|[Ee]xercise|[Oo]peration)\s+$"
 )
+_EDITION_SUFFIX = re.compile(r"-(?:[IVX]{1,5}|\d{1,4})$")
 _QUOTED = re.compile(r"[\"“][^\"”]{1,80}[\"”]")
 _NER_PIPES = ("tok2vec", "ner")
 _DATES_BEFORE, _DATES_AFTER = 1, 2  # follow_on_details reads two sentences on
@@ -134,8 +135,8 @@ class RuleExtractor:
             for ent in doc.ents:
                 if ent.label_ != "PERSON" or len(ent) < 2:
                     continue
-                if any(a <= ent.start_char < b for a, b in quoted):
-                    continue  # "Mustafa Kemal Ataturk-2025" names an exercise, not a participant
+                if any(a <= ent.start_char < b for a, b in quoted) or _EDITION_SUFFIX.search(ent.text):
+                    continue  # "Mustafa Kemal Ataturk-2025", "Surya Kiran-XVII" name exercises, not people
                 if _PLACE_BEFORE.search(doc.text[: ent.start_char]):
                     continue  # "a ceremony in Hai Phong"
                 if _VESSEL_BEFORE.search(doc.text[: ent.start_char]):

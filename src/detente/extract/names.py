@@ -60,7 +60,10 @@ _QUOTED_BEFORE = re.compile(
     re.I,
 )
 # "The previous edition, "Falcon Strike 2022", was held": an edition named in apposition
-_EDITION_APPOSITION = re.compile(r"\bedition,?\s+[\"“](?P<name>[^\"”]{3,40})[\"”]")
+_EDITION_APPOSITION = re.compile(
+    r"\bedition,?\s+(?:[\"“](?P<name>[^\"”]{3,40})[\"”]|(?=[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3}-(?:[IVX]{1,5}|\d{1,4})\b)"
+    r"(?P<bare>[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3}))"
+)
 _CAPS_BEFORE = re.compile(
     r"(?P<name>(?:[A-Z][\w-]*\s+){1,3})(?:(?:joint|military|naval|maritime|bilateral|annual)\s+){0,2}"
     r"(?:exercise|drill|war ?games)\b"
@@ -104,7 +107,12 @@ def exercise_name(sentence: str) -> str | None:
         match = pattern.search(sentence)
         if not match:
             continue
-        words = [w for w in match.group("name").split() if w not in _GENERIC and not gaz.lookup(w)]
+        found = (
+            match.group("bare")
+            if "bare" in match.groupdict() and match.group("bare")
+            else match.group("name")
+        )
+        words = [w for w in found.split() if w not in _GENERIC and not gaz.lookup(w)]
         if words and not (
             pattern is _CAPS_BEFORE and sentence[: match.start("name")].rstrip().endswith("Exercise")
         ):

@@ -62,8 +62,8 @@ def read_dateline(
 
 
 def _opening_line(lines: list[str], keep: list[bool]) -> str | None:
-    """The body's first line when it opens with a place; past one kept sub-heading, never a sentence."""
-    for index in active(lines, keep)[:2]:
+    """The body's first line when it opens with a place; past a kept menu or sub-heading, never a sentence."""
+    for index in active(lines, keep)[:3]:  # past a kept menu line and a title
         line = lines[index].strip()
         if _DATELINE_PLACE.match(line) or _PLACE_AND_DATE.match(line):
             return line
