@@ -54,6 +54,16 @@ HOLDOUT_5 = replace(
 HOLDOUT_6 = replace(
     VARIED, articles=(14, 14), events=60, negatives=(4, 4), states=21, day_spans=1, multilateral=1
 )
+# A seventh blind set: 14 articles, 4 negatives, one undated, 13 states of South and Central Asia,
+# the Caucasus and the Middle East.
+HOLDOUT_7 = replace(
+    VARIED, articles=(14, 14), events=70, negatives=(4, 4), states=13, day_spans=2, multilateral=5
+)
+# An eighth blind set: 14 articles, 4 negatives, one undated, 22 states of Africa, Latin America,
+# Europe and East/Southeast Asia.
+HOLDOUT_8 = replace(
+    VARIED, articles=(14, 14), events=70, negatives=(4, 4), states=22, day_spans=1, multilateral=7
+)
 # Rules holdout2, holdout3 and holdout4 were written to, stricter than gold/README.md.
 STRICTER = {"single_period_dates": True, "undated_dates_nothing": True}
 EXAMPLES_SET = GoldSet(
@@ -68,6 +78,8 @@ SETS: dict[GoldSet, Coverage] = {
     fixture_set("holdout4", **STRICTER): HOLDOUT_4,
     fixture_set("holdout5", **STRICTER): HOLDOUT_5,
     fixture_set("holdout6", **STRICTER): HOLDOUT_6,
+    fixture_set("holdout7", **STRICTER): HOLDOUT_7,
+    fixture_set("holdout8", **STRICTER): HOLDOUT_8,
     **{resolve_set(group): Coverage() for group in sorted(RESOLVE.iterdir()) if group.is_dir()},
 }
 GOLD_FILES = [
