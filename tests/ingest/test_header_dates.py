@@ -5,7 +5,10 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
+import pytest
+
 from detente.ingest.chrome import strip_chrome
+from detente.ingest.dates import parse_date_line
 
 from .helpers import collect
 
@@ -137,7 +140,9 @@ def test_inferred_header_year_reaches_the_article(tmp_path: Path) -> None:
 
 
 def test_place_and_whole_date_ending_in_a_full_stop_is_a_dateline() -> None:
-    page = "Navies patrol the strait\n\nBatam, September 19, 2024. The navies of both states met on Thursday.\n"
+    page = (
+        "Navies patrol the strait\n\nBatam, September 19, 2024. The navies of both states met on Thursday.\n"
+    )
     assert strip_chrome(page).facts.published == date(2024, 9, 19)
     no_date = "Navies patrol the strait\n\nBatam, the harbour town. The navies met on Thursday.\n"
     assert strip_chrome(no_date).facts.published is None
@@ -149,3 +154,21 @@ def test_dateline_below_a_menu_line_and_the_title() -> None:
         "Batam, September 19, 2024.\n\nThe navies of both states met on Thursday to plan patrols.\n"
     )
     assert strip_chrome(page).facts.published == date(2024, 9, 19)
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("09:15, 3 March 2024", date(2024, 3, 3)),  # the clock time first
+        ("Published at 08:05 AM, Sunday, March 3, 2024", date(2024, 3, 3)),
+        ("3 March 2024 [09:15] - Defence", date(2024, 3, 3)),  # bracketed time and a section
+        ("Mar. 3, 2024 |", date(2024, 3, 3)),
+        ("Valparaíso, March 3, 2024.", date(2024, 3, 3)),
+    ],
+)
+def test_date_lines_as_outlets_write_them(line: str, expected: date) -> None:
+    assert parse_date_line(line) == expected
+
+
+def test_a_dated_sentence_is_no_date_line() -> None:
+    assert parse_date_line("3 March 2024 - the ministers met in the port") is None

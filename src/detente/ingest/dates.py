@@ -58,13 +58,23 @@ _REVISION_LABEL = r"updated|last updated|modified|last modified|revised|last rev
 _LABEL = (
     rf"(?:(?P<label>{_REVISION_LABEL}|(?:originally |first )?published|posted|date|dated"
     r"|(?:press|news|media) release|communiqu[eé]|statement)"  # a ministry's "Press release 23.1.2025"
-    r"\s*(?:on)?\s*[:|–—,-]?\s*)?"
+    r"\s*(?:on)?\s*[:|–—,-]?\s*(?:at\s+\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?(?:\s*[A-Z]{2,5})?\s*,?\s*)?)?"
+)
+# "17:42, 24 October 2024": the clock time first
+_LEAD_TIME = r"(?:\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?(?:\s*[A-Z]{2,5})?\s*[,|–—-]?\s*)?"
+# "23 May 2024 [16:05] - Defence", "Oct. 6, 2023 |", "Bogotá, November 15, 2025.": time, section, full stop
+_LINE_TAIL = (
+    r"(?:\s*\[\d{1,2}[:.]\d{2}\])?"
+    r"(?:\s+[|–—-]\s+(?-i:[A-Z][\w&]*(?:\s[A-Z&][\w&]*){0,2}))?"
+    r"\s*[.|]?"
 )
 # "Baku, 16 April 2025"; a weekday ("Wed, 06/11/2025") is no place.
 _PLACE = r"(?:(?!(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?,)[A-Z][\w'.-]*(?:\s[A-Z][\w'.-]*){0,2},\s*)?"
 # "March 3, 2025 11:18 AM GMT Updated 2 hours ago": a revision note after the date adds nothing.
 _REVISION_TAIL = rf"(?:\s*[|·•,;–—-]?\s*(?:{_REVISION_LABEL})\b.{{0,40}})?"
-_DATE_LINE = re.compile(rf"\s*{_LABEL}(?-i:{_PLACE}){DATE_EXPRESSION}{_REVISION_TAIL}\s*", re.I)
+_DATE_LINE = re.compile(
+    rf"\s*{_LABEL}{_LEAD_TIME}(?-i:{_PLACE}){DATE_EXPRESSION}{_REVISION_TAIL}{_LINE_TAIL}\s*", re.I
+)
 _DATE_ANYWHERE = re.compile(DATE_EXPRESSION, re.I)
 _STATEMENT_LABEL = re.compile(rf"\b({_REVISION_LABEL}|published|posted|appeared|dated)\b", re.I)
 _MONTH_DAY = re.compile(
