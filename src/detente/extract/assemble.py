@@ -13,7 +13,7 @@ from detente.extract.topics import topics_for
 from detente.models import Article, Event, EventDate, Participant, Place
 
 _GUESTS = re.compile(r"\bfrom\s+(?:[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?(?:,\s*|\s+and\s+)?)+")
-_NEEDS_TWO_STATES = ("meeting", "agreement", "pledge", "praise", "training", "defence_industry")
+_NEEDS_TWO_STATES = ("meeting", "agreement", "pledge", "praise", "training", "defence_industry", "exercise")
 
 
 @dataclass
