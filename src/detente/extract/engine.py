@@ -32,6 +32,7 @@ from detente.extract.document import (
 )
 from detente.extract.drafts import Draft, SentenceFacts, drafts_for
 from detente.extract.gazetteer import article_context, gazetteer
+from detente.extract.instruments import split_instruments
 from detente.extract.lexicon import load_lexicon
 from detente.extract.names import exercise_name, series_pattern
 from detente.extract.people import PersonFinder, PersonTable, bind_visitors
@@ -125,6 +126,7 @@ class RuleExtractor:
         ]
         if is_commentary(text):
             drafts = [d for d in drafts if specific_enough(d)]
+        drafts = split_instruments(drafts, sentences)
         sides.learn(drafts, people)
         events = [to_event(d, people, sides, article) for d in drafts]
         return [e for e in events if e is not None]

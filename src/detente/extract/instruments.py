@@ -1,0 +1,99 @@
+"""One signing, several instruments: each signed document is an agreement of its own.
+
+"Armenia and India signed a plan of military cooperation for 2025, a memorandum of
+understanding on military education and a protocol on ..." reports three agreements;
+"signed two security agreements. The first is ... The second is the Agreement on ..."
+reports two, each stated by its own sentence. Each agreement keeps the signing's date,
+place, people and states; its evidence is the span (or sentence) that names it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from detente.extract.drafts import Draft
+from detente.extract.names import agreement_name
+from detente.extract.text import Sentence
+
+_INSTRUMENT = re.compile(
+    r"\b(?:plans?|memorand(?:um|a)(?: of understanding)?|MoUs?|protocols?|agreements?|contracts?|programmes?|"
+    r"road ?maps?|declarations?|treat(?:y|ies)|accords?|letters? of (?:intent|offer)|arrangements?)\b",
+    re.I,
+)
+# "a plan ..., a memorandum ... and a protocol ...": items start with an article or a number
+_ITEM_BREAK = re.compile(
+    r",\s*(?:and\s+|as well as\s+)?(?=(?:an?|the|\d+|two|three|four)\s)"
+    r"|\s+(?:and|as well as)\s+(?=(?:an?|the)\s)"
+)
+_CLAUSE_END = re.compile(r",\s+(?:which|who|while|where|according|officials|the\s+\w+\s+said)\b|;|\.\s|\.$")
+_COUNTED = re.compile(
+    r"\b(?P<n>two|three|four|five|\d)\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:agreements|memoranda|MoUs|documents|contracts|protocols|instruments|deals|accords|pacts)\b",
+    re.I,
+)
+_ORDINALS = ("first", "second", "third", "fourth", "fifth")
+_ENUMERATED = re.compile(
+    r"^(?:The\s+)?(?P<ord>first|second|third|fourth|fifth)\b(?:\s+(?:one|document|agreement|instrument))?,?\s+"
+    r"(?:is|was|covers|concerns|provides|establishes|sets|deals|allows|regulates)\b",
+    re.I,
+)
+
+
+def split_instruments(drafts: list[Draft], sentences: list[Sentence]) -> list[Draft]:
+    """Each signed instrument as its own agreement, in the order the text gives them."""
+    out: list[Draft] = []
+    for draft in drafts:
+        if draft.type != "agreement" or draft.status == "proposed":
+            out.append(draft)
+            continue
+        parts = _enumerated(draft, sentences) or _listed(draft)
+        out.extend(_clone(draft, part) for part in parts) if len(parts) > 1 else out.append(draft)
+    return out
+
+
+def _listed(draft: Draft) -> list[Sentence]:
+    """Spans of the instruments one sentence lists after its signing verb."""
+    sentence, text = draft.sentence, draft.sentence.text
+    end = _CLAUSE_END.search(text, draft.hit.start)
+    stop = end.start() if end else len(text)
+    spans, start = [], draft.hit.start
+    for match in [*_ITEM_BREAK.finditer(text, draft.hit.start, stop), None]:
+        item_end = match.start() if match else stop
+        if _INSTRUMENT.search(text, start, item_end):
+            spans.append((start, item_end))
+        start = match.end() if match else stop
+    if len(spans) < 2:
+        return []
+    # the first item is the clause that signs ("Armenia and India signed a plan ...")
+    spans[0] = (0, spans[0][1])
+    return [_span(sentence, a, b) for a, b in spans]
+
+
+def _enumerated(draft: Draft, sentences: list[Sentence]) -> list[Sentence]:
+    """'signed two agreements. The first is ... The second is ...': the sentences that name them."""
+    counted = _COUNTED.search(draft.sentence.text)
+    if counted is None:
+        return []
+    found: list[Sentence] = []
+    for sentence in sentences[draft.index + 1 : draft.index + 6]:
+        match = _ENUMERATED.match(sentence.text)
+        if match and len(found) < len(_ORDINALS) and match.group("ord").lower() == _ORDINALS[len(found)]:
+            found.append(sentence)
+    return found if len(found) >= 2 else []
+
+
+def _span(sentence: Sentence, start: int, end: int) -> Sentence:
+    piece = sentence.text[start:end]
+    lead = len(piece) - len(piece.lstrip())
+    piece = piece.strip().rstrip(",;")
+    return replace(
+        sentence,
+        start=sentence.start + start + lead,
+        end=sentence.start + start + lead + len(piece),
+        text=piece,
+    )
+
+
+def _clone(draft: Draft, part: Sentence) -> Draft:
+    return replace(draft, sentence=part, texts=[part.text], name=agreement_name(part.text))
