@@ -205,6 +205,7 @@ _SCHEDULED_AFTER = re.compile(
 _OWN_UNITS_AFTER = re.compile(
     r"\s+with\s+(?:all\s+)?(?:its|their|his|her)\s+(?:own\s+)?(?:units|formations|ships)\b"
 )
+_QUESTION = re.compile(r"\?[\"”’')]*\s*$")
 _RELATIVE_START = re.compile(r",\s+(?:where|which|who|whose|when)\b|\s(?:that|which)\s+(?!is\b|are\b)")
 # "..., recalling that Australian instructors trained units after the 2017 siege": an earlier happening's date
 _RECALLED = re.compile(r"\b(?:recall(?:ing|ed|s)?|remember(?:ing|ed)?|reminded)\b(?:\s+that)?", re.I)
@@ -231,8 +232,8 @@ def drafts_for(facts: SentenceFacts, series: re.Pattern[str] | None) -> list[Dra
         for h in facts.hits
         if not is_speculation(text[: h.end + 40]) and not is_negated(text, h)
     ]
-    if _DEAL_PROVIDES.match(text):
-        hits = []  # "It provides a framework for the purchase of equipment": what a deal says
+    if _DEAL_PROVIDES.match(text) or _QUESTION.search(text):
+        hits = []  # "It provides a framework for ...": what a deal says; "Q: Who signed the deal?" asks
     if _CONTENT_OF_DEAL.match(text):  # "Under the MoU, officers will attend courses": what the deal provides;
         hits = [  # its deliveries, and a train-and-equip mission, are happenings of their own
             h for h in hits if h.type == "defence_industry" or _TRAIN_AND_EQUIP.search(h.text)
