@@ -205,6 +205,7 @@ _SCHEDULED_AFTER = re.compile(
 _OWN_UNITS_AFTER = re.compile(
     r"\s+with\s+(?:all\s+)?(?:its|their|his|her)\s+(?:own\s+)?(?:units|formations|ships)\b"
 )
+_SITE_VISIT = re.compile(r"(?:visit|tour)", re.I)
 _QUESTION = re.compile(r"\?[\"”’')]*\s*$")
 _RELATIVE_START = re.compile(r",\s+(?:where|which|who|whose|when)\b|\s(?:that|which)\s+(?!is\b|are\b)")
 # "..., recalling that Australian instructors trained units after the 2017 siege": an earlier happening's date
@@ -532,6 +533,8 @@ def _industry(text: str, paragraph: str, hits: list[Hit], with_agreement: bool) 
     for hit in hits:
         if hit.reference or _ROLE_OF_BODY.search(text[max(0, hit.start - 60) : hit.start]):
             continue  # "the agency that oversees the country's arms exports": a remit, not a deal
+        if _SITE_VISIT.match(hit.text) and status_of("defence_industry", text, hit) == "proposed":
+            continue  # "invited him to visit the naval shipyard": an invitation, a meeting proposed
         if hit.strong:
             return hit
         if not with_agreement and has_eventive(text):
