@@ -46,6 +46,9 @@ _SAME_DAY = re.compile(
 _SIDELINES = re.compile(r"\b(?:on|at) the sidelines\b", re.I)
 _SERIES_SUFFIX = re.compile(r"[- ](?:[IVX]{1,4}|\d{1,2}|\d{4})$")
 _ANCHOR_TYPES = ("meeting", "exercise", "training")
+_PLUPERFECT = re.compile(
+    r"\bhad\s+(?:first\s+|previously\s+|earlier\s+|already\s+|last\s+)?(?:met|held|visited|hosted)\b"
+)
 _ANOTHER = re.compile(r"\b(?:also|another|a second|a further|separately)\b", re.I)
 _BLOC_REFERENCE = re.compile(
     r"^(?:Their|They|All|The (?:ministers|leaders|chiefs|delegations|participants|member states|countries|"
@@ -135,7 +138,13 @@ def follow_on_details(
 
 def choose_anchors(drafts: list[Draft]) -> None:
     """The meeting or exercise at which a pledge, praise or agreement was made."""
-    anchors = [d for d in drafts if d.type in _ANCHOR_TYPES and d.status == "occurred"]
+    anchors = [
+        d
+        for d in drafts
+        if d.type in _ANCHOR_TYPES
+        and d.status == "occurred"
+        and not _PLUPERFECT.search(d.sentence.text[: d.hit.end])
+    ]  # "Badaru had first met Crosetto in November": an earlier meeting, not where today's words were said
     if not anchors:  # a signing or a launch with no meeting reported: pledges and praise were made at it
         anchors = [
             d

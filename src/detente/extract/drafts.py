@@ -206,7 +206,8 @@ _OWN_UNITS_AFTER = re.compile(
     r"\s+with\s+(?:all\s+)?(?:its|their|his|her)\s+(?:own\s+)?(?:units|formations|ships)\b"
 )
 _SITE_VISIT = re.compile(r"(?:visit|tour)", re.I)
-_QUESTION = re.compile(r"\?[\"”’')]*\s*$")
+_READY_TO = re.compile(r"(?:is|are|was|were) (?:ready|prepared|willing) to", re.I)
+_QUESTION = re.compile(r"\?[\"”’')]*\s*$|^(?:Q|Question)\s*[:.–-]\s")
 _RELATIVE_START = re.compile(r",\s+(?:where|which|who|whose|when)\b|\s(?:that|which)\s+(?!is\b|are\b)")
 # "..., recalling that Australian instructors trained units after the 2017 siege": an earlier happening's date
 _RECALLED = re.compile(r"\b(?:recall(?:ing|ed|s)?|remember(?:ing|ed)?|reminded)\b(?:\s+that)?", re.I)
@@ -255,9 +256,12 @@ def drafts_for(facts: SentenceFacts, series: re.Pattern[str] | None) -> list[Dra
     exercise = _exercise(text, by_type.get("exercise", []), facts, suppressed=bool(agreement or pledge))
     if agreement and exercise and _content_of_deal(text, agreement, exercise):
         exercise = None  # "inked an MoU on cooperation in training and joint patrols": what the deal covers
+    deals = by_type.get("agreement", [])
     training = _training(
         text, by_type.get("training", []), facts, suppressed=bool(pledge or agreement or exercise)
     )
+    if training and any(_content_of_deal(text, deal, training) for deal in deals):
+        training = None  # "The memorandum on military education and training exchanges was signed"
     discussed = bool(_DISCUSSION.search(text))
     if discussed:  # "discussed the supply of drones": a topic of talks, not a deal
         scheduled = exercise is not None and _SCHEDULED_AFTER.match(text, exercise.end)
@@ -497,10 +501,13 @@ def _after_reference(hit: Hit, hits: list[Hit], text: str) -> bool:
 
 
 def _training_offer_before(text: str, hits: list[Hit], pledge: Hit) -> bool:
+    """The commitment is the offer itself: "offered places ... and was ready to host a first group",
+    "was ready to host a counter-IED training course"."""
+    offering = bool(_READY_TO.fullmatch(pledge.text))
     return any(
         h.strong
         and not h.reference
-        and h.start < pledge.start
+        and (h.start < pledge.start or offering)
         and status_of("training", text, h) == "proposed"
         for h in hits
     )

@@ -50,6 +50,10 @@ _VESSEL_BEFORE = re.compile(
     r"INS|HMS|USS|PNS|HMAS|HMCS|KRI|BRP|JS|ROKS|TCG|FS|ITS|SNS|[Ee]xercise|[Oo]peration)\s+$"
 )
 _EDITION_SUFFIX = re.compile(r"-(?:[IVX]{1,5}|\d{1,4})$")
+_SERIES_BEFORE = re.compile(r"\b(?:rotation|edition|iteration|round|phase) of\s+$")
+_EXERCISE_APPOSITION = re.compile(
+    r",?\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}(?:exercise|drill|manoeuvres|war games)\b"
+)
 _QUOTED = re.compile(r"[\"“][^\"”]{1,80}[\"”]")
 _NER_PIPES = ("tok2vec", "ner")
 _DATES_BEFORE, _DATES_AFTER = 1, 2  # follow_on_details reads two sentences on
@@ -141,7 +145,12 @@ class RuleExtractor:
             for ent in doc.ents:
                 if ent.label_ != "PERSON" or len(ent) < 2:
                     continue
-                if any(a <= ent.start_char < b for a, b in quoted) or _EDITION_SUFFIX.search(ent.text):
+                if (
+                    any(a <= ent.start_char < b for a, b in quoted)
+                    or _EDITION_SUFFIX.search(ent.text)
+                    or _SERIES_BEFORE.search(doc.text[: ent.start_char])
+                    or _EXERCISE_APPOSITION.match(doc.text[ent.end_char :])
+                ):
                     continue  # "Mustafa Kemal Ataturk-2025", "Surya Kiran-XVII" name exercises, not people
                 if _PLACE_BEFORE.search(doc.text[: ent.start_char]):
                     continue  # "a ceremony in Hai Phong"
