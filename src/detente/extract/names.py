@@ -83,11 +83,17 @@ _BODY = re.compile(
 )
 
 
+# "The next rotation of Askari Storm, a large infantry exercise": a series named by its edition
+_ROTATION_OF = re.compile(
+    r"\b(?:rotation|edition|iteration)\s+of\s+(?P<name>[A-Z][\w-]+(?:\s+[A-Z][\w-]+){0,2})"
+    r"(?=,?\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}(?:exercise|drill)|\s+(?:exercise|drill)\b)"
+)
 _NAME_PATTERNS = (
     _EXERCISE_AFTER,
     _QUOTED_BEFORE,
     _QUOTED_AFTER,
     _EDITION_APPOSITION,
+    _ROTATION_OF,
     _CAPS_AFTER,
     _CAPS_BEFORE,
 )
@@ -95,15 +101,7 @@ _NAME_PATTERNS = (
 
 def exercise_name(sentence: str) -> str | None:
     gaz = gazetteer()
-    patterns = (
-        _EXERCISE_AFTER,
-        _QUOTED_BEFORE,
-        _QUOTED_AFTER,
-        _EDITION_APPOSITION,
-        _CAPS_AFTER,
-        _CAPS_BEFORE,
-    )
-    for pattern in patterns:
+    for pattern in _NAME_PATTERNS:
         match = pattern.search(sentence)
         if not match:
             continue
