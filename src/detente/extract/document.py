@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from datetime import date
 
 from detente.extract.drafts import Draft, is_statement_date, recalled_after
 from detente.extract.people import PersonTable
@@ -46,6 +47,7 @@ _SAME_DAY = re.compile(
 _SIDELINES = re.compile(r"\b(?:on|at) the sidelines\b", re.I)
 _SERIES_SUFFIX = re.compile(r"[- ](?:[IVX]{1,4}|\d{1,2}|\d{4})$")
 _ANCHOR_TYPES = ("meeting", "exercise", "training")
+RECENT_DAYS = 31
 _PLUPERFECT = re.compile(
     r"\bhad\s+(?:first\s+|previously\s+|earlier\s+|already\s+|last\s+)?(?:met|held|visited|hosted)\b"
 )
@@ -136,8 +138,12 @@ def follow_on_details(
                 draft.place = best_place(find_places(follower.text), 0)
 
 
-def choose_anchors(drafts: list[Draft]) -> None:
-    """The meeting or exercise at which a pledge, praise or agreement was made."""
+def choose_anchors(drafts: list[Draft], published: date | None = None) -> None:
+    """The meeting or exercise at which a pledge, praise or agreement was made.
+
+    Without one, a signing or a launch is where the words were said. An occasion long before
+    publication ("a passing exercise last year") anchors nothing when a recent one exists.
+    """
     anchors = [
         d
         for d in drafts
@@ -145,14 +151,14 @@ def choose_anchors(drafts: list[Draft]) -> None:
         and d.status == "occurred"
         and not _PLUPERFECT.search(d.sentence.text[: d.hit.end])
     ]  # "Badaru had first met Crosetto in November": an earlier meeting, not where today's words were said
-    if not anchors:  # a signing or a launch with no meeting reported: pledges and praise were made at it
-        anchors = [
-            d
-            for d in drafts
-            if d.type in ("agreement", "defence_industry")
-            and d.status == "occurred"
-            and (d.date or d.persons)
-        ]
+    signings = [
+        d
+        for d in drafts
+        if d.type in ("agreement", "defence_industry") and d.status == "occurred" and (d.date or d.persons)
+    ]
+    if published is not None and not any(_recent(d, published) for d in anchors):
+        anchors = [d for d in signings if _recent(d, published)] or anchors
+    anchors = anchors or signings
     main = next((d for d in anchors if d.type == "meeting" and d.persons and not d.visit_only), None)
     main = main or (anchors[0] if anchors else None)
     for draft in drafts:
@@ -166,6 +172,12 @@ def choose_anchors(drafts: list[Draft]) -> None:
         draft.anchor = _nearest_anchor(draft, anchors, wide=draft.type in ("pledge", "praise")) or (
             main if draft.type in ("pledge", "praise") else None
         )
+
+
+def _recent(draft: Draft, published: date) -> bool:
+    """Dated within a month before publication, or undated."""
+    start = draft.date.start if draft.date else None
+    return start is None or 0 <= (published - start).days <= RECENT_DAYS
 
 
 def _nearest_anchor(draft: Draft, anchors: list[Draft], *, wide: bool) -> Draft | None:

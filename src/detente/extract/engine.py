@@ -114,7 +114,7 @@ class RuleExtractor:
         name_editions(drafts)
         _planned_by_date(drafts, article.published)
         drafts = merge_duplicates(drafts, ("meeting", "exercise", "training"))
-        choose_anchors(drafts)
+        choose_anchors(drafts, article.published)
         inherit_from_anchors(drafts)
         praisers_join_exercises(drafts)
         share_bloc(drafts)
