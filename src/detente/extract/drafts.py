@@ -207,6 +207,10 @@ _OWN_UNITS_AFTER = re.compile(
 )
 _SITE_VISIT = re.compile(r"(?:visit|tour)", re.I)
 _READY_TO = re.compile(r"(?:is|are|was|were) (?:ready|prepared|willing) to", re.I)
+_BEGAN_BEFORE = re.compile(
+    r"\b(?:began|begun|commenced|started|opened|kicked off|got under ?way)\s+(?:on\s+)?$"
+)
+_ENDED_BEFORE = re.compile(r"\b(?:ended|concluded|wrapped up|closed|finished|culminated)\s+(?:on\s+)?$")
 _QUESTION = re.compile(r"\?[\"”’')]*\s*$|^(?:Q|Question)\s*[:.–-]\s")
 _RELATIVE_START = re.compile(r",\s+(?:where|which|who|whose|when)\b|\s(?:that|which)\s+(?!is\b|are\b)")
 # "..., recalling that Australian instructors trained units after the 2017 siege": an earlier happening's date
@@ -577,6 +581,8 @@ def _draft(event_type: str, hit: Hit, facts: SentenceFacts, by_type: dict[str, l
     if earlier is not None:  # "met on Friday, a day after watching ... the exercise": not Friday's
         dates = [(o, d) for o, d in dates if o >= earlier]
     draft.date = _nearest_date(dates, hit.start, text, hit.end)
+    if event_type in ("exercise", "training"):
+        draft.date = _run_span(text, dates) or draft.date
     excluded = _excluded_span(text, by_type)
     if earlier is not None:
         excluded = (0, earlier)  # the main clause's people and place belong to the main clause's event
@@ -691,6 +697,16 @@ def _without_venue(text: str, offset: int, countries: list[str]) -> list[str]:
 
 def _countries_before(prefix: str) -> bool:
     return len(gazetteer().parties(prefix)) >= 1
+
+
+def _run_span(text: str, dates: list[tuple[int, EventDate]]) -> EventDate | None:
+    """'which commenced on 10 March, wrapped up on Sunday': the drill ran from the one day to the other."""
+    days = [(o, d) for o, d in dates if d.precision == "day" and d.start]
+    began = [d for o, d in days if _BEGAN_BEFORE.search(text[max(0, o - 30) : o])]
+    ended = [d for o, d in days if _ENDED_BEFORE.search(text[max(0, o - 30) : o])]
+    if began and ended and began[0].start < ended[-1].start:
+        return EventDate(began[0].start, ended[-1].start, "day")
+    return None
 
 
 def _offset_clause(text: str, before: int) -> int | None:
