@@ -56,6 +56,8 @@ _EXERCISE_APPOSITION = re.compile(
 )
 _QUOTED = re.compile(r"[\"“][^\"”]{1,80}[\"”]")
 _NER_PIPES = ("tok2vec", "ner")
+_TOPIC_CONTEXT_TYPES = ("meeting", "pledge")
+_TOPIC_CONTEXT_SENTENCES = 2
 _DATES_BEFORE, _DATES_AFTER = 1, 2  # follow_on_details reads two sentences on
 _CAPITALISED_PAIR = re.compile(r"\b[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+)+")
 
@@ -131,6 +133,7 @@ class RuleExtractor:
         if is_commentary(text):
             drafts = [d for d in drafts if specific_enough(d)]
         drafts = split_instruments(drafts, sentences)
+        _topic_context(drafts, sentences)
         sides.learn(drafts, people)
         events = [to_event(d, people, sides, article) for d in drafts]
         return [e for e in events if e is not None]
@@ -237,6 +240,16 @@ def _consecutive_runs(indices: list[int]) -> list[list[int]]:
         else:
             runs.append([index])
     return runs
+
+
+def _topic_context(drafts: list[Draft], sentences: list[Sentence]) -> None:
+    """What a meeting was about is often said in the sentences after it, in its paragraph
+    ("The two sides discussed counter-terrorism and drug trafficking")."""
+    for draft in drafts:
+        if draft.type not in _TOPIC_CONTEXT_TYPES:
+            continue
+        following = sentences[draft.index + 1 : draft.index + 1 + _TOPIC_CONTEXT_SENTENCES]
+        draft.texts += [s.text for s in following if s.paragraph == draft.sentence.paragraph]
 
 
 def _series_stem(name: str) -> str:
