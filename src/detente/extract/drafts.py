@@ -407,10 +407,15 @@ def _agreement(text: str, hits: list[Hit], facts: SentenceFacts) -> Hit | None:
     return None
 
 
+def civil_only(text: str) -> bool:
+    """The passage speaks of civil matters only ("a gas supplier", "tractors for farmers")."""
+    return not defence_cues(text) and not has_security_cue(text) and bool(_civil_subjects().search(text))
+
+
 def _civil_subjects_only(text: str, hit: Hit) -> bool:
     """The instrument's subjects, when stated, are civil ones and none is a defence matter; or the
     sentence speaks of civil matters only ("a gas supplier ... signed new supply deals")."""
-    if not defence_cues(text) and not has_security_cue(text) and _civil_subjects().search(text):
+    if civil_only(text):
         return True
     subjects = _DEAL_SUBJECTS.match(text, hit.end)
     modifiers = _MODIFIERS.search(text[max(0, hit.start - 60) : hit.start])  # "an economic partnership ..."
@@ -544,6 +549,8 @@ def _industry(text: str, paragraph: str, hits: list[Hit], with_agreement: bool) 
     for hit in hits:
         if hit.reference or _ROLE_OF_BODY.search(text[max(0, hit.start - 60) : hit.start]):
             continue  # "the agency that oversees the country's arms exports": a remit, not a deal
+        if civil_only(text[hit.start : hit.end + 60]):
+            continue  # "will supply Nigerian farmers with tractors and agro-processing equipment"
         if _SITE_VISIT.match(hit.text) and status_of("defence_industry", text, hit) == "proposed":
             continue  # "invited him to visit the naval shipyard": an invitation, a meeting proposed
         if hit.strong:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from detente.extract.drafts import Draft
+from detente.extract.drafts import Draft, civil_only
 from detente.extract.names import agreement_name
 from detente.extract.text import Sentence
 
@@ -48,7 +48,11 @@ def split_instruments(drafts: list[Draft], sentences: list[Sentence]) -> list[Dr
             out.append(draft)
             continue
         parts = _enumerated(draft, sentences) or _listed(draft)
-        out.extend(_clone(draft, part) for part in parts) if len(parts) > 1 else out.append(draft)
+        if len(parts) < 2:
+            out.append(draft)
+            continue
+        military = [p for p in parts if not civil_only(p.text)]  # "an air services agreement": no pact
+        out.extend(_clone(draft, part) for part in military)
     return out
 
 
