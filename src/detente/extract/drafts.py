@@ -211,6 +211,9 @@ _BEGAN_BEFORE = re.compile(
     r"\b(?:began|begun|commenced|started|opened|kicked off|got under ?way)\s+(?:on\s+)?$"
 )
 _ENDED_BEFORE = re.compile(r"\b(?:ended|concluded|wrapped up|closed|finished|culminated)\s+(?:on\s+)?$")
+_DONE_DELIVERY = re.compile(
+    r"\b(?:arrived|reached|was delivered|were delivered|handed over|inducted)\b", re.I
+)
 _QUESTION = re.compile(r"\?[\"”’')]*\s*$|^(?:Q|Question)\s*[:.–-]\s")
 _RELATIVE_START = re.compile(r",\s+(?:where|which|who|whose|when)\b|\s(?:that|which)\s+(?!is\b|are\b)")
 # "..., recalling that Australian instructors trained units after the 2017 siege": an earlier happening's date
@@ -271,8 +274,9 @@ def drafts_for(facts: SentenceFacts, series: re.Pattern[str] | None) -> list[Dra
         scheduled = exercise is not None and _SCHEDULED_AFTER.match(text, exercise.end)
         exercise = exercise if exercise is not None and (exercise_name(text) or scheduled) else None
         training = None
-    deal_first = (agreement or pledge) and any(
-        h.start > (agreement or pledge).start for h in by_type.get("defence_industry", [])
+    deal = agreement or pledge
+    deal_first = deal and any(
+        h.start > deal.start and not _own_clause(text, deal, h) for h in by_type.get("defence_industry", [])
     )
     industry = (
         None
@@ -428,6 +432,11 @@ def _civil_subjects_only(text: str, hit: Hit) -> bool:
 
 
 @lru_cache(maxsize=1)
+def _market_statistics() -> re.Pattern[str]:
+    return re.compile(load_lexicon("triggers")["types"]["defence_industry"]["market_statistics"], re.I)
+
+
+@lru_cache(maxsize=1)
 def _civil_subjects() -> re.Pattern[str]:
     return re.compile(r"\b" + load_lexicon("triggers")["types"]["agreement"]["civil_subjects"] + r"\b", re.I)
 
@@ -546,6 +555,8 @@ def _industry(text: str, paragraph: str, hits: list[Hit], with_agreement: bool) 
         return None  # the deal's content: "signed an agreement for the purchase of 26 jets"
     if not rules().equipment.search(paragraph):
         return None
+    if _market_statistics().search(text):
+        return None  # "Ukraine was the world's largest importer of major arms": a ranking, no deal
     for hit in hits:
         if hit.reference or _ROLE_OF_BODY.search(text[max(0, hit.start - 60) : hit.start]):
             continue  # "the agency that oversees the country's arms exports": a remit, not a deal
@@ -704,6 +715,11 @@ def _without_venue(text: str, offset: int, countries: list[str]) -> list[str]:
 
 def _countries_before(prefix: str) -> bool:
     return len(gazetteer().parties(prefix)) >= 1
+
+
+def _own_clause(text: str, deal: Hit, hit: Hit) -> bool:
+    """'ordered under a 2016 agreement, and the last batch arrived in 2023': a happening of its own."""
+    return bool(_DONE_DELIVERY.search(hit.text)) and ", and " in text[deal.end : hit.start]
 
 
 def _run_span(text: str, dates: list[tuple[int, EventDate]]) -> EventDate | None:
