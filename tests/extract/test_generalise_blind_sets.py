@@ -235,3 +235,71 @@ def test_a_shared_press_wing_is_the_articles_own_states(extract):
         "next month."
     )
     assert all("PAK" not in e.countries for e in run(extract, text))
+
+
+def test_a_port_call_a_trade_call_and_an_imagined_drill_are_no_events(extract):
+    text = (
+        "The Bangladesh Navy ship BNS Bijoy arrived at the Port of Mombasa on Sunday on a three-day goodwill "
+        "visit.\n\n"
+        "Trade officials of the two countries also held a video conference on Monday on coffee exports.\n\n"
+        "Imagine, for a moment, a Kenyan-Bangladeshi joint exercise in the Indian Ocean."
+    )
+    events = run(extract, text)
+    assert not only(events, "meeting") and not only(events, "exercise")
+
+
+def test_a_postponed_edition_and_a_courses_ceremony_are_no_exercises(extract):
+    text = (
+        "The Nepal-China joint exercise Sagarmatha Friendship was first held in Kathmandu in April 2017.\n\n"
+        "The third edition was postponed in 2019 and the series has not been held since.\n\n"
+        "Separately, a two-week UN staff officers course for Nepali and Chinese officers was held at the "
+        "Birendra Peace Operations Training Centre. The closing ceremony took place this morning "
+        "at the centre."
+    )
+    events = run(extract, text)
+    assert len(only(events, "exercise")) == 1
+    assert only(events, "training")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "event_type"),
+    [
+        ("The first missiles are to be delivered to Morocco by Israel in 2026.", "defence_industry"),
+        (
+            "The Bolivian Air Force received in the past two airplanes Tucano donated by Brazil.",
+            "defence_industry",
+        ),
+        (
+            "Kuwait's Typhoons were ordered from Italy under an agreement signed in 2016, and the last "
+            "batch of "
+            "the aircraft arrived at Ali Al Salem Air Base in December 2023.",
+            "defence_industry",
+        ),
+        (
+            "The two sides affirmed their commitment to deepening defence cooperation, Oman and Iran said.",
+            "pledge",
+        ),
+        (
+            "A group of Peruvian army technicians will travel to Changwon in South Korea early next year for "
+            "maintenance training.",
+            "training",
+        ),
+        (
+            "Indian Defence Minister Rajnath Singh and Russian Defence Minister Andrei Belousov "
+            "co-chaired the 21st "
+            "meeting of the intergovernmental commission on military cooperation in Moscow on Tuesday.",
+            "meeting",
+        ),
+    ],
+)
+def test_more_ways_of_stating_events(extract, sentence, event_type):
+    assert only(run(extract, sentence), event_type)
+
+
+def test_arms_market_rankings_are_no_deals(extract):
+    text = (
+        "Ukraine was the world's largest importer of major arms in the five years from 2020 to "
+        "2024, ahead of "
+        "India, a think tank said."
+    )
+    assert not only(run(extract, text), "defence_industry")

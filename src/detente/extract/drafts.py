@@ -214,6 +214,19 @@ _ENDED_BEFORE = re.compile(r"\b(?:ended|concluded|wrapped up|closed|finished|cul
 _DONE_DELIVERY = re.compile(
     r"\b(?:arrived|reached|was delivered|were delivered|handed over|inducted)\b", re.I
 )
+_CEREMONY = re.compile(r"(?:closing|opening) ceremony", re.I)
+_DRILL_WORD = re.compile(r"\b(?:exercises?|drills?|war ?games|manoeuvres|maneuvers)\b", re.I)
+_VISIT_KIND = re.compile(r"\bvisit\b|arrived", re.I)
+_VESSEL_SUBJECT = re.compile(
+    r"^\W*(?:The\s+)?(?:[\w'’-]+\s+){0,4}"
+    r"(?:ship|vessel|frigate|corvette|destroyer|submarine|flotilla|task group)\b",
+    re.I,
+)
+_CIVIL_ACTORS = re.compile(
+    r"\b(?:trade|commerce|economic|business|finance|agriculture|health|energy|tourism)\s+"
+    r"(?:officials?|ministers?|delegations?|leaders|executives)\b",
+    re.I,
+)
 _QUESTION = re.compile(r"\?[\"”’')]*\s*$|^(?:Q|Question)\s*[:.–-]\s")
 _RELATIVE_START = re.compile(r",\s+(?:where|which|who|whose|when)\b|\s(?:that|which)\s+(?!is\b|are\b)")
 # "..., recalling that Australian instructors trained units after the 2017 siege": an earlier happening's date
@@ -249,8 +262,11 @@ def drafts_for(facts: SentenceFacts, series: re.Pattern[str] | None) -> list[Dra
         ]
     if series is not None:
         for match in series.finditer(text):
-            if not any(h.type == "exercise" and h.start <= match.start() < h.end for h in hits):
-                hits.append(Hit("exercise", match.start(), match.end(), match.group(0), True, False))
+            if any(h.type == "exercise" and h.start <= match.start() < h.end for h in hits):
+                continue
+            edition = Hit("exercise", match.start(), match.end(), match.group(0), True, False)
+            if not is_negated(text, edition):  # "The third edition was postponed in 2019"
+                hits.append(edition)
     by_type: dict[str, list[Hit]] = {}
     for hit in hits:
         by_type.setdefault(hit.type, []).append(hit)
@@ -350,6 +366,10 @@ def _meeting(text: str, hits: list[Hit], facts: SentenceFacts) -> Hit | None:
             continue
         if _ARRIVAL.fullmatch(hit.text) and _UNITS_BEFORE.search(text[: hit.start]):
             continue  # "the PLA contingent, which arrived in Sylhet": troops arriving for a drill meet nobody
+        if _VISIT_KIND.search(hit.text) and _VESSEL_SUBJECT.search(text[: hit.start]):
+            continue  # "The Pakistan Navy ship PNS Taimur arrived ... on a goodwill visit": a port call
+        if civil_only(text) and _CIVIL_ACTORS.search(text[: hit.start]):
+            continue  # "Trade officials of the two countries also held a video conference on exports"
         if _PASSIVE.search(text[: hit.start]) and r.needs_person_object.fullmatch(hit.text):
             # "the contingent would be received at the base by General X": who was received must be a person
             before = text[: hit.start]
@@ -466,6 +486,8 @@ def _exercise(text: str, hits: list[Hit], facts: SentenceFacts, *, suppressed: b
     if detail and not named:
         return None  # "The exercise, which opened on May 14, included ... drills": detail, not a new event
     for hit in hits:
+        if _CEREMONY.fullmatch(hit.text) and not _DRILL_WORD.search(facts.paragraph or text):
+            continue  # "The closing ceremony took place this morning at the training centre": a course's
         if suppressed and not named:
             continue
         if hit.reference and not modal_reference(text, hit) and not named:
