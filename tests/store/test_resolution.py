@@ -90,16 +90,7 @@ def test_a_bad_resolution_is_refused_and_the_previous_one_stays(
 def test_an_event_without_sources_is_sourced_from_its_own_article(store: Store) -> None:
     item = sample_articles()[0]
     store.add_article(item.article, item.mentions)
-    mention = item.mentions[0]
-    merged = Event(
-        mention.type,
-        mention.status,
-        mention.countries,
-        mention.evidence,
-        mention.date,
-        doc_id=item.article.doc_id,
-        event_id="E-1",
-    )
+    merged = _merged_from(item.mentions[0], item.article.doc_id)
     store.save_resolution(Resolution([merged]))
     row = store.connection.execute("SELECT * FROM event_sources").fetchone()
     assert (row["doc_id"], row["outlet"], row["evidence_start"]) == (
@@ -124,16 +115,21 @@ def test_first_reported_falls_back_to_the_articles_publication_date(store: Store
     store.add_article(item.article, item.mentions)
     mention = item.mentions[0]
     undated_source = Source(item.article.doc_id, mention.evidence)  # resolve left published empty
-    merged = Event(
+    merged = _merged_from(mention, item.article.doc_id, sources=[undated_source])
+    store.save_resolution(Resolution([merged]))
+    assert item.article.published is not None
+    assert _scalar(store, "SELECT first_reported FROM events") == item.article.published.isoformat()
+
+
+def _merged_from(mention: Event, doc_id: str, sources: list[Source] | None = None) -> Event:
+    """A resolved event made of one stored mention, as resolution would hand it to the store."""
+    return Event(
         mention.type,
         mention.status,
         mention.countries,
         mention.evidence,
         mention.date,
-        doc_id=item.article.doc_id,
+        doc_id=doc_id,
         event_id="E-1",
-        sources=[undated_source],
+        sources=sources or [],
     )
-    store.save_resolution(Resolution([merged]))
-    assert item.article.published is not None
-    assert _scalar(store, "SELECT first_reported FROM events") == item.article.published.isoformat()
