@@ -472,3 +472,11 @@ def test_any_text_gives_ordered_in_bounds_mentions(text: str, published: date | 
         if published is None and mention.relative:
             assert value.start is None
     assert all(a.end <= b.start for a, b in itertools.pairwise(mentions))
+
+
+def test_places_named_for_a_date_are_no_dates():
+    published = date(2024, 6, 8)
+    found = find_dates("He called on General Zhang at the August 1st Building on Friday.", published)
+    assert [(d.text, d.value.start) for d in found] == [("Friday", date(2024, 6, 7))]
+    assert find_dates("The convoy crossed the 6th of October Bridge.", published) == []
+    assert [d.text for d in find_dates("They met on August 1st in Beijing.", published)] == ["August 1st"]

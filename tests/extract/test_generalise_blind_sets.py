@@ -303,3 +303,20 @@ def test_arms_market_rankings_are_no_deals(extract):
         "India, a think tank said."
     )
     assert not only(run(extract, text), "defence_industry")
+
+
+def test_a_delivery_after_an_old_deal_takes_the_deliverys_date(extract):
+    text = (
+        "Qatar's 24 Rafale jets were ordered from France under an agreement signed in 2015, and the last "
+        "batch of the aircraft arrived at Dukhan Air Base in December 2023."
+    )
+    industry = only(run(extract, text), "defence_industry")
+    assert [e.date.start for e in industry] == [date(2023, 12, 1)]
+
+
+def test_a_countrys_commitment_affirmed_is_a_pledge(extract):
+    text = (
+        "French Minister Sébastien Lecornu affirmed his country's commitment to continue working with Egypt "
+        "on naval training."
+    )
+    assert only(run(extract, text), "pledge")

@@ -331,7 +331,16 @@ def _month_day(match: re.Match[str], text: str) -> _Raw | None:
     month, day, year = _month_number(match), int(match["day"]), _year_of(match)
     if not _month_ok(match) or not _valid_day(year, month, day):
         return None
+    if _NAMED_AFTER.match(text, match.end()):
+        return None  # "the August 1st Building", "6th of October Bridge": a place named for a date
     return _Day(month, day, year, _weekday_number(match))
+
+
+_NAMED_AFTER = re.compile(
+    r"\s+(?:Building|Road|Street|Square|Stadium|Avenue|Park|Hall|Bridge|Plaza|University|School|"
+    r"Hospital|Airport|Palace|Barracks|Camp|City|Medal|Order)\b"
+)
+_DAY_NAMED_AFTER = re.compile(r"\s+\d{1,2}(?:st|nd|rd|th)?" + _NAMED_AFTER.pattern)
 
 
 _day_month = _month_day
@@ -356,6 +365,8 @@ def _bare_month(match: re.Match[str], text: str) -> _Raw | None:
     word = match.group("month").rstrip(".")
     if not word[0].isupper() or word.lower() not in _full_month_names():
         return None
+    if _NAMED_AFTER.match(text, match.end()) or _DAY_NAMED_AFTER.match(text, match.end()):
+        return None  # "the August 1st Building", "the 6th of October Bridge"
     if word.lower() in _lexicon()["months_needing_context"] and not match.group("qual"):
         before = text[max(0, match.start() - 20) : match.start()]
         if not _cues()["month_context"].search(before):

@@ -299,6 +299,15 @@ def drafts_for(facts: SentenceFacts, series: re.Pattern[str] | None) -> list[Dra
         if discussed
         else _industry(text, facts.paragraph or text, by_type.get("defence_industry", []), bool(deal_first))
     )
+    own = [
+        h
+        for h in by_type.get("defence_industry", [])
+        if deal and h.start > deal.start and _own_clause(text, deal, h)
+    ]
+    if industry and own:
+        industry = own[
+            0
+        ]  # "ordered under a 2016 deal, and the last batch arrived in December 2023": the arrival
     if industry and training and industry.start < training.end and training.start < industry.end:
         industry = None  # "cadets were commissioned": officers, not a ship
     praise = _praise(text, by_type.get("praise", []))
@@ -617,6 +626,9 @@ def _draft(event_type: str, hit: Hit, facts: SentenceFacts, by_type: dict[str, l
     recalled = recalled_after(text, hit.end) if event_type in ("praise", "pledge") else None
     if recalled is not None:
         dates = [(o, d) for o, d in dates if o < recalled]  # said now; the recalled deed is older
+    if event_type == "defence_industry" and _DONE_DELIVERY.search(hit.text):
+        clause = text.rfind(", and ", 0, hit.start)  # "signed in 2015, and the last batch arrived in 2023"
+        dates = [(o, d) for o, d in dates if o > clause] if clause >= 0 else dates
     earlier = _offset_clause(text, hit.start)
     if earlier is not None:  # "met on Friday, a day after watching ... the exercise": not Friday's
         dates = [(o, d) for o, d in dates if o >= earlier]
