@@ -227,6 +227,10 @@ _CIVIL_ACTORS = re.compile(
     r"(?:officials?|ministers?|delegations?|leaders|executives)\b",
     re.I,
 )
+_BODY_ON = re.compile(
+    r"\b(?:commission|committee|group|council|meeting|session|dialogue)\s+(?:on|for)\s+(?:[\w-]+\s+){0,2}$",
+    re.I,
+)
 _QUESTION = re.compile(r"\?[\"”’')]*\s*$|^(?:Q|Question)\s*[:.–-]\s")
 _RELATIVE_START = re.compile(r",\s+(?:where|which|who|whose|when)\b|\s(?:that|which)\s+(?!is\b|are\b)")
 # "..., recalling that Australian instructors trained units after the 2017 siege": an earlier happening's date
@@ -593,6 +597,8 @@ def _industry(text: str, paragraph: str, hits: list[Hit], with_agreement: bool) 
             continue  # "the agency that oversees the country's arms exports": a remit, not a deal
         if civil_only(text[hit.start : hit.end + 60]):
             continue  # "will supply Nigerian farmers with tractors and agro-processing equipment"
+        if not hit.strong and _BODY_ON.search(text[max(0, hit.start - 40) : hit.start]):
+            continue  # "the commission on military-technical cooperation": a body's name, no deal
         if _SITE_VISIT.match(hit.text) and status_of("defence_industry", text, hit) == "proposed":
             continue  # "invited him to visit the naval shipyard": an invitation, a meeting proposed
         if hit.strong:
