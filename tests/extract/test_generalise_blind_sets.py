@@ -320,3 +320,30 @@ def test_a_countrys_commitment_affirmed_is_a_pledge(extract):
         "on naval training."
     )
     assert only(run(extract, text), "pledge")
+
+
+def test_a_drill_under_way_is_occurred_with_its_span_and_no_spokesman_for_a_name(extract):
+    text = (
+        'The joint naval exercise of Egypt and Greece, codenamed "Medusa 2025", began off Alexandria on '
+        "Monday and will continue until Friday, March 14.\n\n"
+        "The drill includes rescue operations, the spokesman of the exercise Rear Admiral Ahmed Khaled "
+        "said.\n\n"
+        "Speaking at the opening ceremony, the Greek fleet commander praised the professionalism of the "
+        "Egyptian navy."
+    )
+    events = run(extract, text)
+    exercise = only(events, "exercise")[0]
+    assert (exercise.status, exercise.name) == ("occurred", "Medusa 2025")
+    assert (exercise.date.start, exercise.date.end) == (date(2025, 3, 10), date(2025, 3, 14))
+    assert only(events, "praise")[0].date.start == date(2025, 3, 10)
+
+
+def test_a_reception_and_study_at_foreign_institutions(extract):
+    text = (
+        "On Wednesday, the Defence Attaché of the Embassy of Vietnam in Laos held a reception in Vientiane "
+        "on the anniversary of the Vietnam People's Army.\n\n"
+        "Next year the number of Lao servicemen who will study in the military higher educational "
+        "institutions of Vietnam will rise to 80."
+    )
+    events = run(extract, text)
+    assert only(events, "meeting") and only(events, "training")

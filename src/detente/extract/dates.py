@@ -408,7 +408,8 @@ def _year(match: re.Match[str], text: str) -> _Raw | None:
 
 
 def _names_something(word: str) -> bool:
-    """A capitalised word that is no date word ("In", "Since") heads a name."""
+    """A capitalised word that is no date word ("In", "Since") heads a name ('"Medusa 2025"' too)."""
+    word = word.lstrip("\"“‘'(")
     return word[:1].isupper() and word.isalpha() and word.lower() not in _lexicon()["month_context_words"]
 
 

@@ -48,6 +48,7 @@ _SIDELINES = re.compile(r"\b(?:on|at) the sidelines\b", re.I)
 _SERIES_SUFFIX = re.compile(r"[- ](?:[IVX]{1,4}|\d{1,2}|\d{4})$")
 _ANCHOR_TYPES = ("meeting", "exercise", "training")
 RECENT_DAYS = 31
+_OPENING = re.compile(r"\bopening (?:ceremony|session|day)\b", re.I)
 _PLUPERFECT = re.compile(
     r"\bhad\s+(?:first\s+|previously\s+|earlier\s+|already\s+|last\s+)?(?:met|held|visited|hosted)\b"
 )
@@ -223,9 +224,8 @@ def inherit_from_anchors(drafts: list[Draft]) -> None:
                 and anchor.date.end
                 and anchor.date.end != anchor.date.start
             ):
-                draft.date = EventDate(
-                    anchor.date.end, anchor.date.end, anchor.date.precision
-                )  # said at the close
+                day = anchor.date.start if _OPENING.search(draft.sentence.text) else anchor.date.end
+                draft.date = EventDate(day, day, anchor.date.precision)  # said at the opening or the close
         if draft.place is None or (said_where and anchor.place is not None):
             draft.place = anchor.place
         if not draft.subjects and (draft.group_subject or draft.type == "pledge" or not draft.persons):

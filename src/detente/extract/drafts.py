@@ -208,9 +208,16 @@ _OWN_UNITS_AFTER = re.compile(
 _SITE_VISIT = re.compile(r"(?:visit|tour)", re.I)
 _READY_TO = re.compile(r"(?:is|are|was|were) (?:ready|prepared|willing) to", re.I)
 _BEGAN_BEFORE = re.compile(
-    r"\b(?:began|begun|commenced|started|opened|kicked off|got under ?way)\s+(?:on\s+)?$"
+    r"\b(?:began|begun|commenced|started|opened|kicked off|got under ?way)(?:\s+[\w'’-]+){0,5}?\s+(?:on\s+)?$"
 )
-_ENDED_BEFORE = re.compile(r"\b(?:ended|concluded|wrapped up|closed|finished|culminated)\s+(?:on\s+)?$")
+_ENDED_BEFORE = re.compile(
+    r"\b(?:ended|concluded|wrapped up|closed|finished|culminated"
+    r"|(?:continue|run|last)s?\s+(?:until|till|through))\s+(?:on\s+)?$"
+)
+_UNDER_WAY = re.compile(
+    r"\b(?:began|started|commenced|opened|kicked off|got under ?way)\b[^.;]*"
+    r"\bwill (?:continue|run|last|conclude|end)\b"
+)
 _DONE_DELIVERY = re.compile(
     r"\b(?:arrived|reached|was delivered|were delivered|handed over|inducted)\b", re.I
 )
@@ -627,6 +634,8 @@ def _draft(event_type: str, hit: Hit, facts: SentenceFacts, by_type: dict[str, l
     status = status_of(event_type, text, hit)
     if event_type == "pledge" and not rules().proposal.search(text[: hit.end + 5]):
         status = "occurred"
+    if event_type in ("exercise", "training") and status == "planned" and _UNDER_WAY.search(text):
+        status = "occurred"  # "began on Monday and will continue until Friday": it has happened
     draft = Draft(event_type, status, sentence, hit, texts=[text])
     dates = facts.dates
     recalled = recalled_after(text, hit.end) if event_type in ("praise", "pledge") else None
@@ -765,7 +774,7 @@ def _own_clause(text: str, deal: Hit, hit: Hit) -> bool:
 def _run_span(text: str, dates: list[tuple[int, EventDate]]) -> EventDate | None:
     """'which commenced on 10 March, wrapped up on Sunday': the drill ran from the one day to the other."""
     days = [(o, d) for o, d in dates if d.precision == "day" and d.start]
-    began = [d for o, d in days if _BEGAN_BEFORE.search(text[max(0, o - 30) : o])]
+    began = [d for o, d in days if _BEGAN_BEFORE.search(text[max(0, o - 60) : o])]
     ended = [d for o, d in days if _ENDED_BEFORE.search(text[max(0, o - 30) : o])]
     if began and ended and began[0].start < ended[-1].start:
         return EventDate(began[0].start, ended[-1].start, "day")

@@ -8,8 +8,10 @@ A named exercise also names its series: once "Dosti-II" is known, "Dosti-I" and
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from detente.extract.gazetteer import gazetteer
+from detente.extract.lexicon import load_lexicon
 
 _ORDINALS = {
     "first": 1,
@@ -88,8 +90,15 @@ _ROTATION_OF = re.compile(
     r"\b(?:rotation|edition|iteration)\s+of\s+(?P<name>[A-Z][\w-]+(?:\s+[A-Z][\w-]+){0,2})"
     r"(?=,?\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}(?:exercise|drill)|\s+(?:exercise|drill)\b)"
 )
+# 'The joint naval exercise of Iran, Russia and China, codenamed "Maritime Security Belt 2024"'
+_CODENAMED = re.compile(
+    r"\b(?:exercise|drill|manoeuvres|war ?games)\b[^.;]{0,120}?\b(?:code-?named|dubbed)\s+"
+    r"[\"“](?P<name>[^\"”]{3,40})[\"”]",
+    re.I,
+)
 _NAME_PATTERNS = (
     _EXERCISE_AFTER,
+    _CODENAMED,
     _QUOTED_BEFORE,
     _QUOTED_AFTER,
     _EDITION_APPOSITION,
@@ -110,12 +119,21 @@ def exercise_name(sentence: str) -> str | None:
             if "bare" in match.groupdict() and match.group("bare")
             else match.group("name")
         )
+        if found.split()[0] in _title_words():
+            continue  # "the spokesman of the exercise Rear Admiral Mostafa Tajoldini": a person
         words = [w for w in found.split() if w not in _GENERIC and not gaz.lookup(w)]
         if words and not (
             pattern is _CAPS_BEFORE and sentence[: match.start("name")].rstrip().endswith("Exercise")
         ):
             return " ".join(words).strip(",.")
     return None
+
+
+@lru_cache(maxsize=1)
+def _title_words() -> frozenset[str]:
+    """First words of ranks and offices ("Rear", "Admiral", "General", "Minister")."""
+    titles = load_lexicon("titles")
+    return frozenset(t.split()[0] for t in titles["ranks"] + titles["offices"] if t[:1].isupper())
 
 
 def agreement_name(sentence: str) -> str | None:
