@@ -74,6 +74,16 @@ HOLDOUT_9 = replace(
 HOLDOUT_10 = replace(
     VARIED, articles=(14, 14), events=70, negatives=(4, 4), states=19, day_spans=2, multilateral=1
 )
+# An eleventh blind set: 14 articles, 4 negatives, one undated, 25 states of Asia, the Pacific,
+# Europe, Africa and the Americas; mid-size outlets, trade press, broadcasters and a ministry page.
+HOLDOUT_11 = replace(
+    VARIED, articles=(14, 14), events=75, negatives=(4, 4), states=25, day_spans=5, multilateral=7
+)
+# A twelfth blind set: 14 articles, 4 negatives, one undated, 17 states of South and Central Asia,
+# Iran, the Gulf and Türkiye; long agency, ministry and SEO pages, one visit told by both sides.
+HOLDOUT_12 = replace(
+    VARIED, articles=(14, 14), events=61, negatives=(4, 4), states=17, day_spans=4, multilateral=4
+)
 # Rules holdout2, holdout3 and holdout4 were written to, stricter than gold/README.md.
 STRICTER = {"single_period_dates": True, "undated_dates_nothing": True}
 EXAMPLES_SET = GoldSet(
@@ -92,6 +102,8 @@ SETS: dict[GoldSet, Coverage] = {
     fixture_set("holdout8", **STRICTER): HOLDOUT_8,
     fixture_set("holdout9", **STRICTER): HOLDOUT_9,
     fixture_set("holdout10", **STRICTER): HOLDOUT_10,
+    fixture_set("holdout11", **STRICTER): HOLDOUT_11,
+    fixture_set("holdout12", **STRICTER): HOLDOUT_12,
     **{resolve_set(group): Coverage() for group in sorted(RESOLVE.iterdir()) if group.is_dir()},
 }
 GOLD_FILES = [
