@@ -127,9 +127,16 @@ def test_dateline_opening_gives_date_and_agency(
     assert cleaned.text.startswith(opening)  # the dateline stays: it also names the place
 
 
-def test_a_date_later_in_the_first_sentence_is_no_dateline() -> None:
+def test_a_date_later_in_the_first_sentence_is_no_dateline_but_dates_an_undated_page() -> None:
     page = "PESHAWAR: The corps commander said on May 5, 2024 (local time) that drills would begin.\n"
-    assert strip_chrome(page).facts.published is None
+    facts = strip_chrome(page).facts
+    assert (facts.published, facts.published_source) == (date(2024, 5, 5), "inferred")
+
+
+def test_a_told_date_never_overrides_a_stated_one() -> None:
+    page = "Published: 7 May 2024\n\nThe corps commander said on May 5, 2024 that drills would begin.\n"
+    facts = strip_chrome(page).facts
+    assert (facts.published, facts.published_source) == (date(2024, 5, 7), "explicit")
 
 
 def test_related_heading_early_in_article_does_not_cut_the_body() -> None:

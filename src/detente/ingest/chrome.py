@@ -16,7 +16,7 @@ from datetime import date
 from detente.ingest import chrome_rules as rules
 from detente.ingest.date_order import NumericDateOrder
 from detente.ingest.dateline import read_dateline
-from detente.ingest.dates import find_date, read_statement
+from detente.ingest.dates import find_date, read_statement, reported_on
 from detente.ingest.line_tests import (
     SENTENCE_END,
     active,
@@ -40,6 +40,7 @@ _BULLET = re.compile(r"[•·*▪◦‣-]\s|\d{1,2}[.)]\s")
 _CAPTION_CREDIT = re.compile(r"\s[—–-]\s*[A-Z][\w.&/ -]{1,30}$|\((?:photo|image|file)\b[^)]*\)$", re.I)
 _MARKER = re.compile(r"\A\s*date\s+(\d{4}-\d{2}-\d{2})\b[ \t]*")
 
+LEAD_CHARS = 400  # "..., the office said on Thursday, September 12, 2024" stands in the lead sentence
 TAIL_MIN_SHARE = 0.5  # a tail heading must come after at least this share of the body
 INLINE_TAIL_MIN_SHARE = 0.75  # an in-line "Prev Post" must come this late in the text
 LINK_BLOCK_LINES = 4  # this many headline lines in a row, unpunctuated, make a link list
@@ -78,6 +79,11 @@ def strip_chrome(raw: str, *, title: str | None = None) -> CleanText:
     read_dateline(lines, keep, facts, header, order)
     if facts.published is None and facts.revised:  # a page that only says when it was updated
         facts.published, facts.published_source = facts.revised, "explicit"
+    if facts.published is None:
+        lead = next((line for line, kept in zip(lines, keep, strict=True) if kept and is_sentence(line)), "")
+        told = reported_on(lead[:LEAD_CHARS], order)
+        if told:
+            facts.published, facts.published_source = told, "inferred"
     body = "\n".join(line for line, kept in zip(lines, keep, strict=True) if kept)
     body = _cut_inline_tail(re.sub(r"\n{3,}", "\n\n", body).strip())
     return CleanText(body, facts)

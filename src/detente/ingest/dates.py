@@ -38,7 +38,11 @@ _MONTH = (
 )
 _DAY = r"\d{1,2}(?:st|nd|rd|th)?"
 _WEEKDAY = r"(?:(?P<weekday>mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|sday|urday)?\.?,?\s+)?"
-_ZONE = r"(?:\s*[A-Z]{2,5}(?:\s?[+-]\d{1,2}(?::?\d{2})?)?|\s*[+-]\d{2}:?\d{2})?"  # "GMT +3"
+# "GMT +3", "+05:00", "(UTC +04:00)"
+_ZONE = (
+    r"(?:\s*[A-Z]{2,5}(?:\s?[+-]\d{1,2}(?::?\d{2})?)?|\s*[+-]\d{2}:?\d{2}"
+    r"|\s*\((?:UTC|GMT)\s*[+-]\d{1,2}(?::?\d{2})?\))?"
+)
 _TIME = rf"(?:\s*(?:[-–—|,@•/]|at)?\s*\d{{1,2}}[:.]\d{{2}}(?::\d{{2}})?\s*(?:[ap]\.?m\.?)?{_ZONE})?"
 _ISO_TIME = r"(?:[T ]\d{2}:\d{2}(?::\d{2})?(?:\.\d+)?(?:Z|[+-]\d{2}:?\d{2})?)?"
 
@@ -176,6 +180,19 @@ def read_statement(text: str, order: NumericDateOrder = DAY_FIRST) -> StatedDate
 
 def _is_revision(label: str) -> bool:
     return re.fullmatch(_REVISION_LABEL, label.casefold()) is not None
+
+
+_REPORTED_ON = re.compile(
+    rf"\b(?:said|announced|reported|stated|added|told\s+[\w ]{{1,30}}?)\s+on\s+(?P<date>{DATE_EXPRESSION})",
+    re.I,
+)
+
+
+def reported_on(text: str, order: NumericDateOrder = DAY_FIRST) -> date | None:
+    """The whole date a lead sentence says its news was told on ("..., the office said on Thursday,
+    September 12, 2024"): the day the story was filed, for a page that states no other."""
+    match = _REPORTED_ON.search(text)
+    return _build(match, order) if match else None
 
 
 def month_and_day_in(text: str) -> tuple[int, int] | None:
