@@ -151,13 +151,13 @@ class RuleExtractor:
                 if (
                     any(a <= ent.start_char < b for a, b in quoted)
                     or _EDITION_SUFFIX.search(ent.text)
-                    or _SERIES_BEFORE.search(doc.text[: ent.start_char])
-                    or _EXERCISE_APPOSITION.match(doc.text[ent.end_char :])
+                    or _SERIES_BEFORE.search(sentence.text[: ent.start_char])
+                    or _EXERCISE_APPOSITION.match(sentence.text[ent.end_char :])
                 ):
                     continue  # "Mustafa Kemal Ataturk-2025", "Surya Kiran-XVII" name exercises, not people
-                if _PLACE_BEFORE.search(doc.text[: ent.start_char]):
+                if _PLACE_BEFORE.search(sentence.text[: ent.start_char]):
                     continue  # "a ceremony in Hai Phong"
-                if _VESSEL_BEFORE.search(doc.text[: ent.start_char]):
+                if _VESSEL_BEFORE.search(sentence.text[: ent.start_char]):
                     continue  # "the Italian frigate Carlo Bergamini" is a ship, "Exercise Gobi Wolf" a drill
                 spans.append((sentence.start + ent.start_char, sentence.start + ent.end_char))
         return spans
