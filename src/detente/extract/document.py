@@ -16,7 +16,8 @@ import re
 from collections import Counter
 from datetime import date
 
-from detente.extract.drafts import Draft, is_statement_date, recalled_after
+from detente.extract.clauses import recalled_after
+from detente.extract.drafts import Draft, is_statement_date
 from detente.extract.people import PersonTable
 from detente.extract.places import best_place, find_places
 from detente.extract.text import Sentence

@@ -10,17 +10,24 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date
-from functools import lru_cache
 
+from detente.extract.clauses import (
+    DONE_DELIVERY,
+    content_of_deal,
+    habitual,
+    offset_clause,
+    own_clause,
+    recalled_after,
+    run_span,
+    under_way,
+)
 from detente.extract.gazetteer import gazetteer
-from detente.extract.lexicon import load_lexicon
 from detente.extract.names import agreement_name, body_name, exercise_name
 from detente.extract.people import PersonTable
 from detente.extract.places import best_place, find_places
 from detente.extract.text import Sentence
 from detente.extract.triggers import (
     Hit,
-    defence_cues,
     has_eventive,
     has_security_cue,
     is_meeting_topic,
@@ -29,6 +36,15 @@ from detente.extract.triggers import (
     modal_reference,
     rules,
     status_of,
+)
+from detente.extract.vetoes import (
+    body_remit,
+    civil_only,
+    civil_subjects_only,
+    edition_of_other_series,
+    is_question,
+    market_statistics,
+    named_body_before,
 )
 from detente.models import EventDate, Place
 
@@ -168,27 +184,6 @@ _EVENT_PRAISED = re.compile(
     r"\b(?:was|were|has\s+been|have\s+been|had\s+been)\s+(?:widely\s+|also\s+)?$",
     re.I,
 )
-_OFFSET_CLAUSE = re.compile(
-    r",\s+(?:(?:a|one|two|three|four|five|six|several|a\s+few|\d+)\s+(?:days?|weeks?|months?|years?|hours?)"
-    r"|shortly|soon|just|hours|days|weeks)\s+(?:after|before)\b",
-    re.I,
-)
-_DEAL_CONTENT_START = re.compile(
-    r"\s*(?:of understanding\s+)?"
-    r"(?:on|for|covering|concerning|regarding|to (?:boost|expand|enhance|deepen))\b",
-    re.I,
-)
-_ROLE_OF_BODY = re.compile(
-    r"\b(?:oversees?|handles?|manages?|regulates?|promotes?|responsible for|in charge of|charged with)\s+"
-    r"(?:[\w'’-]+\s+){0,3}$",
-    re.I,
-)
-_DEAL_SUBJECTS = re.compile(
-    r"\s*(?:of understanding\s+)?(?:on|in the (?:fields?|areas?) of|covering)\s+(?:cooperation\s+in\s+)?"
-    r"(?P<subjects>[^.;]+?)(?=,\s+(?:and|while|but)\b|[.;]|$)",
-    re.I,
-)
-_MODIFIERS = re.compile(r"\b(?:a|an|the|two|several)\s+(?P<words>(?:[\w-]+\s+){1,3})$", re.I)
 _ARRIVAL = re.compile(r"arrived in|travell?ed to|flew to", re.I)
 _UNITS_BEFORE = re.compile(
     r"\b(?:contingent|troops|soldiers|personnel|servicemen|sailors|marines|ships?|vessels?|frigates?|"
@@ -207,20 +202,6 @@ _OWN_UNITS_AFTER = re.compile(
 )
 _SITE_VISIT = re.compile(r"(?:visit|tour)", re.I)
 _READY_TO = re.compile(r"(?:is|are|was|were) (?:ready|prepared|willing) to", re.I)
-_BEGAN_BEFORE = re.compile(
-    r"\b(?:began|begun|commenced|started|opened|kicked off|got under ?way)(?:\s+[\w'’-]+){0,5}?\s+(?:on\s+)?$"
-)
-_ENDED_BEFORE = re.compile(
-    r"\b(?:ended|concluded|wrapped up|closed|finished|culminated"
-    r"|(?:continue|run|last)s?\s+(?:until|till|through))\s+(?:on\s+)?$"
-)
-_UNDER_WAY = re.compile(
-    r"\b(?:began|started|commenced|opened|kicked off|got under ?way)\b[^.;]*"
-    r"\bwill (?:continue|run|last|conclude|end)\b"
-)
-_DONE_DELIVERY = re.compile(
-    r"\b(?:arrived|reached|was delivered|were delivered|handed over|inducted)\b", re.I
-)
 _CEREMONY = re.compile(r"(?:closing|opening) ceremony", re.I)
 _DRILL_WORD = re.compile(r"\b(?:exercises?|drills?|war ?games|manoeuvres|maneuvers)\b", re.I)
 _VISIT_KIND = re.compile(r"\bvisit\b|arrived", re.I)
@@ -234,14 +215,6 @@ _CIVIL_ACTORS = re.compile(
     r"(?:officials?|ministers?|delegations?|leaders|executives)\b",
     re.I,
 )
-_BODY_ON = re.compile(
-    r"\b(?:commission|committee|group|council|meeting|session|dialogue)\s+(?:on|for)\s+(?:[\w-]+\s+){0,2}$",
-    re.I,
-)
-_QUESTION = re.compile(r"\?[\"”’')]*\s*$|^(?:Q|Question)\s*[:.–-]\s")
-_RELATIVE_START = re.compile(r",\s+(?:where|which|who|whose|when)\b|\s(?:that|which)\s+(?!is\b|are\b)")
-# "..., recalling that Australian instructors trained units after the 2017 siege": an earlier happening's date
-_RECALLED = re.compile(r"\b(?:recall(?:ing|ed|s)?|remember(?:ing|ed)?|reminded)\b(?:\s+that)?", re.I)
 
 
 @dataclass
@@ -265,7 +238,7 @@ def drafts_for(facts: SentenceFacts, series: re.Pattern[str] | None) -> list[Dra
         for h in facts.hits
         if not is_speculation(text[: h.end + 40]) and not is_negated(text, h)
     ]
-    if _DEAL_PROVIDES.match(text) or _QUESTION.search(text):
+    if _DEAL_PROVIDES.match(text) or is_question(text):
         hits = []  # "It provides a framework for ...": what a deal says; "Q: Who signed the deal?" asks
     if _CONTENT_OF_DEAL.match(text):  # "Under the MoU, officers will attend courses": what the deal provides;
         hits = [  # its deliveries, and a train-and-equip mission, are happenings of their own
@@ -288,13 +261,13 @@ def drafts_for(facts: SentenceFacts, series: re.Pattern[str] | None) -> list[Dra
         pledge = None  # "offered places for officers ... and was ready to host a first group": one offer
     meeting = _meeting(text, by_type.get("meeting", []), facts)
     exercise = _exercise(text, by_type.get("exercise", []), facts, suppressed=bool(agreement or pledge))
-    if agreement and exercise and _content_of_deal(text, agreement, exercise):
+    if agreement and exercise and content_of_deal(text, agreement, exercise):
         exercise = None  # "inked an MoU on cooperation in training and joint patrols": what the deal covers
     deals = by_type.get("agreement", [])
     training = _training(
         text, by_type.get("training", []), facts, suppressed=bool(pledge or agreement or exercise)
     )
-    if training and any(_content_of_deal(text, deal, training) for deal in deals):
+    if training and any(content_of_deal(text, deal, training) for deal in deals):
         training = None  # "The memorandum on military education and training exchanges was signed"
     discussed = bool(_DISCUSSION.search(text))
     if discussed:  # "discussed the supply of drones": a topic of talks, not a deal
@@ -303,7 +276,7 @@ def drafts_for(facts: SentenceFacts, series: re.Pattern[str] | None) -> list[Dra
         training = None
     deal = agreement or pledge
     deal_first = deal and any(
-        h.start > deal.start and not _own_clause(text, deal, h) for h in by_type.get("defence_industry", [])
+        h.start > deal.start and not own_clause(text, deal, h) for h in by_type.get("defence_industry", [])
     )
     industry = (
         None
@@ -313,7 +286,7 @@ def drafts_for(facts: SentenceFacts, series: re.Pattern[str] | None) -> list[Dra
     own = [
         h
         for h in by_type.get("defence_industry", [])
-        if deal and h.start > deal.start and _own_clause(text, deal, h)
+        if deal and h.start > deal.start and own_clause(text, deal, h)
     ]
     if industry and own:
         industry = own[
@@ -322,7 +295,7 @@ def drafts_for(facts: SentenceFacts, series: re.Pattern[str] | None) -> list[Dra
     if industry and training and industry.start < training.end and training.start < industry.end:
         industry = None  # "cadets were commissioned": officers, not a ship
     praise = _praise(text, by_type.get("praise", []))
-    if _habitual(text, hits) and not any(d.precision in ("day", "month") for _, d in facts.dates):
+    if habitual(text, hits) and not any(d.precision in ("day", "month") for _, d in facts.dates):
         # "their navies regularly conduct joint exercises": a habit, not a happening
         meeting = exercise = training = agreement = industry = None
     for event_type, hit in (
@@ -444,41 +417,11 @@ def _agreement(text: str, hits: list[Hit], facts: SentenceFacts) -> Hit | None:
         window = text[max(0, hit.start - 20) : hit.end + 15]
         if negative is not None and negative.search(window):
             continue
-        if _civil_subjects_only(text, hit):
+        if civil_subjects_only(text, hit):
             continue  # "signed memoranda of understanding on hydrogen energy and healthcare"
         if hit.strong or r.agreement_verbs.search(text):
             return hit
     return None
-
-
-def civil_only(text: str) -> bool:
-    """The passage speaks of civil matters only ("a gas supplier", "tractors for farmers")."""
-    return not defence_cues(text) and not has_security_cue(text) and bool(_civil_subjects().search(text))
-
-
-def _civil_subjects_only(text: str, hit: Hit) -> bool:
-    """The instrument's subjects, when stated, are civil ones and none is a defence matter; or the
-    sentence speaks of civil matters only ("a gas supplier ... signed new supply deals")."""
-    if civil_only(text):
-        return True
-    subjects = _DEAL_SUBJECTS.match(text, hit.end)
-    modifiers = _MODIFIERS.search(text[max(0, hit.start - 60) : hit.start])  # "an economic partnership ..."
-    listed = " ".join(m.group(name) for m, name in ((subjects, "subjects"), (modifiers, "words")) if m)
-    if not listed:
-        return False
-    return (
-        bool(_civil_subjects().search(listed)) and not defence_cues(listed) and not has_security_cue(listed)
-    )
-
-
-@lru_cache(maxsize=1)
-def _market_statistics() -> re.Pattern[str]:
-    return re.compile(load_lexicon("triggers")["types"]["defence_industry"]["market_statistics"], re.I)
-
-
-@lru_cache(maxsize=1)
-def _civil_subjects() -> re.Pattern[str]:
-    return re.compile(r"\b" + load_lexicon("triggers")["types"]["agreement"]["civil_subjects"] + r"\b", re.I)
 
 
 def _pledge(text: str, hits: list[Hit]) -> Hit | None:
@@ -516,41 +459,12 @@ def _exercise(text: str, hits: list[Hit], facts: SentenceFacts, *, suppressed: b
             _DOMESTIC_BEFORE.search(text[: hit.start]) or _OWN_UNITS_AFTER.match(text, hit.end)
         ) and not named:
             continue
-        if _edition_of_other_series(text, hit):
+        if edition_of_other_series(text, hit):
             continue  # "the next edition of the cross country championship": a series, but no drill
         context = r.exercise_context.search(text[: hit.start]) or named
         if context and (has_eventive(text) or facts.dates or modal or named):
             return hit
     return None
-
-
-def _content_of_deal(text: str, deal: Hit, hit: Hit) -> bool:
-    gap = text[deal.end : hit.start]
-    return hit.start > deal.end and bool(_DEAL_CONTENT_START.match(gap)) and not has_eventive(gap)
-
-
-def _habitual(text: str, hits: list[Hit]) -> bool:
-    """'their navies regularly conduct joint exercises'; not '... to visit the islands, where a fleet
-    fishes every year': a habit told in a relative clause after the triggers is the clause's own."""
-    habit = rules().habitual.search(text)
-    if habit is None:
-        return False
-    last_hit = max((h.end for h in hits if h.start < habit.start()), default=None)
-    if last_hit is None:
-        return True
-    return not _RELATIVE_START.search(text, last_hit, habit.start())
-
-
-def _edition_of_other_series(text: str, hit: Hit) -> bool:
-    if not re.fullmatch(r"(?i:edition|iterations?)", hit.text):
-        return False
-    return bool(_edition_of_series().match(text, hit.end))
-
-
-@lru_cache(maxsize=1)
-def _edition_of_series() -> re.Pattern[str]:
-    other_series = load_lexicon("triggers")["types"]["exercise"]["not_an_edition_of"]
-    return re.compile(rf"\s+of\s+(?:the\s+|this\s+year['’]s\s+)?(?:[\w-]+\s+){{0,4}}?{other_series}\b", re.I)
 
 
 def _after_reference(hit: Hit, hits: list[Hit], text: str) -> bool:
@@ -597,14 +511,14 @@ def _industry(text: str, paragraph: str, hits: list[Hit], with_agreement: bool) 
         return None  # the deal's content: "signed an agreement for the purchase of 26 jets"
     if not rules().equipment.search(paragraph):
         return None
-    if _market_statistics().search(text):
+    if market_statistics().search(text):
         return None  # "Ukraine was the world's largest importer of major arms": a ranking, no deal
     for hit in hits:
-        if hit.reference or _ROLE_OF_BODY.search(text[max(0, hit.start - 60) : hit.start]):
+        if hit.reference or body_remit(text, hit):
             continue  # "the agency that oversees the country's arms exports": a remit, not a deal
         if civil_only(text[hit.start : hit.end + 60]):
             continue  # "will supply Nigerian farmers with tractors and agro-processing equipment"
-        if not hit.strong and _BODY_ON.search(text[max(0, hit.start - 40) : hit.start]):
+        if not hit.strong and named_body_before(text, hit):
             continue  # "the commission on military-technical cooperation": a body's name, no deal
         if _SITE_VISIT.match(hit.text) and status_of("defence_industry", text, hit) == "proposed":
             continue  # "invited him to visit the naval shipyard": an invitation, a meeting proposed
@@ -634,22 +548,22 @@ def _draft(event_type: str, hit: Hit, facts: SentenceFacts, by_type: dict[str, l
     status = status_of(event_type, text, hit)
     if event_type == "pledge" and not rules().proposal.search(text[: hit.end + 5]):
         status = "occurred"
-    if event_type in ("exercise", "training") and status == "planned" and _UNDER_WAY.search(text):
+    if event_type in ("exercise", "training") and status == "planned" and under_way(text):
         status = "occurred"  # "began on Monday and will continue until Friday": it has happened
     draft = Draft(event_type, status, sentence, hit, texts=[text])
     dates = facts.dates
     recalled = recalled_after(text, hit.end) if event_type in ("praise", "pledge") else None
     if recalled is not None:
         dates = [(o, d) for o, d in dates if o < recalled]  # said now; the recalled deed is older
-    if event_type == "defence_industry" and _DONE_DELIVERY.search(hit.text):
+    if event_type == "defence_industry" and DONE_DELIVERY.search(hit.text):
         clause = text.rfind(", and ", 0, hit.start)  # "signed in 2015, and the last batch arrived in 2023"
         dates = [(o, d) for o, d in dates if o > clause] if clause >= 0 else dates
-    earlier = _offset_clause(text, hit.start)
+    earlier = offset_clause(text, hit.start)
     if earlier is not None:  # "met on Friday, a day after watching ... the exercise": not Friday's
         dates = [(o, d) for o, d in dates if o >= earlier]
     draft.date = _nearest_date(dates, hit.start, text, hit.end)
     if event_type in ("exercise", "training"):
-        draft.date = _run_span(text, dates) or draft.date
+        draft.date = run_span(text, dates) or draft.date
     excluded = _excluded_span(text, by_type)
     if earlier is not None:
         excluded = (0, earlier)  # the main clause's people and place belong to the main clause's event
@@ -764,35 +678,6 @@ def _without_venue(text: str, offset: int, countries: list[str]) -> list[str]:
 
 def _countries_before(prefix: str) -> bool:
     return len(gazetteer().parties(prefix)) >= 1
-
-
-def _own_clause(text: str, deal: Hit, hit: Hit) -> bool:
-    """'ordered under a 2016 agreement, and the last batch arrived in 2023': a happening of its own."""
-    return bool(_DONE_DELIVERY.search(hit.text)) and ", and " in text[deal.end : hit.start]
-
-
-def _run_span(text: str, dates: list[tuple[int, EventDate]]) -> EventDate | None:
-    """'which commenced on 10 March, wrapped up on Sunday': the drill ran from the one day to the other."""
-    days = [(o, d) for o, d in dates if d.precision == "day" and d.start]
-    began = [d for o, d in days if _BEGAN_BEFORE.search(text[max(0, o - 60) : o])]
-    ended = [d for o, d in days if _ENDED_BEFORE.search(text[max(0, o - 30) : o])]
-    if began and ended and began[0].start < ended[-1].start:
-        return EventDate(began[0].start, ended[-1].start, "day")
-    return None
-
-
-def _offset_clause(text: str, before: int) -> int | None:
-    """Start of a trailing clause set at another time than the main one ("..., a day after ...",
-    "..., recalling that ...")."""
-    found = [m.start() for m in _OFFSET_CLAUSE.finditer(text, 0, before)]
-    found += [m.start() for m in _RECALLED.finditer(text, 0, before)]
-    return max(found) if found else None
-
-
-def recalled_after(text: str, offset: int) -> int | None:
-    """Where a recalled, earlier happening starts after `offset` ("..., recalling that ...")."""
-    found = _RECALLED.search(text, offset)
-    return found.start() if found else None
 
 
 def _excluded_span(text: str, by_type: dict[str, list[Hit]]) -> tuple[int, int] | None:

@@ -12,9 +12,10 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from detente.extract.drafts import Draft, civil_only
+from detente.extract.drafts import Draft
 from detente.extract.names import agreement_name
 from detente.extract.text import Sentence
+from detente.extract.vetoes import civil_only
 
 _INSTRUMENT = re.compile(
     r"\b(?:plans?|memorand(?:um|a)(?: of understanding)?|MoUs?|protocols?|agreements?|contracts?|programmes?|"
