@@ -263,11 +263,10 @@ def drafts_for(facts: SentenceFacts, series: re.Pattern[str] | None) -> list[Dra
     exercise = _exercise(text, by_type.get("exercise", []), facts, suppressed=bool(agreement or pledge))
     if agreement and exercise and content_of_deal(text, agreement, exercise):
         exercise = None  # "inked an MoU on cooperation in training and joint patrols": what the deal covers
-    deals = by_type.get("agreement", [])
     training = _training(
         text, by_type.get("training", []), facts, suppressed=bool(pledge or agreement or exercise)
     )
-    if training and any(content_of_deal(text, deal, training) for deal in deals):
+    if training and any(content_of_deal(text, deal, training) for deal in by_type.get("agreement", [])):
         training = None  # "The memorandum on military education and training exchanges was signed"
     discussed = bool(_DISCUSSION.search(text))
     if discussed:  # "discussed the supply of drones": a topic of talks, not a deal
@@ -275,23 +274,14 @@ def drafts_for(facts: SentenceFacts, series: re.Pattern[str] | None) -> list[Dra
         exercise = exercise if exercise is not None and (exercise_name(text) or scheduled) else None
         training = None
     deal = agreement or pledge
-    deal_first = deal and any(
-        h.start > deal.start and not own_clause(text, deal, h) for h in by_type.get("defence_industry", [])
-    )
-    industry = (
-        None
-        if discussed
-        else _industry(text, facts.paragraph or text, by_type.get("defence_industry", []), bool(deal_first))
-    )
-    own = [
-        h
-        for h in by_type.get("defence_industry", [])
-        if deal and h.start > deal.start and own_clause(text, deal, h)
-    ]
+    industry_hits = by_type.get("defence_industry", [])
+    after_deal = [h for h in industry_hits if deal and h.start > deal.start]
+    own = [h for h in after_deal if own_clause(text, deal, h)]
+    deal_first = any(h not in own for h in after_deal)  # "signed a deal for 26 jets": the deal's content
+    industry = None if discussed else _industry(text, facts.paragraph or text, industry_hits, deal_first)
     if industry and own:
-        industry = own[
-            0
-        ]  # "ordered under a 2016 deal, and the last batch arrived in December 2023": the arrival
+        # "ordered under a 2016 deal, and the last batch arrived in December 2023": the arrival
+        industry = own[0]
     if industry and training and industry.start < training.end and training.start < industry.end:
         industry = None  # "cadets were commissioned": officers, not a ship
     praise = _praise(text, by_type.get("praise", []))
