@@ -14,6 +14,8 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any
 
+from detente.dedup_links import format_links, link_result
+
 
 class ScorerMissing(FileNotFoundError):
     """No scorer file was found; the message names where it was looked for."""
@@ -57,8 +59,10 @@ def evaluate(
     with tempfile.TemporaryDirectory() as tmp:
         pred = pred_path or Path(tmp) / "pred.jsonl"
         summary = extract_sources([str(source_dir)], pred, progress=progress)
-        result = scorer.score(scorer.load_gold(gold_dir), scorer.load_pred(pred), show_errors)
+        gold, predicted = scorer.load_gold(gold_dir), scorer.load_pred(pred)
+        result = scorer.score(gold, predicted, show_errors)
     result["extraction"] = {"read": summary.read, "failed": summary.failed, "events": summary.events}
+    result["dedup_links"] = link_result(gold, predicted, scorer.pair, show_errors)
     return result
 
 
@@ -75,6 +79,9 @@ def flatten(result: dict[str, Any]) -> dict[str, float]:
         value = result["dedup"].get(key)
         if value is not None:
             figures[f"dedup.{key}"] = value
+    value = (result.get("dedup_links") or {}).get("recall_both_extracted")
+    if value is not None:
+        figures["dedup.recall_both_extracted"] = value
     return figures
 
 
@@ -95,7 +102,8 @@ def check_baseline(result: dict[str, Any], baseline_path: Path) -> list[str]:
 def format_result(result: dict[str, Any]) -> list[str]:
     """The scorer's own report lines."""
     e, s = result["events"], result["strict"]
-    lines = list(result.get("errors", []))
+    links = result.get("dedup_links") or {}
+    lines = list(result.get("errors", [])) + list(links.get("errors", []))
     lines.append(
         f"docs {result['docs']}  gold {e['gold']}  predicted {e['predicted']}  matched {e['matched']}"
     )
@@ -108,6 +116,8 @@ def format_result(result: dict[str, Any]) -> list[str]:
         "fields on matched events: " + "  ".join(f"{k} {v:.2f}" for k, v in result["fields"].items())
     )
     lines.append(f"published date accuracy {result['published_date_accuracy']:.2f}   dedup {result['dedup']}")
+    if links:
+        lines += format_links(links)
     lines.append(f"strict F1 {s['f1']:.3f}")
     lines.append(f"event F1 {e['f1']:.3f}  (P {e['precision']:.3f}  R {e['recall']:.3f})")
     return lines

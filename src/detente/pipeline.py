@@ -287,7 +287,15 @@ def _ingest(
 def document_line(article: Article, events: Sequence[Event]) -> dict:
     """One line of the scorer's PRED.jsonl: the document record plus its events."""
     record = article.document_record()
-    record["events"] = [event.to_record() for event in events]
+    record["events"] = [_mention_record(event) for event in events]
+    return record
+
+
+def _mention_record(event: Event) -> dict:
+    """The contract's fields, plus the plan or execution linked to the mention's event, if any."""
+    record = event.to_record()
+    if event.related:
+        record["related"] = list(event.related)
     return record
 
 

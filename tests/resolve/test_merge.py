@@ -75,17 +75,23 @@ def test_same_ministers_a_year_apart_stay_two_events_even_with_an_undated_report
         article("a", date(2020, 5, 3)),
         article("b", date(2021, 5, 9)),
         article("c", date(2024, 1, 1)),
+        article("d", date(2021, 5, 10)),
     ]
     mentions = [
         mention("a", when=date(2020, 5, 2), people=[MIRZO, HATAMI], countries=["IRN", "TJK"], place="Tehran"),
         mention("b", when=date(2021, 5, 8), people=[MIRZO, HATAMI], countries=["IRN", "TJK"], place="Tehran"),
+        # Undated, in an article of 2024: news of a third meeting, not of either earlier one.
         mention("c", people=[MIRZO, HATAMI], countries=["IRN", "TJK"], place="Tehran"),
+        # Undated, in an article of the day after the 2021 meeting: that meeting.
+        mention("d", people=[MIRZO, HATAMI], countries=["IRN", "TJK"], place="Tehran"),
     ]
     result = resolve_all(articles, mentions)
 
-    assert mentions[0].event_id != mentions[1].event_id
-    assert len(result.events) == 2
-    assert mentions[2].event_id in {mentions[0].event_id, mentions[1].event_id}
+    in_2020, in_2021, later, next_day = ids(mentions)
+    assert in_2020 != in_2021
+    assert later not in {in_2020, in_2021}
+    assert next_day == in_2021
+    assert len(result.events) == 3
 
 
 def test_two_events_of_one_article_are_never_merged() -> None:
@@ -130,27 +136,33 @@ def test_different_days_types_dyads_or_venues_are_different_events() -> None:
     assert len(set(ids(mentions))) == 5
 
 
-def test_a_bilateral_report_joins_the_multilateral_meeting_it_belongs_to() -> None:
-    sco = ["CHN", "IND", "IRN", "KAZ", "TJK"]
+def test_a_bilateral_meeting_beside_a_multilateral_one_stays_apart_unless_it_names_it() -> None:
+    sco, sco_name = ["CHN", "IND", "IRN", "KAZ", "TJK"], "SCO Defence Ministers Meeting"
+    day = date(2023, 4, 28)
     mentions = [
+        mention("a", when=day, countries=sco, place="New Delhi", name=sco_name),
         mention(
-            "a",
-            when=date(2023, 4, 28),
-            countries=sco,
+            "b",
+            when=date(2023, 4, 1),
+            precision="month",
+            countries=["IRN", "TJK"],
             place="New Delhi",
-            name="SCO Defence Ministers Meeting",
+            evidence="On the sidelines of the SCO meeting, the Iranian and Tajik ministers held talks.",
         ),
-        mention("b", when=date(2023, 4, 1), precision="month", countries=["IRN", "TJK"], place="New Delhi"),
-        mention("c", when=date(2023, 4, 28), countries=["IRN", "TJK"], place="New Delhi"),
+        mention("c", when=day, countries=["IRN", "TJK"], place="New Delhi"),
+        # An outlet that names only two of the states, but names the meeting: a report of it.
+        mention("d", when=day, countries=["IND", "TJK"], place="New Delhi", name=sco_name),
+        # A single state's report of taking part in the meeting.
+        mention("e", when=day, countries=["TJK"], place="New Delhi"),
     ]
-    result = resolve_all(
-        [article("a", date(2023, 4, 29)), article("b", date(2023, 5, 2)), article("c")], mentions
-    )
+    articles = [article(d, date(2023, 4, 29)) for d in "abcde"]
+    result = resolve_all(articles, mentions)
 
-    # "b" and "c" are bilateral reports that may describe the multilateral meeting; both join it.
-    assert len(set(ids(mentions))) == 1
-    assert result.events[0].countries == sco
-    assert result.events[0].name == "SCO Defence Ministers Meeting"
+    sco_meeting, sidelines, bilateral, named, lone = ids(mentions)
+    assert sidelines != sco_meeting and bilateral != sco_meeting
+    assert named == sco_meeting and lone == sco_meeting
+    merged = next(e for e in result.events if e.event_id == sco_meeting)
+    assert merged.countries == sco and merged.name == "SCO Defence Ministers Meeting"
 
 
 def test_a_planned_exercise_and_its_execution_are_two_linked_events() -> None:

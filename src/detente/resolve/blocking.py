@@ -1,31 +1,41 @@
 """Which mention pairs are worth comparing, so the merge scales to a large corpus.
 
-A mention is compared only with mentions sharing its type, status and a pair of
-its countries (a lone country for single-state and multilateral mentions), and
-within that block:
-- day- and month-precise mentions meet only in the months their dates cover;
-- year-precise mentions (and long spans) meet every dated mention of their year;
-- an undated mention meets only mentions sharing a person or, when neither names
-  anyone, the place or the event name: the only ways an undated pair can merge.
+A mention is compared only with mentions of its kind of happening (type family),
+status and a pair of its countries (a lone country for single-state and
+multilateral mentions), and within that block only where `evidence.veto` could
+let the pair through:
+- dated mentions meet in the months their dates cover (day-precise dates widened
+  by the family's tolerance), and a year-precise or long mention meets every dated
+  mention of its years;
+- an undated mention meets the mentions that share one of its anchors: a person,
+  a place or its city, a word of its event name's series, or a date (or another
+  undated report's publication) near the day its article came out.
+So every pair the merge could accept is a candidate (a property test checks it
+against the veto), and the number of pairs grows with the size of blocks, not
+with the square of the corpus.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
+from datetime import date, timedelta
 from itertools import combinations
 
-from detente.resolve.matching import Interval, MentionView
+from detente.resolve.matching import Interval, MentionView, widen
+from detente.resolve.rules import MergeRules, merge_rules
 
-FINE_SPAN_MONTHS = 2  # a dated span over more months than this is bucketed by year
+MONTH_BUCKETED_MAX = 4  # a dated span over more months than this is bucketed by year
+
+Key = tuple[object, ...]
 
 
-def _blocks(view: MentionView) -> list[tuple[object, ...]]:
+def _blocks(view: MentionView) -> list[Key]:
     ordered = sorted(view.countries)
     keys: list[tuple[str, ...]] = [tuple(p) for p in combinations(ordered, 2)]
     if len(ordered) != 2:  # a lone state can be part of a multilateral event
         keys += [(c,) for c in ordered]
-    return [(view.event.type, view.event.status, countries) for countries in keys]
+    return [(view.family, view.event.status, countries) for countries in keys]
 
 
 def _months(interval: Interval) -> list[tuple[int, int]]:
@@ -33,57 +43,101 @@ def _months(interval: Interval) -> list[tuple[int, int]]:
     return [(y, m) for y in range(y0, y1 + 1) for m in range(1, 13) if (y0, m0) <= (y, m) <= (y1, m1)]
 
 
-def _features(view: MentionView) -> Iterator[tuple[str, str]]:
-    """Keys an undated pair must share: a person, or (when nobody is named) the place or name."""
-    if view.people:
-        for person in view.people:
-            yield ("person", person)
-        return
+def _date_keys(interval: Interval) -> tuple[list[tuple[int, int]], list[int]]:
+    """(months, []) for a short period; ([], years) for a long one."""
+    months = _months(interval)
+    if len(months) <= MONTH_BUCKETED_MAX:
+        return months, []
+    return [], sorted({y for y, _ in months})
+
+
+def _compared_period(view: MentionView, rules: MergeRules) -> Interval | None:
+    if view.interval is None:
+        return None
+    return widen(view.interval, rules.tolerance(view.family)) if view.fine else view.interval
+
+
+def _anchors(view: MentionView) -> Iterator[Key]:
+    """What an undated pair must share besides the date (see `evidence.shared_anchor`)."""
+    for person in view.people:
+        yield ("person", person)
+    for surname in view.surnames:
+        yield ("surname", surname)
     if view.place is not None:
         yield ("place", " ".join(sorted(view.place.tokens)))
-    if view.name:
-        yield ("name", view.name)
+        if view.place.city_id is not None:
+            yield ("city", view.place.city_id)
+    if view.event_name is not None:
+        for word in view.event_name.series:
+            yield ("series", word)
+
+
+def _window(published: date, before: int, after: int) -> Interval:
+    return published - timedelta(days=after), published + timedelta(days=before)
+
+
+class _Buckets:
+    """Keys that pair every member with every other (`together`) or probes with targets."""
+
+    def __init__(self) -> None:
+        self.together: dict[Key, list[int]] = defaultdict(list)
+        self.probes: dict[Key, list[int]] = defaultdict(list)
+        self.targets: dict[Key, list[int]] = defaultdict(list)
+
+    def pairs(self) -> set[tuple[int, int]]:
+        found: set[tuple[int, int]] = set()
+        for members in self.together.values():
+            for x, i in enumerate(members):
+                for j in members[x + 1 :]:
+                    found.add((min(i, j), max(i, j)))
+        for key, probes in self.probes.items():
+            for i in probes:
+                for j in self.targets.get(key, ()):
+                    if i != j:
+                        found.add((min(i, j), max(i, j)))
+        return found
+
+
+def _file(buckets: _Buckets, block: Key, position: int, view: MentionView, rules: MergeRules) -> None:
+    period = _compared_period(view, rules)
+    if period is not None:
+        months, years = _date_keys(period)
+        for month in months:
+            buckets.together[(*block, "month", *month)].append(position)
+            buckets.targets[(*block, "year", month[0])].append(position)
+        for year in years:
+            buckets.probes[(*block, "year", year)].append(position)
+            buckets.targets[(*block, "year", year)].append(position)
+        raw_months, raw_years = _date_keys(view.interval) if view.interval else ([], [])
+        for month in raw_months:
+            buckets.targets[(*block, "published", *month)].append(position)
+        for year in raw_years:
+            buckets.targets[(*block, "published-year", year)].append(position)
+    for anchor in _anchors(view):
+        buckets.targets[(*block, *anchor)].append(position)
+        if view.interval is None and anchor[0] != "surname":
+            buckets.probes[(*block, *anchor)].append(position)
+    if view.interval is None:  # a participant of the other report named in this one's evidence
+        for word in view.evidence:
+            buckets.probes[(*block, "surname", word)].append(position)
+    if view.interval is None and view.published is not None:
+        window = _window(view.published, rules.published_before_days, rules.published_after_days)
+        for month in _months(window):
+            buckets.probes[(*block, "published", *month)].append(position)
+        for year in sorted({window[0].year, window[1].year}):
+            buckets.probes[(*block, "published-year", year)].append(position)
+        days = rules.both_undated_published_days
+        for month in _months((view.published - timedelta(days), view.published + timedelta(days))):
+            buckets.probes[(*block, "undated-published", *month)].append(position)
+        month = (view.published.year, view.published.month)
+        buckets.targets[(*block, "undated-published", *month)].append(position)
 
 
 def candidate_pairs(views: Sequence[MentionView]) -> set[tuple[int, int]]:
-    """Position pairs (i < j) that share a bucket; every pair that can merge is among them."""
-    by_month: dict[tuple[object, ...], list[int]] = defaultdict(list)
-    fine_by_year: dict[tuple[object, ...], list[int]] = defaultdict(list)
-    coarse_by_year: dict[tuple[object, ...], list[int]] = defaultdict(list)
-    by_feature: dict[tuple[object, ...], list[int]] = defaultdict(list)
-    undated_by_feature: dict[tuple[object, ...], list[int]] = defaultdict(list)
+    """Position pairs (i < j) that share a bucket; every pair the merge can accept is among them."""
+    rules = merge_rules()
+    buckets = _Buckets()
     for position, view in enumerate(views):
         for block in _blocks(view):
-            for feature in _features(view):
-                by_feature[(*block, *feature)].append(position)
-                if view.interval is None:
-                    undated_by_feature[(*block, *feature)].append(position)
-            if view.interval is None:
-                continue
-            months = _months(view.interval)
-            years = sorted({y for y, _ in months})
-            fine = view.event.date.precision != "year" and len(months) <= FINE_SPAN_MONTHS
-            for year in years:
-                (fine_by_year if fine else coarse_by_year)[(*block, year)].append(position)
-            if fine:
-                for month in months:
-                    by_month[(*block, *month)].append(position)
-    pairs: set[tuple[int, int]] = set()
-
-    def add(i: int, j: int) -> None:
-        if i != j:
-            pairs.add((min(i, j), max(i, j)))
-
-    for members in by_month.values():
-        for x, i in enumerate(members):
-            for j in members[x + 1 :]:
-                add(i, j)
-    for key, coarse in coarse_by_year.items():
-        for i in coarse:
-            for j in (*coarse, *fine_by_year.get(key, ())):
-                add(i, j)
-    for key, undated in undated_by_feature.items():
-        for i in undated:
-            for j in by_feature[key]:
-                add(i, j)
-    return pairs
+            _file(buckets, block, position, view, rules)
+    return buckets.pairs()

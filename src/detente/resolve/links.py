@@ -1,10 +1,11 @@
 """A plan and its execution: two events, linked through `related` on both.
 
-A planned or proposed event links to the first occurred event that matches it
-(same type, compatible countries, place, people and name; overlapping dates, or
-strong evidence when the plan is undated) and that happened after the plan was
-first reported. Reports of the same article are never linked: the extractor
-already told them apart, and the article gives no execution of its own plan.
+A planned or proposed event links to the first occurred event that the merge's
+evidence says is the same happening (`evidence.judge`, status aside) and that
+happened after the plan was first reported. Reports of the same article are never
+linked: the extractor already told them apart, and the article gives no execution
+of its own plan. By the event-data convention (CAMEO codes an intent to meet apart
+from a meeting) a plan and its execution stay two events.
 """
 
 from __future__ import annotations
@@ -15,7 +16,8 @@ from dataclasses import dataclass
 from datetime import date
 
 from detente.models import Event
-from detente.resolve.matching import MentionView, affinity, context_compatible, overlap, strongly_same
+from detente.resolve.evidence import judge
+from detente.resolve.matching import MentionView
 
 
 @dataclass
@@ -30,19 +32,20 @@ class Linkable:
 
 def _blocks(view: MentionView) -> set[tuple[str, tuple[str, ...]]]:
     ordered = sorted(view.countries)
-    return {(view.event.type, (a, b)) for i, a in enumerate(ordered) for b in ordered[i + 1 :]} or {
-        (view.event.type, tuple(ordered))
+    return {(view.family, (a, b)) for i, a in enumerate(ordered) for b in ordered[i + 1 :]} or {
+        (view.family, tuple(ordered))
     }
 
 
-def _executes(plan: Linkable, done: Linkable) -> bool:
-    if plan.docs & done.docs or done.view.interval is None or plan.first_reported is None:
-        return False
-    if plan.first_reported >= done.view.interval[1] or not context_compatible(plan.view, done.view):
-        return False
-    if plan.view.interval is not None:
-        return overlap(plan.view.interval, done.view.interval) is not None
-    return strongly_same(plan.view, done.view)
+def _executes(plan: Linkable, done: Linkable) -> float | None:
+    """The evidence that `done` carried out `plan`, or None when it cannot have."""
+    if plan.docs & done.docs or plan.first_reported is None:
+        return None
+    happened = done.view.interval[1] if done.view.interval else done.first_reported
+    if happened is None or plan.first_reported >= happened:
+        return None
+    verdict = judge(plan.view, done.view, same_status=False)
+    return verdict.score if verdict.same() else None
 
 
 def link_plans(events: Sequence[Linkable]) -> None:
@@ -56,12 +59,11 @@ def link_plans(events: Sequence[Linkable]) -> None:
         if plan.event.status == "occurred":
             continue
         candidates = {id(c): c for block in _blocks(plan.view) for c in executed[block]}
-        matches = [c for c in candidates.values() if _executes(plan, c)]
+        scored = [(c, _executes(plan, c)) for c in candidates.values()]
+        matches = [(c, score) for c, score in scored if score is not None]
         if not matches:
             continue
-        done = min(
-            matches, key=lambda c: (c.view.period_start, -affinity(plan.view, c.view), c.event.event_id)
-        )
+        done, _ = min(matches, key=lambda m: (m[0].view.period_start, -m[1], m[0].event.event_id or ""))
         for a, b in ((plan.event, done.event), (done.event, plan.event)):
             if b.event_id and b.event_id not in a.related:
                 a.related.append(b.event_id)

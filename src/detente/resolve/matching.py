@@ -1,10 +1,9 @@
-"""When two mentions can be one happening: the pairwise rules of the merge.
+"""What the merge compares about one mention, computed once: `MentionView`.
 
-Every rule is a necessary condition (same type and status, compatible countries,
-dates, place, people and name). Dates are compared as periods, so "2022" agrees
-with "15 December 2022" and "December 2022", while two day-precise dates must
-overlap. A mention without a date joins another only on strong evidence: the
-same people, the same named place or the same event name.
+Dates are periods at their precision ("2022" is all of 2022), places keep the
+city the gazetteer put them in (a facility carries its city's GeoNames id), event
+names are a series and an edition, and the text is reduced to its telling words
+with its neighbouring sentences. How two views are weighed is `evidence.judge`.
 """
 
 from __future__ import annotations
@@ -12,10 +11,13 @@ from __future__ import annotations
 import calendar
 import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from detente.models import Event
-from detente.resolve.names import fold
+from detente.resolve.event_names import EventName, parse_event_name
+from detente.resolve.names import fold, parse_name
+from detente.resolve.rules import merge_rules
+from detente.resolve.text_similarity import neighbourhood, telling_words
 
 PRECISION_RANK = {"day": 0, "month": 1, "year": 2, "unknown": 3}
 Interval = tuple[date, date]
@@ -42,6 +44,15 @@ def overlap(a: Interval | None, b: Interval | None) -> Interval | None:
     return (start, end) if start <= end else None
 
 
+def gap_days(a: Interval, b: Interval) -> int:
+    """Days between two periods; 0 when they overlap."""
+    return max(0, (b[0] - a[1]).days, (a[0] - b[1]).days)
+
+
+def widen(interval: Interval, days: int) -> Interval:
+    return interval[0] - timedelta(days=days), interval[1] + timedelta(days=days)
+
+
 def words(text: str | None) -> frozenset[str]:
     return frozenset(re.findall(r"[a-z0-9]+", fold(text or "")))
 
@@ -52,22 +63,19 @@ class PlaceView:
 
     tokens: frozenset[str]
     geonames_id: int | None
-    city_level: bool  # the place is the city itself, not a facility in it
+    level: str | None  # "city", "facility" (id is its city's) or "country"
+
+    @property
+    def city_id(self) -> int | None:
+        """The GeoNames id of the city the place is or lies in."""
+        return self.geonames_id if self.level in ("city", "facility") else None
 
 
 def place_view(event: Event) -> PlaceView | None:
     loc = event.location
     if loc is None or not loc.place:
         return None
-    return PlaceView(words(loc.place), loc.geonames_id, loc.geo_level == "city")
-
-
-def places_compatible(a: PlaceView | None, b: PlaceView | None) -> bool:
-    """Same place, one more specific than the other, or one side silent."""
-    if a is None or b is None or a.tokens <= b.tokens or b.tokens <= a.tokens:
-        return True
-    same_city = a.geonames_id is not None and a.geonames_id == b.geonames_id
-    return same_city and (a.city_level or b.city_level)
+    return PlaceView(words(loc.place), loc.geonames_id, loc.geo_level)
 
 
 def countries_compatible(a: frozenset[str], b: frozenset[str]) -> bool:
@@ -78,37 +86,89 @@ def countries_compatible(a: frozenset[str], b: frozenset[str]) -> bool:
     return len(large) >= 3 and small <= large
 
 
+def _surnames(event: Event) -> list[tuple[str | None, str]]:
+    """(state, last name word) of each participant; given names are shared by too many people."""
+    found = []
+    for p in event.participants:
+        key = parse_name(p.name or "").key
+        if key and len(key[-1]) >= 3:
+            found.append((p.country, key[-1]))
+    return found
+
+
+def _says(folded_text: str, cues: tuple[str, ...]) -> bool:
+    return any(re.search(rf"\b{re.escape(cue)}\b", folded_text) for cue in cues)
+
+
+def _sides(event: Event) -> dict[str, frozenset[str]]:
+    """Who speaks for each state: person ids and surnames, so "Rahm" (resolved) is Rahmon."""
+    sides: dict[str, set[str]] = {}
+    for p in event.participants:
+        key = parse_name(p.name or "").key
+        if p.country and (key or p.person_id):
+            side = sides.setdefault(p.country, set())
+            side |= {f"surname:{key[-1]}"} if key else set()
+            side |= {f"person:{p.person_id}"} if p.person_id else set()
+    return {country: frozenset(side) for country, side in sides.items()}
+
+
+def _story_words(context: str, event: Event) -> dict[str, float]:
+    """Telling words of the text, less the participants' names, which the person registry weighs."""
+    named = {w for p in event.participants for w in words(p.name)}
+    return {w: weight for w, weight in telling_words(context).items() if w not in named}
+
+
 @dataclass
 class MentionView:
-    """What the merge compares about one mention, computed once."""
+    """What the merge compares about one mention."""
 
     index: int  # position in the canonical order
     event: Event
     doc_id: str
     published: date | None
+    family: str
     countries: frozenset[str]
     interval: Interval | None
     people: frozenset[str]
+    surnames: frozenset[str]  # last name words of the participants
+    sides: dict[str, frozenset[str]]  # state -> person ids and surnames of its participants
     place: PlaceView | None
     place_country: str | None
     name: str | None
+    event_name: EventName | None
     evidence: frozenset[str]
+    stated: dict[str, float]  # telling words of the evidence
+    text: dict[str, float]  # telling words of the evidence and its neighbouring sentences
+    sidelines: bool  # the evidence puts this meeting on the sidelines of a larger one
+    stages: frozenset[str]  # steps of an instrument's life the evidence names (signing, ratification)
 
     @classmethod
-    def of(cls, index: int, event: Event, published: date | None) -> MentionView:
+    def of(cls, index: int, event: Event, published: date | None, article_text: str = "") -> MentionView:
+        rules = merge_rules()
         loc = event.location
+        context = neighbourhood(article_text, event.evidence_start, event.evidence)
+        named = _surnames(event)
+        stated = fold(event.evidence)
         return cls(
             index=index,
             event=event,
             doc_id=event.doc_id or "",
             published=published,
+            family=rules.family(event.type),
             countries=frozenset(event.countries),
             interval=period(event),
             people=frozenset(p.person_id for p in event.participants if p.person_id),
+            surnames=frozenset(surname for _, surname in named),
+            sides=_sides(event),
             place=place_view(event),
             place_country=loc.country if loc else None,
             name=" ".join(sorted(words(event.name))) or None,
+            event_name=parse_event_name(event.name),
             evidence=words(event.evidence),
+            stated=_story_words(event.evidence, event),
+            text=_story_words(context, event),
+            sidelines=_says(stated, rules.sideline_cues),
+            stages=frozenset(stage for stage, cues in rules.stages.items() if _says(stated, cues)),
         )
 
     @property
@@ -116,59 +176,7 @@ class MentionView:
         """First possible day; undated mentions sort last."""
         return self.interval[0] if self.interval else date.max
 
-
-def _people_nested(a: MentionView, b: MentionView) -> bool:
-    return a.people <= b.people or b.people <= a.people
-
-
-def context_compatible(a: MentionView, b: MentionView) -> bool:
-    """The rules shared by merging and by linking a plan to its execution."""
-    if a.event.type != b.event.type or not countries_compatible(a.countries, b.countries):
-        return False
-    if a.name and b.name and a.name != b.name:
-        return False
-    if a.place_country and b.place_country and a.place_country != b.place_country:
-        return False
-    if not places_compatible(a.place, b.place):
-        return False
-    return not (a.people and b.people and not a.people & b.people)
-
-
-def strongly_same(a: MentionView, b: MentionView) -> bool:
-    """Enough to accept a pair when a date is missing: same people, named place or name.
-
-    Both sides must then say the same about who took part and what the event is
-    called: one side naming people or a name the other lacks is not "the same".
-    """
-    if bool(a.people) != bool(b.people) or not _people_nested(a, b):
-        return False
-    if bool(a.name) != bool(b.name):
-        return False
-    same_people = bool(a.people and b.people)
-    same_place = a.place is not None and b.place is not None and a.place.tokens == b.place.tokens
-    same_name = a.name is not None and a.name == b.name
-    return same_people or same_place or same_name
-
-
-def same_happening(a: MentionView, b: MentionView) -> bool:
-    """Whether two mentions of different articles can be merged into one event."""
-    if a.doc_id == b.doc_id or a.event.status != b.event.status:
-        return False
-    if a.interval is not None and b.interval is not None:
-        if overlap(a.interval, b.interval) is None:
-            return False
-    elif not strongly_same(a, b):
-        return False
-    return context_compatible(a, b)
-
-
-def affinity(a: MentionView, b: MentionView) -> float:
-    """How alike two compatible mentions are; the merge takes the most alike pairs first."""
-    score = 0.0
-    if a.interval is not None and a.interval == b.interval:
-        score += 2
-    score += len(a.people & b.people)
-    if a.place and b.place and a.place.tokens == b.place.tokens:
-        score += 1
-    union = a.evidence | b.evidence
-    return score + (len(a.evidence & b.evidence) / len(union) if union else 0.0)
+    @property
+    def fine(self) -> bool:
+        """Dated to the day (a span of days included)."""
+        return self.interval is not None and self.event.date.precision == "day"

@@ -1,97 +1,84 @@
 """Clustering mentions into happenings, independent of input order.
 
-Candidate pairs come from blocking (see `blocking`). Pairs that pass the pairwise
-rules are merged best first, in the canonical order of the mentions, and a union
-is refused when the two groups would hold two mentions of one article, dates with
-no common day, two different names, places or venue countries, or incompatible
-country sets: so an undated "the ministers met" can never chain two meetings a
-year apart into one.
+Candidate pairs come from blocking (see `blocking`); each is judged (`evidence`),
+and the pairs judged one happening are merged best first, in the canonical order
+of the mentions. A union of two groups is refused when any pair across them is in
+conflict (two mentions of one article, dates too far apart, two editions, other
+states...) or when, on average, the pairs across them fall below the threshold:
+so an undated "the ministers met" cannot chain two meetings a year apart into one,
+and one strong pair cannot drag in a report that disagrees with the rest.
+
+`cluster_mentions` is a pure function of the views it is given (and of the person
+and place registries that filled them): resolving a subset of candidates gives
+the same groups as resolving them inside a larger corpus, as long as the subset
+holds every candidate of its members.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 
 from detente.resolve.blocking import candidate_pairs
-from detente.resolve.matching import (
-    Interval,
-    MentionView,
-    PlaceView,
-    affinity,
-    countries_compatible,
-    overlap,
-    places_compatible,
-    same_happening,
-)
+from detente.resolve.evidence import conflict, judge, weigh
+from detente.resolve.matching import MentionView
+from detente.resolve.rules import merge_rules
 
 
-@dataclass
-class _Group:
-    """What a union must keep consistent across all members of a growing cluster."""
+class _Scores:
+    """Pair scores, computed once per pair of positions."""
 
-    members: list[int]
-    docs: set[str]
-    interval: Interval | None
-    dated: bool
-    names: set[str] = field(default_factory=set)
-    places: set[PlaceView] = field(default_factory=set)
-    venue_countries: set[str] = field(default_factory=set)
-    country_sets: set[frozenset[str]] = field(default_factory=set)
+    def __init__(self, views: Sequence[MentionView]) -> None:
+        self.views = views
+        self.rules = merge_rules()
+        self._scores: dict[tuple[int, int], float | None] = {}
 
-    @classmethod
-    def of(cls, position: int, view: MentionView) -> _Group:
-        return cls(
-            members=[position],
-            docs={view.doc_id},
-            interval=view.interval,
-            dated=view.interval is not None,
-            names={view.name} if view.name else set(),
-            places={view.place} if view.place else set(),
-            venue_countries={view.place_country} if view.place_country else set(),
-            country_sets={view.countries},
-        )
+    def score(self, i: int, j: int) -> float | None:
+        """The weighed evidence of the pair, or None when the two conflict.
 
-    def accepts(self, other: _Group) -> bool:
-        if self.docs & other.docs or len(self.names | other.names) > 1:
-            return False
-        if len(self.venue_countries | other.venue_countries) > 1:
-            return False
-        if self.dated and other.dated and overlap(self.interval, other.interval) is None:
-            return False
-        if not all(places_compatible(a, b) for a in self.places for b in other.places):
-            return False
-        return all(countries_compatible(a, b) for a in self.country_sets for b in other.country_sets)
+        Two reports that name different parts of one multilateral happening ("Iran and
+        Tajikistan", "Tajikistan" alone) conflict as a pair, but not inside a group whose
+        states take them both in; `accepts` checks the states of the whole group instead.
+        """
+        key = (min(i, j), max(i, j))
+        if key not in self._scores:
+            a, b = self.views[key[0]], self.views[key[1]]
+            reason = conflict(a, b, self.rules)
+            self._scores[key] = None if reason and reason != "states" else weigh(a, b).score
+        return self._scores[key]
 
-    def absorb(self, other: _Group) -> None:
-        self.members += other.members
-        self.docs |= other.docs
-        if self.dated and other.dated:
-            self.interval = overlap(self.interval, other.interval)
-        elif other.dated:
-            self.interval = other.interval
-        self.dated = self.dated or other.dated
-        self.names |= other.names
-        self.places |= other.places
-        self.venue_countries |= other.venue_countries
-        self.country_sets |= other.country_sets
+    def accepts(self, left: list[int], right: list[int]) -> bool:
+        states = frozenset().union(*(self.views[i].countries for i in (*left, *right)))
+        for i in (*left, *right):
+            own = self.views[i].countries
+            if own != states and not (len(states) >= 3 and own <= states):
+                return False
+        total = 0.0
+        for i in left:
+            for j in right:
+                score = self.score(i, j)
+                if score is None:
+                    return False
+                total += score
+        return total / (len(left) * len(right)) >= self.rules.threshold
 
 
 def cluster_mentions(views: Sequence[MentionView]) -> list[list[MentionView]]:
     """Groups of mentions that report one happening; `views` must come in canonical order."""
+    scores = _Scores(views)
     edges = []
     for i, j in candidate_pairs(views):
-        if same_happening(views[i], views[j]):
-            edges.append((-affinity(views[i], views[j]), i, j))
+        verdict = judge(views[i], views[j])
+        if verdict.same(scores.rules):
+            edges.append((-verdict.score, i, j))
     owner = list(range(len(views)))
-    groups = {position: _Group.of(position, v) for position, v in enumerate(views)}
+    members = {position: [position] for position in range(len(views))}
     for _, i, j in sorted(edges):
         a, b = owner[i], owner[j]
-        if a == b or not groups[a].accepts(groups[b]):
+        if a == b or not scores.accepts(members[a], members[b]):
             continue
         keep, gone = min(a, b), max(a, b)
-        absorbed = groups.pop(gone)
-        for member in absorbed.members:
+        absorbed = members.pop(gone)
+        for member in absorbed:
             owner[member] = keep
-        groups[keep].absorb(absorbed)
-    return [[views[i] for i in sorted(g.members)] for _, g in sorted(groups.items())]
+        members[keep] += absorbed
+    return [[views[i] for i in sorted(group)] for _, group in sorted(members.items())]

@@ -70,6 +70,11 @@ def _geocode(events: Iterable[Event], gazetteer: Gazetteer) -> None:
         event.location.geo_level = located.geo_level
 
 
+def _text(articles: dict[str, Article], doc_id: str | None) -> str:
+    article = articles.get(doc_id or "")
+    return article.text if article else ""
+
+
 def _first_reported(event: Event) -> date | None:
     days = [s.published for s in event.sources if s.published]
     return min(days) if days else None
@@ -89,7 +94,10 @@ def resolve_all(
     _geocode(mentions, gazetteer)
 
     ordered = sorted(mentions, key=content_key)
-    views = [MentionView.of(i, e, published.get(e.doc_id or "")) for i, e in enumerate(ordered)]
+    views = [
+        MentionView.of(i, e, published.get(e.doc_id or ""), _text(by_doc, e.doc_id))
+        for i, e in enumerate(ordered)
+    ]
     attached = attach_copy_mentions(views, copies)
     copies_of: dict[int, list[MentionView]] = defaultdict(list)
     for copy_index, original_index in attached.items():
@@ -99,6 +107,7 @@ def resolve_all(
     person_by_id = {p.person_id: p for p in people.people}
     seen_ids: set[str] = set()
     linkables = []
+    reports: dict[str, list[Event]] = {}
     for cluster in cluster_mentions(primary):
         members = sorted(cluster, key=report_order)
         syndicated = [c for m in members for c in copies_of[m.index]]
@@ -110,6 +119,7 @@ def resolve_all(
             event.event_id = event_id(f"{key}#{suffix}")
             suffix += 1
         seen_ids.add(event.event_id)
+        reports[event.event_id] = [view.event for view in (*members, *syndicated)]
         for view in (*members, *syndicated):
             view.event.event_id = event.event_id
         first = _first_reported(event)
@@ -117,5 +127,8 @@ def resolve_all(
         linkables.append(Linkable(event, MentionView.of(-1, event, first), docs, first))
     _geocode((item.event for item in linkables), gazetteer)
     link_plans(linkables)
+    for item in linkables:  # each report knows the plan or execution of its event too
+        for mention in reports[item.event.event_id or ""]:
+            mention.related = list(item.event.related)
     events = sorted((item.event for item in linkables), key=lambda e: (e.date.start or date.max, e.event_id))
     return Resolution(events=events, people=people.people, copies=copies)

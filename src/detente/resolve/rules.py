@@ -1,0 +1,75 @@
+"""The merge's rules as data: `lexicons/merging.json`, loaded once and checked.
+
+Weights and tolerances are versioned with the other lexicons, so a change of
+rule is a reviewed change of data, and a run can say which rules merged it.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+
+class MergeRulesError(ValueError):
+    """merging.json is missing a field or holds a value of the wrong kind."""
+
+
+@dataclass(frozen=True)
+class MergeRules:
+    version: str
+    families: dict[str, str]
+    named_families: frozenset[str]
+    date_tolerance_days: dict[str, int]
+    sideline_cues: tuple[str, ...]
+    stages: dict[str, tuple[str, ...]]
+    edition_words: dict[str, int]
+    series_filler: frozenset[str]
+    generic_words: frozenset[str]
+    stop_words: frozenset[str]
+    weights: dict[str, float]
+    threshold: float
+    published_before_days: int
+    published_after_days: int
+    both_undated_published_days: int
+
+    def family(self, event_type: str) -> str:
+        return self.families.get(event_type, event_type)
+
+    def tolerance(self, family: str) -> int:
+        return self.date_tolerance_days.get(family, 0)
+
+    def weight(self, name: str) -> float:
+        try:
+            return self.weights[name]
+        except KeyError as exc:
+            raise MergeRulesError(f"merging.json: no weight named {name!r}") from exc
+
+
+@lru_cache(maxsize=1)
+def merge_rules() -> MergeRules:
+    """The packaged rules (`detente/lexicons/merging.json`)."""
+    path = resources.files("detente") / "lexicons" / "merging.json"
+    try:
+        raw = json.loads(path.read_text(encoding="utf-8"))
+        window = raw["published_window_days"]
+        return MergeRules(
+            version=str(raw["version"]),
+            families=dict(raw["families"]),
+            named_families=frozenset(raw["named_families"]),
+            date_tolerance_days={k: int(v) for k, v in raw["date_tolerance_days"].items()},
+            sideline_cues=tuple(raw["sideline_cues"]),
+            stages={name: tuple(cues) for name, cues in raw["stages"].items()},
+            edition_words={k: int(v) for k, v in raw["edition_words"].items()},
+            series_filler=frozenset(raw["series_filler"]),
+            generic_words=frozenset(raw["generic_words"]),
+            stop_words=frozenset(raw["stop_words"]),
+            weights={k: float(v) for k, v in raw["weights"].items()},
+            threshold=float(raw["threshold"]),
+            published_before_days=int(window["before"]),
+            published_after_days=int(window["after"]),
+            both_undated_published_days=int(raw["both_undated_published_days"]),
+        )
+    except (OSError, json.JSONDecodeError, KeyError, TypeError, ValueError) as exc:
+        raise MergeRulesError(f"lexicon merging.json cannot be used: {exc!r}") from exc
