@@ -219,9 +219,10 @@ def _place(j: Judgement, a: MentionView, b: MentionView, rules: MergeRules) -> N
             return
     if a.place_country and b.place_country:
         same = a.place_country == b.place_country
-        j.add("venue_country_same" if same else "venue_country_differs", w(
-            "venue_country_same" if same else "venue_country_differs"
-        ))
+        j.add(
+            "venue_country_same" if same else "venue_country_differs",
+            w("venue_country_same" if same else "venue_country_differs"),
+        )
 
 
 def _names(j: Judgement, a: MentionView, b: MentionView, rules: MergeRules) -> None:
@@ -259,9 +260,10 @@ def weigh(a: MentionView, b: MentionView) -> Judgement:
     rules = merge_rules()
     j = Judgement()
     j.add("prior", rules.weight(f"prior_{a.family}"))
-    j.add("same_type" if a.event.type == b.event.type else "family_only", rules.weight(
-        "same_type" if a.event.type == b.event.type else "family_only"
-    ))
+    j.add(
+        "same_type" if a.event.type == b.event.type else "family_only",
+        rules.weight("same_type" if a.event.type == b.event.type else "family_only"),
+    )
     _dates(j, a, b, rules)
     _countries(j, a, b, rules)
     _people(j, a, b, rules)
