@@ -24,6 +24,7 @@ def test_eval_prints_scorer_figures_and_gate_fails_on_a_drop(tmp_path: Path) -> 
     ok = runner.invoke(app, [*args, "--baseline", str(lenient)])
     assert ok.exit_code == 0, ok.output
     assert "event F1" in ok.output and "strict F1" in ok.output
+    assert "dedup links: gold 2  both ends extracted 2  found 2" in ok.output
     strict = tmp_path / "strict.json"
     strict.write_text(json.dumps({"minimums": {"events.f1": 1.01}}))
     dropped = runner.invoke(app, [*args, "--baseline", str(strict)])

@@ -109,6 +109,8 @@ def conflict(a: MentionView, b: MentionView, rules: MergeRules, *, same_status: 
             return "sidelines"
         if not (a.event_name and b.event_name and same_series(a.event_name, b.event_name)):
             return "bilateral beside a multilateral meeting"
+    if _undated_far_apart(a, b, rules):
+        return "undated reports published far apart"
     if a.stages and b.stages and not a.stages & b.stages:
         return "stages of one instrument"
     if a.interval is not None and b.interval is not None:
@@ -128,6 +130,12 @@ def conflict(a: MentionView, b: MentionView, rules: MergeRules, *, same_status: 
         if year is not None and interval is not None and not interval[0].year <= year <= interval[1].year:
             return "edition year"
     return None
+
+
+def _undated_far_apart(a: MentionView, b: MentionView, rules: MergeRules) -> bool:
+    if a.interval is not None or b.interval is not None or not (a.published and b.published):
+        return False
+    return abs((a.published - b.published).days) > rules.undated_apart_days
 
 
 def veto(a: MentionView, b: MentionView, rules: MergeRules, *, same_status: bool = True) -> str | None:

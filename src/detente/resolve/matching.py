@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import calendar
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, timedelta
+from functools import cached_property
 
 from detente.models import Event
 from detente.resolve.event_names import EventName, parse_event_name
@@ -96,10 +97,6 @@ def _surnames(event: Event) -> list[tuple[str | None, str]]:
     return found
 
 
-def _says(folded_text: str, cues: tuple[str, ...]) -> bool:
-    return any(re.search(rf"\b{re.escape(cue)}\b", folded_text) for cue in cues)
-
-
 def _sides(event: Event) -> dict[str, frozenset[str]]:
     """Who speaks for each state: person ids and surnames, so "Rahm" (resolved) is Rahmon."""
     sides: dict[str, set[str]] = {}
@@ -137,18 +134,17 @@ class MentionView:
     name: str | None
     event_name: EventName | None
     evidence: frozenset[str]
-    stated: dict[str, float]  # telling words of the evidence
-    text: dict[str, float]  # telling words of the evidence and its neighbouring sentences
     sidelines: bool  # the evidence puts this meeting on the sidelines of a larger one
     stages: frozenset[str]  # steps of an instrument's life the evidence names (signing, ratification)
+    article_text: str = field(default="", repr=False)
 
     @classmethod
     def of(cls, index: int, event: Event, published: date | None, article_text: str = "") -> MentionView:
         rules = merge_rules()
         loc = event.location
-        context = neighbourhood(article_text, event.evidence_start, event.evidence)
         named = _surnames(event)
-        stated = fold(event.evidence)
+        stated = re.findall(r"[a-z0-9]+", fold(event.evidence))
+        said, joined = frozenset(stated), f" {' '.join(stated)} "
         return cls(
             index=index,
             event=event,
@@ -164,12 +160,22 @@ class MentionView:
             place_country=loc.country if loc else None,
             name=" ".join(sorted(words(event.name))) or None,
             event_name=parse_event_name(event.name),
-            evidence=words(event.evidence),
-            stated=_story_words(event.evidence, event),
-            text=_story_words(context, event),
-            sidelines=_says(stated, rules.sideline_cues),
-            stages=frozenset(stage for stage, cues in rules.stages.items() if _says(stated, cues)),
+            evidence=said,
+            sidelines=rules.sideline_cues.found_in(said, joined),
+            stages=frozenset(stage for stage, cues in rules.stages.items() if cues.found_in(said, joined)),
+            article_text=article_text,
         )
+
+    @cached_property
+    def stated(self) -> dict[str, float]:
+        """Telling words of the evidence (computed when a pair first needs them)."""
+        return _story_words(self.event.evidence, self.event)
+
+    @cached_property
+    def text(self) -> dict[str, float]:
+        """Telling words of the evidence and its neighbouring sentences."""
+        context = neighbourhood(self.article_text, self.event.evidence_start, self.event.evidence)
+        return _story_words(context, self.event)
 
     @property
     def period_start(self) -> date:

@@ -19,7 +19,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from detente.resolve.blocking import candidate_pairs
-from detente.resolve.evidence import conflict, judge, weigh
+from detente.resolve.evidence import conflict, veto, weigh
 from detente.resolve.matching import MentionView
 from detente.resolve.rules import merge_rules
 
@@ -67,9 +67,10 @@ def cluster_mentions(views: Sequence[MentionView]) -> list[list[MentionView]]:
     scores = _Scores(views)
     edges = []
     for i, j in candidate_pairs(views):
-        verdict = judge(views[i], views[j])
-        if verdict.same(scores.rules):
-            edges.append((-verdict.score, i, j))
+        if veto(views[i], views[j], scores.rules) is None:
+            score = scores.score(i, j)
+            if score is not None and score >= scores.rules.threshold:
+                edges.append((-score, i, j))
     owner = list(range(len(views)))
     members = {position: [position] for position in range(len(views))}
     for _, i, j in sorted(edges):

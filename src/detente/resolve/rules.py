@@ -7,6 +7,7 @@ rule is a reviewed change of data, and a run can say which rules merged it.
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -22,8 +23,8 @@ class MergeRules:
     families: dict[str, str]
     named_families: frozenset[str]
     date_tolerance_days: dict[str, int]
-    sideline_cues: tuple[str, ...]
-    stages: dict[str, tuple[str, ...]]
+    sideline_cues: Cues
+    stages: dict[str, Cues]
     edition_words: dict[str, int]
     series_filler: frozenset[str]
     generic_words: frozenset[str]
@@ -33,6 +34,7 @@ class MergeRules:
     published_before_days: int
     published_after_days: int
     both_undated_published_days: int
+    undated_apart_days: int
 
     def family(self, event_type: str) -> str:
         return self.families.get(event_type, event_type)
@@ -47,6 +49,26 @@ class MergeRules:
             raise MergeRulesError(f"merging.json: no weight named {name!r}") from exc
 
 
+@dataclass(frozen=True)
+class Cues:
+    """Cue words and phrases, found among the words of a text (cheaper than a regex per text)."""
+
+    words: frozenset[str]
+    phrases: tuple[str, ...]  # several words, each phrase space-joined
+
+    @classmethod
+    def of(cls, cues: list[str]) -> Cues:
+        split = [re.findall(r"[a-z0-9]+", cue.lower()) for cue in cues]
+        return cls(
+            frozenset(parts[0] for parts in split if len(parts) == 1),
+            tuple(" ".join(parts) for parts in split if len(parts) > 1),
+        )
+
+    def found_in(self, words: frozenset[str], joined: str) -> bool:
+        """Whether any cue is among `words` or a phrase is in `joined` (the words, space-joined)."""
+        return bool(self.words & words) or any(f" {phrase} " in joined for phrase in self.phrases)
+
+
 @lru_cache(maxsize=1)
 def merge_rules() -> MergeRules:
     """The packaged rules (`detente/lexicons/merging.json`)."""
@@ -59,8 +81,8 @@ def merge_rules() -> MergeRules:
             families=dict(raw["families"]),
             named_families=frozenset(raw["named_families"]),
             date_tolerance_days={k: int(v) for k, v in raw["date_tolerance_days"].items()},
-            sideline_cues=tuple(raw["sideline_cues"]),
-            stages={name: tuple(cues) for name, cues in raw["stages"].items()},
+            sideline_cues=Cues.of(raw["sideline_cues"]),
+            stages={name: Cues.of(cues) for name, cues in raw["stages"].items()},
             edition_words={k: int(v) for k, v in raw["edition_words"].items()},
             series_filler=frozenset(raw["series_filler"]),
             generic_words=frozenset(raw["generic_words"]),
@@ -70,6 +92,7 @@ def merge_rules() -> MergeRules:
             published_before_days=int(window["before"]),
             published_after_days=int(window["after"]),
             both_undated_published_days=int(raw["both_undated_published_days"]),
+            undated_apart_days=int(raw["undated_apart_days"]),
         )
     except (OSError, json.JSONDecodeError, KeyError, TypeError, ValueError) as exc:
         raise MergeRulesError(f"lexicon merging.json cannot be used: {exc!r}") from exc

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import json
 import re
+import unicodedata
 from collections.abc import Mapping
 from functools import lru_cache
 from importlib import resources
@@ -22,9 +23,8 @@ from importlib import resources
 from detente.resolve.names import fold
 from detente.resolve.rules import merge_rules
 
-WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*[A-Za-z]|\d[\d,.]*\d|\d")
+WORD = re.compile(r"[A-Za-z][A-Za-z'-]*[A-Za-z]|\d[\d,.]*\d|\d")
 SENTENCE_END = re.compile(r"(?<=[.!?”\"])\s+(?=[A-Z“\"(])|\n\s*\n|\n(?=[A-Z])")
-YEAR = re.compile(r"^(?:19|20)\d\d$")
 CONTEXT_CHARS = 400  # at most this much text either side is read for the neighbouring sentences
 NAME_WEIGHT = 2.0  # a capitalised word or a number tells more about the story than a common word
 
@@ -33,11 +33,16 @@ Tokens = Mapping[str, float]
 
 @lru_cache(maxsize=1)
 def _state_words() -> frozenset[str]:
-    """Every word of a country name or demonym the extractor's lexicon knows (read, never changed)."""
+    """Every word of a state's name (pycountry) or of a name or demonym the extractor's lexicon
+    knows (read, never changed)."""
+    import pycountry
+
     path = resources.files("detente") / "lexicons" / "countries.json"
     data = json.loads(path.read_text(encoding="utf-8"))
     surface = [*data.get("aliases", {}), *data.get("demonyms", {})]
-    return frozenset(w for form in surface for w in re.findall(r"[a-z]+", fold(form)))
+    for country in pycountry.countries:
+        surface += [getattr(country, key, "") for key in ("name", "common_name", "official_name")]
+    return frozenset(w for form in surface for w in re.findall(r"[a-z]+", fold(form))) - {"of", "and"}
 
 
 @lru_cache(maxsize=1)
@@ -46,20 +51,32 @@ def _ignored() -> frozenset[str]:
     return rules.stop_words | rules.generic_words | _state_words()
 
 
+@lru_cache(maxsize=4096)
 def telling_words(text: str) -> dict[str, float]:
     """The words of `text` that can tell one story from another, with their weights."""
-    ignored = _ignored()
-    weights: dict[str, float] = {}
-    for match in WORD.finditer(text):
-        raw = match.group(0)
-        word = fold(raw).replace("’", "'").removesuffix("'s").replace(",", "")
-        if len(word) < 3 and not word.isdigit():
-            continue
-        if word in ignored or YEAR.match(word):  # a year is the date, which is weighed apart
-            continue
-        weight = NAME_WEIGHT if raw[0].isupper() or raw[0].isdigit() else 1.0
-        weights[word] = max(weights.get(word, 0.0), weight)
-    return weights
+    plain = text if text.isascii() else _unaccented(text)
+    tokens = WORD.findall(plain)
+    named = {_key(t) for t in tokens if t[0].isupper() or t[0].isdigit()}
+    kept = {_key(t) for t in tokens} - _ignored()
+    return {
+        w: NAME_WEIGHT if w in named else 1.0
+        for w in kept
+        if (len(w) >= 3 or w.isdigit()) and not _is_year(w)  # a year is the date, weighed apart
+    }
+
+
+def _key(token: str) -> str:
+    return token.lower().removesuffix("'s").replace(",", "")
+
+
+def _unaccented(text: str) -> str:
+    """Accents off, case kept (so capitals still mark names); curly apostrophes straightened."""
+    ascii_text = unicodedata.normalize("NFKD", text.replace("’", "'")).encode("ascii", "ignore")
+    return ascii_text.decode()
+
+
+def _is_year(word: str) -> bool:
+    return len(word) == 4 and word.isdigit() and word[:2] in ("19", "20")
 
 
 def weighted_jaccard(a: Tokens, b: Tokens) -> float:
