@@ -182,7 +182,7 @@ def _rank(precision: str) -> int:
 def _people(j: Judgement, a: MentionView, b: MentionView, rules: MergeRules) -> None:
     """Shared people count for; other people, above all on one state's side, count against."""
     w = rules.weight
-    shared = len(a.people & b.people)
+    shared = len(a.voiced & b.voiced)
     common = a.surnames & b.surnames
     if shared:
         j.add("person_shared", w("person_first") + w("person_more") * min(shared - 1, MAX_EXTRA_PEOPLE))
@@ -197,7 +197,7 @@ def _people(j: Judgement, a: MentionView, b: MentionView, rules: MergeRules) -> 
         j.add("side_differs", w("side_differs"))
     elif not (shared or common):
         j.add("people_disjoint", w("people_disjoint"))
-    elif not (_nested(a.people, b.people) or _nested(a.surnames, b.surnames)):  # each names someone else
+    elif not (_nested(a.voiced, b.voiced) or _nested(a.surnames, b.surnames)):  # each names someone else
         j.add("people_differ", w("people_differ"))
 
 

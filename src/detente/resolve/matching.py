@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import cached_property
 
-from detente.models import Event
+from detente.models import Event, Participant
 from detente.resolve.event_names import EventName, parse_event_name
 from detente.resolve.names import fold, parse_name
 from detente.resolve.rules import merge_rules
@@ -97,10 +97,27 @@ def _surnames(event: Event) -> list[tuple[str | None, str]]:
     return found
 
 
-def _sides(event: Event) -> dict[str, frozenset[str]]:
+def _voiced(event: Event, stated: frozenset[str]) -> list[Participant]:
+    """The participants who speak for each state in this report.
+
+    Where the evidence itself names some of a state's participants, only those: an
+    extractor may attach people of a neighbouring sentence (another meeting of the visit).
+    """
+    by_state: dict[str | None, list[tuple[bool, Participant]]] = {}
+    for p in event.participants:
+        key = parse_name(p.name or "").key
+        by_state.setdefault(p.country, []).append((bool(key) and key[-1] in stated, p))
+    voiced = []
+    for people in by_state.values():
+        named = [p for in_evidence, p in people if in_evidence]
+        voiced += named or [p for _, p in people]
+    return voiced
+
+
+def _sides(voiced: list[Participant]) -> dict[str, frozenset[str]]:
     """Who speaks for each state: person ids and surnames, so "Rahm" (resolved) is Rahmon."""
     sides: dict[str, set[str]] = {}
-    for p in event.participants:
+    for p in voiced:
         key = parse_name(p.name or "").key
         if p.country and (key or p.person_id):
             side = sides.setdefault(p.country, set())
@@ -127,6 +144,7 @@ class MentionView:
     countries: frozenset[str]
     interval: Interval | None
     people: frozenset[str]
+    voiced: frozenset[str]  # person ids of those who speak for their state in this report (see _voiced)
     surnames: frozenset[str]  # last name words of the participants
     sides: dict[str, frozenset[str]]  # state -> person ids and surnames of its participants
     place: PlaceView | None
@@ -145,6 +163,7 @@ class MentionView:
         named = _surnames(event)
         stated = re.findall(r"[a-z0-9]+", fold(event.evidence))
         said, joined = frozenset(stated), f" {' '.join(stated)} "
+        voiced = _voiced(event, said)
         return cls(
             index=index,
             event=event,
@@ -155,7 +174,8 @@ class MentionView:
             interval=period(event),
             people=frozenset(p.person_id for p in event.participants if p.person_id),
             surnames=frozenset(surname for _, surname in named),
-            sides=_sides(event),
+            voiced=frozenset(p.person_id for p in voiced if p.person_id),
+            sides=_sides(voiced),
             place=place_view(event),
             place_country=loc.country if loc else None,
             name=" ".join(sorted(words(event.name))) or None,
