@@ -28,10 +28,10 @@ _MONTH = month_pattern()
 _DAY = r"\d{1,2}(?:st|nd|rd|th)?"
 _WEEKDAY = rf"(?:(?P<weekday>{weekday_pattern()})\.?,?\s+)?"
 _OF = rf"(?:(?:{connector_pattern()})\s+)?"  # "18 of October of 2024", "18 de octubre de 2024"
-# "GMT +3", "+05:00", "(UTC +04:00)"
+# "GMT +3", "+05:00", "(UTC +04:00)", "(Kuwait time)", "(local time)"
 _ZONE = (
     r"(?:\s*[A-Z]{2,5}(?:\s?[+-]\d{1,2}(?::?\d{2})?)?|\s*[+-]\d{2}:?\d{2}"
-    r"|\s*\((?:UTC|GMT)\s*[+-]\d{1,2}(?::?\d{2})?\))?"
+    r"|\s*\((?:UTC|GMT)\s*[+-]\d{1,2}(?::?\d{2})?\)|\s*\((?:[A-Za-z]+\s){1,2}time\))?"
 )
 _TIME = rf"(?:\s*(?:[-–—|,@•/]|at)?\s*\d{{1,2}}[:.]\d{{2}}(?::\d{{2}})?\s*(?:[ap]\.?m\.?)?{_ZONE})?"
 _ISO_TIME = r"(?:[T ]\d{2}:\d{2}(?::\d{2})?(?:\.\d+)?(?:Z|[+-]\d{2}:?\d{2})?)?"
