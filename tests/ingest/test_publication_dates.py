@@ -159,3 +159,19 @@ def test_date_line_closing_a_list_of_links_dates_nothing() -> None:
 def test_header_date_outranks_a_closing_date_line() -> None:
     page = f"Navies drill off Arica\n\n3 May 2024\n\n{BODY}\n\n16 October 2011\n"
     assert strip_chrome(page).facts.published == date(2024, 5, 3)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "June 9, 2021 by Ana Rojas",  # blog themes print the date before the byline
+        "June 9, 2021 / 0 Comments",
+        "June 9, 2021 / Comments Off",
+        "Date Published: 09.06.2021",
+        "Publication date: 9 June 2021",
+    ],
+)
+def test_header_lines_of_blog_themes(line: str) -> None:
+    cleaned = strip_chrome(f"Navies drill off Arica\n\n{line}\n\n{BODY}")
+    assert cleaned.facts.published == date(2021, 6, 9), line
+    assert cleaned.text.startswith("The navies of Chile and Peru")

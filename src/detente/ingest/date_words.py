@@ -9,6 +9,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 DATA_PATH = Path(__file__).resolve().parents[1] / "lexicons" / "publication_dates.json"
 
@@ -38,8 +39,8 @@ class DateWords:
     today_words: tuple[str, ...]
 
 
-def _names(section: dict[str, object]) -> dict[str, int]:
-    return {name.casefold(): int(value) for name, value in section.items() if not name.startswith("_")}  # type: ignore[call-overload]
+def _names(section: dict[str, Any]) -> dict[str, int]:
+    return {name.casefold(): int(value) for name, value in section.items() if not name.startswith("_")}
 
 
 @cache

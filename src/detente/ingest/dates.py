@@ -51,7 +51,8 @@ DATE_EXPRESSION = (
 )
 _REVISION_LABEL = r"updated|last updated|modified|last modified|revised|last revised"
 _LABEL = (
-    rf"(?:(?P<label>{_REVISION_LABEL}|(?:originally |first )?published|posted|date|dated"
+    rf"(?:(?P<label>{_REVISION_LABEL}|(?:originally |first )?published|posted"
+    r"|(?:date|day) (?:published|posted)|(?:publication|publish(?:ed)?|release|posting) date|date|dated"
     r"|(?:press|news|media) release|communiqu[eé]|statement)"  # a ministry's "Press release 23.1.2025"
     r"\s*(?:on|at)?\s*[:|–—,-]?\s*(?:at\s+\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?(?:\s*[A-Z]{2,5})?\s*,?\s*)?)?"
 )

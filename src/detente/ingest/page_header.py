@@ -29,7 +29,7 @@ from detente.models import PublishedSource
 
 _BYLINE = compile_rules(rules.BYLINE_LINES)
 # Parts of one chrome line: items between bars or dots, or columns set apart by wide gaps.
-_META_SEPARATOR = re.compile(r"\s+[|•·–—-]\s+|\s{3,}|\t+")
+_META_SEPARATOR = re.compile(r"\s+[|•·–—/-]\s+|\s{3,}|\t+")
 _DATE_JOINER = re.compile(r"[\s,|·•–—-]*(?:\b(?:on|published|posted|dated)\s*:?)?[\s,|·•–—-]*$", re.I)
 _AGENCIES = {name.casefold() for name in rules.AGENCIES}
 _LABELLED = re.compile(r"(?:originally |first )?(?:published|posted|dated?)\b", re.I)
@@ -222,12 +222,15 @@ def _read_byline(byline: re.Match[str], facts: PageFacts) -> str:
 
 
 def _byline_with_date(text: str, order: NumericDateOrder) -> tuple[re.Match[str], StatedDate] | None:
-    """ "By Jane Doe, March 3, 2025" or "By Jane Doe on 3 March 2025": the date closes the line."""
+    """ "By Jane Doe, March 3, 2025", "By Jane Doe on 3 March 2025", or the date first, as blog
+    themes print it: "March 3, 2025 by Jane Doe"."""
     found = find_date(text, order)
-    if not found or text[found[1].end() :].strip():
+    if not found:
         return None
-    lead = _DATE_JOINER.sub("", text[: found[1].start()])
-    byline = matches(_BYLINE, lead.strip())
+    before, after = text[: found[1].start()].strip(), text[found[1].end() :].strip()
+    if after and before:
+        return None
+    byline = matches(_BYLINE, _DATE_JOINER.sub("", before).strip() if before else after.lstrip(" ,|·•–—-"))
     return (byline, StatedDate(found[0])) if byline else None
 
 
