@@ -31,6 +31,9 @@ PAGE = (
         ("https://teller.example/news/2020-10-02-ten-year-roadmap.rkBe.html", date(2020, 10, 2)),
         ("https://china.example/a/201912/12/WS5df.html", date(2019, 12, 12)),
         ("https://xin.example/english/2019-12/12/c_138625183.htm", date(2019, 12, 12)),
+        ("https://people.example/n3/2019/0925/c90000-9618311.html", date(2019, 9, 25)),
+        ("https://paper.example/world/2019/sep/25/navies-drill", date(2019, 9, 25)),
+        ("https://wire.example/world/navies-drill-off-arica-2023-03-14/", date(2023, 3, 14)),
         ("https://defaiya.example/news/Defense%20News/Russia/2023/08/07/visit", date(2023, 8, 7)),
     ],
 )
