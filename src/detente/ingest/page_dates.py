@@ -55,7 +55,9 @@ def _today_stated(opening: str, order: NumericDateOrder) -> date | None:
 def _flattened_header_date(opening: str, order: NumericDateOrder) -> date | None:
     """A whole date set off by a bar on the first line, before any sentence has ended there."""
     first_line = opening.split("\n", 1)[0]
-    found = find_date(first_line, order)
+    if "|" not in first_line:  # no bar, no such date: spare the scan
+        return None
+    found = find_date(first_line[: first_line.rindex("|") + len(" | 12:34")], order)
     if found is None:
         return None
     value, match = found
