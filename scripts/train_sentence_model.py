@@ -118,7 +118,9 @@ def build_model(rows: list[dict], thresholds: dict, about: dict):
     from detente.models import EVENT_TYPES
 
     vocab, weights, bias = fit(rows, EVENT_TYPES)
-    kept = {f: tuple(float(w) for w in weights[i]) for i, f in enumerate(vocab) if abs(weights[i]).max() >= 0.01}
+    kept = {
+        f: tuple(float(w) for w in weights[i]) for i, f in enumerate(vocab) if abs(weights[i]).max() >= 0.01
+    }
     return SentenceModel(EVENT_TYPES, tuple(float(b) for b in bias), kept, thresholds, about)
 
 

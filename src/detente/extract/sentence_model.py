@@ -22,6 +22,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from itertools import pairwise
 
 from detente.models import EVENT_TYPES
 
@@ -35,8 +36,11 @@ _WEEKDAY = re.compile(r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|S
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _QUOTE = re.compile(r"[\"“”]")
 _STOP = frozenset(
-    "the a an of and to in on at for with by from as is are was were be been its their his her this that "
-    "these those it they he she which who".split()
+    {
+        *("the", "a", "an", "of", "and", "to", "in", "on", "at", "for", "with", "by", "from", "as", "is"),
+        *("are", "was", "were", "be", "been", "its", "their", "his", "her", "this", "that", "these", "those"),
+        *("it", "they", "he", "she", "which", "who"),
+    }
 )
 
 
@@ -59,7 +63,7 @@ def sentence_features(view: SentenceView) -> list[str]:
     """Sparse binary features of a sentence; the same function serves training and prediction."""
     words = [_number(t) for t in _TOKEN.findall(view.text.lower())]
     features = {f"w:{w}" for w in words if w not in _STOP}
-    features.update(f"b:{a}_{b}" for a, b in zip(words, words[1:], strict=False))
+    features.update(f"b:{a}_{b}" for a, b in pairwise(words))
     for event_type, strong, reference in view.hit_types:
         features.add(f"hit:{event_type}:{'strong' if strong else 'weak'}")
         if reference:
