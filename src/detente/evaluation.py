@@ -14,6 +14,8 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any
 
+from detente.evaluation_groups import format_groups, group_figures
+
 
 class ScorerMissing(FileNotFoundError):
     """No scorer file was found; the message names where it was looked for."""
@@ -70,7 +72,9 @@ def evaluate(
         pred = pred_path or Path(tmp) / "pred.jsonl"
         options = IngestOptions(manifest=manifest)
         summary = extract_sources([str(source_dir)], pred, options, progress=progress)
-        result = scorer.score(scorer.load_gold(gold_dir), scorer.load_pred(pred), show_errors)
+        gold, predicted = scorer.load_gold(gold_dir), scorer.load_pred(pred)
+        result = scorer.score(gold, predicted, show_errors)
+        result["groups"] = group_figures(scorer, gold, predicted)
     result["extraction"] = {
         "read": summary.read,
         "failed": summary.failed,
@@ -126,6 +130,7 @@ def format_result(result: dict[str, Any]) -> list[str]:
         "fields on matched events: " + "  ".join(f"{k} {v:.2f}" for k, v in result["fields"].items())
     )
     lines.append(f"published date accuracy {result['published_date_accuracy']:.2f}   dedup {result['dedup']}")
+    lines.extend(format_groups(result.get("groups") or {}))
     lines.append(f"strict F1 {s['f1']:.3f}")
     lines.append(f"event F1 {e['f1']:.3f}  (P {e['precision']:.3f}  R {e['recall']:.3f})")
     return lines
