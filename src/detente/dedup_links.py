@@ -19,15 +19,16 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from detente.evaluation_groups import DEFAULT_GROUPS, group_of
+
 End = tuple[str, int]  # (doc_id, index of the gold event in that doc)
 Pairer = Callable[[list, list], list[tuple[int, int]]]
-REGION = re.compile(r"^r(\d)\d\d")
+REGION = re.compile(DEFAULT_GROUPS)
 
 
 def region_of(doc_id: str) -> str | None:
-    """The region of a real-news page id (`r104` -> `r1xx`); None for other ids."""
-    found = REGION.match(doc_id)
-    return f"r{found.group(1)}xx" if found else None
+    """The group of pages an id belongs to, as `detente eval` groups them (`r104` -> `r1`)."""
+    return group_of(doc_id, REGION)
 
 
 def gold_links(gold: Mapping[str, dict]) -> set[tuple[End, End]]:

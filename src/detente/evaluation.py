@@ -15,6 +15,7 @@ from types import ModuleType
 from typing import Any
 
 from detente.dedup_links import format_links, link_result
+from detente.evaluation_groups import format_groups, group_figures
 
 
 class ScorerMissing(FileNotFoundError):
@@ -51,17 +52,36 @@ def evaluate(
     pred_path: Path | None = None,
     show_errors: bool = False,
     progress: bool = False,
+    manifest_path: Path | None = None,
+    use_manifest: bool = True,
 ) -> dict[str, Any]:
-    """Extract every article of `source_dir`, then score against `gold_dir`."""
+    """Extract every article of `source_dir`, then score against `gold_dir`.
+
+    The pages' web addresses come from `manifest_path`, else from a manifest found in
+    SOURCE_DIR or GOLD_DIR (`manifest.csv|tsv|jsonl|md`, or the gold's INDEX.md). Only its
+    `id` and `url` columns are read: nothing else of the gold reaches extraction.
+    """
     scorer = load_scorer(find_scorer(gold_dir, scorer_path))
+    from detente.ingest import IngestOptions
+    from detente.ingest.manifest import find_manifest, read_manifest
     from detente.pipeline import extract_sources
 
+    if use_manifest and manifest_path is None:
+        manifest_path = find_manifest(source_dir, gold_dir)
+    manifest = read_manifest(manifest_path, columns=("url",)) if use_manifest and manifest_path else None
     with tempfile.TemporaryDirectory() as tmp:
         pred = pred_path or Path(tmp) / "pred.jsonl"
-        summary = extract_sources([str(source_dir)], pred, progress=progress)
+        options = IngestOptions(manifest=manifest)
+        summary = extract_sources([str(source_dir)], pred, options, progress=progress)
         gold, predicted = scorer.load_gold(gold_dir), scorer.load_pred(pred)
         result = scorer.score(gold, predicted, show_errors)
-    result["extraction"] = {"read": summary.read, "failed": summary.failed, "events": summary.events}
+        result["groups"] = group_figures(scorer, gold, predicted)
+    result["extraction"] = {
+        "read": summary.read,
+        "failed": summary.failed,
+        "events": summary.events,
+        "manifest": str(manifest.path) if manifest else None,
+    }
     result["dedup_links"] = link_result(gold, predicted, scorer.pair, show_errors)
     return result
 
@@ -118,6 +138,7 @@ def format_result(result: dict[str, Any]) -> list[str]:
     lines.append(f"published date accuracy {result['published_date_accuracy']:.2f}   dedup {result['dedup']}")
     if links:
         lines += format_links(links)
+    lines.extend(format_groups(result.get("groups") or {}))
     lines.append(f"strict F1 {s['f1']:.3f}")
     lines.append(f"event F1 {e['f1']:.3f}  (P {e['precision']:.3f}  R {e['recall']:.3f})")
     return lines

@@ -7,7 +7,6 @@ from datetime import date
 import pytest
 
 from detente.ingest.dates import (
-    date_from_url,
     first_date_in,
     is_time_line,
     month_and_day_in,
@@ -16,6 +15,7 @@ from detente.ingest.dates import (
     read_date_line,
     read_statement,
 )
+from detente.ingest.url_dates import date_from_url
 
 
 @pytest.mark.parametrize(

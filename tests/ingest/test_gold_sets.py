@@ -11,6 +11,8 @@ from pathlib import Path
 
 import pytest
 
+from detente.ingest import IngestOptions
+from detente.ingest.manifest import read_manifest
 from detente.models import Article
 
 from .helpers import SHARED, collect
@@ -61,3 +63,32 @@ def test_publication_dates_match_the_gold(name: str) -> None:
         )
     expected = {gold["doc_id"]: (gold["published"]["date"], gold["published"]["source"]) for gold in golds}
     assert found == expected
+
+
+REAL_PAGES_MIN_ACCURACY = 0.95  # the issue's bar; 93 of 94 on 2026-12-07 (r417: see below)
+
+
+def test_publication_dates_of_real_pages() -> None:
+    """../shared/news with the page urls of its INDEX.md (id and url only), strictly: an undated
+    gold page must come out undated too.
+
+    r417 is the one known miss: its only date is a "Last updated" stamp, which the real
+    pages' guide does not count, while the written sets (holdout h07, holdout8 s12, dev13)
+    date such a page by its stamp; the written sets win until their gold is revisited.
+    """
+    gold_dir, pages = SHARED / "gold" / "news", SHARED / "news"
+    if not (gold_dir / "INDEX.md").is_file() or not pages.is_dir():
+        pytest.skip("../shared/news or its gold is absent: test skipped")
+    manifest = read_manifest(gold_dir / "INDEX.md", columns=("url",))
+    articles, errors = collect([str(pages)], IngestOptions(manifest=manifest))
+    assert errors == []
+    by_id = {article.doc_id: article for article in articles}
+    misses = {}
+    golds = [json.loads(path.read_text(encoding="utf-8")) for path in sorted(gold_dir.glob("*.json"))]
+    for gold in golds:
+        article = by_id[gold["doc_id"]]
+        found = article.published.isoformat() if article.published else None
+        if found != (gold.get("published") or {}).get("date"):
+            misses[gold["doc_id"]] = (found, gold.get("published"))
+    accuracy = 1 - len(misses) / len(golds)
+    assert accuracy >= REAL_PAGES_MIN_ACCURACY, misses

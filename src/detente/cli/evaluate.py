@@ -30,16 +30,38 @@ def register(app: typer.Typer) -> None:
             bool, typer.Option("--show-errors", help="List missed and spurious events.")
         ] = False,
         as_json: Annotated[bool, typer.Option("--json", help="Print the whole result as JSON.")] = False,
+        manifest: Annotated[
+            Path | None,
+            typer.Option(
+                help="Pages' urls (id and url columns only); default: a manifest.* in SOURCE_DIR or"
+                " GOLD_DIR, or GOLD_DIR/INDEX.md."
+            ),
+        ] = None,
+        no_manifest: Annotated[
+            bool, typer.Option("--no-manifest", help="Read no manifest: pages get no url.")
+        ] = False,
     ) -> None:
         """Extract SOURCE_DIR, score it against GOLD_DIR with the shared scorer, print the figures."""
         from detente.evaluation import ScorerMissing, check_baseline, evaluate, format_result
+        from detente.ingest.manifest import ManifestError
 
         try:
             result = evaluate(
-                gold_dir, source_dir, scorer_path=scorer, pred_path=out, show_errors=show_errors
+                gold_dir,
+                source_dir,
+                scorer_path=scorer,
+                pred_path=out,
+                show_errors=show_errors,
+                manifest_path=manifest,
+                use_manifest=not no_manifest,
             )
         except ScorerMissing as exc:
             raise typer.BadParameter(str(exc), param_hint="--scorer") from exc
+        except ManifestError as exc:
+            raise typer.BadParameter(str(exc), param_hint="--manifest") from exc
+        used = result["extraction"].get("manifest")
+        if used and not as_json:
+            typer.echo(f"page urls from {used} (id and url columns only)", err=True)
         if as_json:
             typer.echo(json.dumps(result, indent=2))
         else:

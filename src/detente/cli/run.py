@@ -22,6 +22,13 @@ UrlField = Annotated[str, typer.Option("--url-field", help="JSONL/CSV: field hol
 TitleField = Annotated[str, typer.Option("--title-field", help="JSONL/CSV: field holding the title.")]
 SourceField = Annotated[str, typer.Option("--source-field", help="JSONL/CSV: field holding the outlet.")]
 Quiet = Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")]
+ManifestFile = Annotated[
+    Path | None,
+    typer.Option(
+        "--manifest",
+        help="CSV/TSV/JSONL or Markdown table giving each file stem its url (and title, source, date).",
+    ),
+]
 Workers = Annotated[
     int,
     typer.Option(
@@ -33,10 +40,21 @@ err = Console(stderr=True)
 
 
 def _options(
-    id_field: str, text_field: str, date_field: str, url_field: str, title_field: str, source_field: str
+    id_field: str,
+    text_field: str,
+    date_field: str,
+    url_field: str,
+    title_field: str,
+    source_field: str,
+    manifest: Path | None = None,
 ):
     from detente.ingest import IngestOptions
+    from detente.ingest.manifest import ManifestError, read_manifest
 
+    try:
+        listed = read_manifest(manifest) if manifest is not None else None
+    except ManifestError as error:
+        raise typer.BadParameter(str(error), param_hint="--manifest") from None
     return IngestOptions(
         id_field=id_field,
         text_field=text_field,
@@ -44,6 +62,7 @@ def _options(
         url_field=url_field or None,
         title_field=title_field or None,
         source_field=source_field or None,
+        manifest=listed,
     )
 
 
@@ -81,6 +100,7 @@ def register(app: typer.Typer) -> None:
         url_field: UrlField = "url",
         title_field: TitleField = "title",
         source_field: SourceField = "source",
+        manifest: ManifestFile = None,
         quiet: Quiet = False,
         workers: Workers = 1,
     ) -> None:
@@ -91,7 +111,7 @@ def register(app: typer.Typer) -> None:
             summary = ingest_sources(
                 sources,
                 db,
-                _options(id_field, text_field, date_field, url_field, title_field, source_field),
+                _options(id_field, text_field, date_field, url_field, title_field, source_field, manifest),
                 console=err,
                 on_error=_print_error,
                 progress=not quiet,
@@ -115,6 +135,7 @@ def register(app: typer.Typer) -> None:
         url_field: UrlField = "url",
         title_field: TitleField = "title",
         source_field: SourceField = "source",
+        manifest: ManifestFile = None,
         quiet: Quiet = False,
         workers: Workers = 1,
     ) -> None:
@@ -125,7 +146,7 @@ def register(app: typer.Typer) -> None:
             summary = extract_sources(
                 sources,
                 out,
-                _options(id_field, text_field, date_field, url_field, title_field, source_field),
+                _options(id_field, text_field, date_field, url_field, title_field, source_field, manifest),
                 resume=resume,
                 console=err,
                 on_error=_print_error,

@@ -8,6 +8,7 @@ from datetime import date
 from detente.ingest.chrome import strip_chrome
 from detente.ingest.mojibake import repair_mojibake
 from detente.ingest.problems import SourceProblem
+from detente.ingest.url_dates import with_url_date
 from detente.models import Article, PublishedSource
 
 
@@ -33,8 +34,9 @@ def build_article(
     """Strip the chrome, then combine the source's facts with what the page itself states.
 
     A date the source states outranks one the page text states, which outranks a date
-    only inferred (from a URL or page heuristics): the more direct the statement, the
-    more it is trusted. Between two inferred dates, the source's comes first.
+    only inferred: the more direct the statement, the more it is trusted. Among inferred
+    dates, one read from the article's web address comes first (the outlet filed the story
+    under it), then the source's guess, then the page's.
     """
     known = known or SourceFacts()
     cleaned = strip_chrome(repair_mojibake(text), title=known.title)
@@ -46,8 +48,7 @@ def build_article(
     page_outranks = published is None or (published_source != "explicit" and stated_by_page)
     if page.published and page_outranks:
         published, published_source = page.published, page.published_source
-    if published is None:
-        published_source = "unknown"
+    published, published_source = with_url_date(published, published_source, url)
     return Article(
         doc_id=doc_id,
         text=cleaned.text,

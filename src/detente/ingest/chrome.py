@@ -26,6 +26,7 @@ from detente.ingest.line_tests import (
     is_short,
     matches,
 )
+from detente.ingest.page_dates import read_page_dates
 from detente.ingest.page_header import PageFacts, read_header
 
 _TAIL = compile_rules(rules.TAIL_HEADINGS)
@@ -77,6 +78,7 @@ def strip_chrome(raw: str, *, title: str | None = None) -> CleanText:
     _drop_link_blocks(lines, keep)
     _cut_link_tail(lines, keep)
     read_dateline(lines, keep, facts, header, order)
+    read_page_dates(lines, keep, facts, order)
     if facts.published is None and facts.revised:  # a page that only says when it was updated
         facts.published, facts.published_source = facts.revised, "explicit"
     if facts.published is None:

@@ -7,7 +7,7 @@ from typing import Any
 
 from detente.ingest.article_builder import SourceFacts, build_article
 from detente.ingest.date_order import NumericDateOrder
-from detente.ingest.dates import date_from_url, parse_date_value
+from detente.ingest.dates import parse_date_value
 from detente.ingest.options import IngestOptions
 from detente.ingest.problems import SourceProblem
 from detente.models import Article
@@ -16,7 +16,7 @@ from detente.models import Article
 def article_from_record(
     record: Mapping[str, Any], *, fallback_id: str, options: IngestOptions, found_via: str
 ) -> Article:
-    """A record's own date is explicit; a date only read from its URL is inferred."""
+    """A record's own date is explicit; a date only read from its URL (by `build_article`) is inferred."""
     text = _field(record, options.text_field)
     if not text:
         raise SourceProblem(f"no text in field {options.text_field!r}")
@@ -25,9 +25,6 @@ def article_from_record(
     if options.date_field:
         published = parse_date_value(record.get(options.date_field), NumericDateOrder.from_text(text))
     how = "explicit" if published else "unknown"
-    if published is None:
-        published = date_from_url(url)
-        how = "inferred" if published else "unknown"
     known = SourceFacts(
         title=_field(record, options.title_field),
         published=published,

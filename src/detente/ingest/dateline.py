@@ -3,8 +3,10 @@
 "ISLAMABAD, Dec 15, 2022 (APP):", "BEIJING, March 5 (Xinhua) --", "MOSCOW, March 5. /TASS/.",
 "WASHINGTON (AP) —": a capitalised place, then (within a short prefix ending at the agency
 or the first dash or colon) the rest, on the body's first line or the one after a kept
-sub-heading. A place in ordinary case ("Abuja, 21 November 2024 (Agency) -") counts only
-with a whole date after it. The dateline stays in the text: it names the place.
+sub-heading. A whole date may open the line instead of the place, set off by a semicolon,
+colon, bar or dash ("16 Sep 2022; AGENCY: ..."). A place in ordinary case ("Abuja, 21
+November 2024 (Agency) -") counts only with a whole date after it. The dateline stays in
+the text: it names the place.
 
 A dateline without a year ("JAKARTA, March 3 (Wire) -") dates the article only when the
 header above it states exactly one year ("Press Release No. 241/2025"); the date is then
@@ -24,6 +26,8 @@ from detente.ingest.page_header import PageFacts
 _DATELINE_PLACE = re.compile(r"[A-Z][A-Z .'-]{2,40}(?:,|\s*\(|\s*/|:)")
 # "Bucharest, 15 April 2025 —": a place in ordinary case is a dateline only with a whole date after it
 _PLACE_AND_DATE = re.compile(rf"[A-Z][\w'.-]+(?:\s[A-Z][\w'.-]+){{0,2}},\s*(?i:{DATE_EXPRESSION})")
+# "16 Sep 2022; MEMO: Egyptian ...", "12 March 2024 - The ministry ...": the date opens the line
+_DATE_FIRST = re.compile(rf"(?i:{DATE_EXPRESSION})\s*(?:[;:|]|--|\s[-–—]|[–—])\s*(?=\S)")
 _DATELINE_AGENCY = re.compile(
     r"\((?P<paren>[A-Za-z][A-Za-z .&-]{1,30})\)|/(?P<slash>[A-Za-z][A-Za-z .&-]{1,30})/"
 )
@@ -41,6 +45,11 @@ def read_dateline(
 ) -> None:
     first = _opening_line(lines, keep)
     if first is None:
+        return
+    date_first = _DATE_FIRST.match(first)
+    if date_first:
+        if not facts.published:
+            facts.published = first_date_in(date_first.group(0), order)
         return
     head = first[:DATELINE_MAX]
     separator = _DATELINE_SEPARATOR.search(head)
@@ -65,7 +74,7 @@ def _opening_line(lines: list[str], keep: list[bool]) -> str | None:
     """The body's first line when it opens with a place; past a kept menu or sub-heading, never a sentence."""
     for index in active(lines, keep)[:3]:  # past a kept menu line and a title
         line = lines[index].strip()
-        if _DATELINE_PLACE.match(line) or _PLACE_AND_DATE.match(line):
+        if _DATELINE_PLACE.match(line) or _PLACE_AND_DATE.match(line) or _DATE_FIRST.match(line):
             return line
         if is_sentence(line):
             return None

@@ -16,32 +16,22 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from detente.ingest.date_order import DAY_FIRST, NumericDateOrder
-
-_MONTHS = {
-    "jan": 1,
-    "feb": 2,
-    "mar": 3,
-    "apr": 4,
-    "may": 5,
-    "jun": 6,
-    "jul": 7,
-    "aug": 8,
-    "sep": 9,
-    "oct": 10,
-    "nov": 11,
-    "dec": 12,
-}
-_WEEKDAYS = {"mon": 0, "tue": 1, "wed": 2, "thu": 3, "fri": 4, "sat": 5, "sun": 6}
-_MONTH = (
-    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
-    r"|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+from detente.ingest.date_words import (
+    connector_pattern,
+    month_number,
+    month_pattern,
+    weekday_number,
+    weekday_pattern,
 )
+
+_MONTH = month_pattern()
 _DAY = r"\d{1,2}(?:st|nd|rd|th)?"
-_WEEKDAY = r"(?:(?P<weekday>mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|sday|urday)?\.?,?\s+)?"
-# "GMT +3", "+05:00", "(UTC +04:00)"
+_WEEKDAY = rf"(?:(?P<weekday>{weekday_pattern()})\.?,?\s+)?"
+_OF = rf"(?:(?:{connector_pattern()})\s+)?"  # "18 of October of 2024", "18 de octubre de 2024"
+# "GMT +3", "+05:00", "(UTC +04:00)", "(Kuwait time)", "(local time)"
 _ZONE = (
     r"(?:\s*[A-Z]{2,5}(?:\s?[+-]\d{1,2}(?::?\d{2})?)?|\s*[+-]\d{2}:?\d{2}"
-    r"|\s*\((?:UTC|GMT)\s*[+-]\d{1,2}(?::?\d{2})?\))?"
+    r"|\s*\((?:UTC|GMT)\s*[+-]\d{1,2}(?::?\d{2})?\)|\s*\((?:[A-Za-z]+\s){1,2}time\))?"
 )
 _TIME = rf"(?:\s*(?:[-–—|,@•/]|at)?\s*\d{{1,2}}[:.]\d{{2}}(?::\d{{2}})?\s*(?:[ap]\.?m\.?)?{_ZONE})?"
 _ISO_TIME = r"(?:[T ]\d{2}:\d{2}(?::\d{2})?(?:\.\d+)?(?:Z|[+-]\d{2}:?\d{2})?)?"
@@ -49,9 +39,10 @@ _ISO_TIME = r"(?:[T ]\d{2}:\d{2}(?::\d{2})?(?:\.\d+)?(?:Z|[+-]\d{2}:?\d{2})?)?"
 # One date expression in several orders; `_build` reads whichever group set matched.
 DATE_EXPRESSION = (
     rf"{_WEEKDAY}(?:"
-    rf"(?P<m1>{_MONTH})\s+(?P<d1>{_DAY}),?\s+(?P<y1>\d{{4}})"
+    # "May 20, 2022", and "May 20,2022" as some outlets print it
+    rf"(?P<m1>{_MONTH})\s+(?P<d1>{_DAY})(?:,\s*|\s+)(?P<y1>\d{{4}})"
     # also 03-Jul-2025 and "18 of October of 2024", as Spanish and Portuguese outlets write in English
-    rf"|(?P<d2>{_DAY})(?:\s+(?:of\s+)?|-)(?P<m2>{_MONTH})(?:,?\s+(?:of\s+)?|-)(?P<y2>\d{{4}})"
+    rf"|(?P<d2>{_DAY})(?:\s+{_OF}|-)(?P<m2>{_MONTH})(?:,\s*{_OF}|\s+{_OF}|-)(?P<y2>\d{{4}})"
     rf"|(?P<y3>\d{{4}})-(?P<m3>\d{{2}})-(?P<d3>\d{{2}}){_ISO_TIME}"
     rf"|(?P<d4>\d{{1,2}})\.(?P<m4>\d{{1,2}})\.(?P<y4>\d{{4}})"  # 21.05.2025: dots mean day first
     rf"|(?P<y6>\d{{4}})(?P<sep6>[/.])(?P<m6>\d{{1,2}})(?P=sep6)(?P<d6>\d{{1,2}})(?![\d/.])"  # 2025/08/14
@@ -60,16 +51,18 @@ DATE_EXPRESSION = (
 )
 _REVISION_LABEL = r"updated|last updated|modified|last modified|revised|last revised"
 _LABEL = (
-    rf"(?:(?P<label>{_REVISION_LABEL}|(?:originally |first )?published|posted|date|dated"
+    rf"(?:(?P<label>{_REVISION_LABEL}|(?:originally |first )?published|posted"
+    r"|(?:date|day) (?:published|posted)|(?:publication|publish(?:ed)?|release|posting) date|date|dated"
     r"|(?:press|news|media) release|communiqu[eé]|statement)"  # a ministry's "Press release 23.1.2025"
-    r"\s*(?:on)?\s*[:|–—,-]?\s*(?:at\s+\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?(?:\s*[A-Z]{2,5})?\s*,?\s*)?)?"
+    r"\s*(?:on|at)?\s*[:|–—,-]?\s*(?:at\s+\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?(?:\s*[A-Z]{2,5})?\s*,?\s*)?)?"
 )
 # "17:42, 24 October 2024": the clock time first
 _LEAD_TIME = r"(?:\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?(?:\s*[A-Z]{2,5})?\s*[,|–—-]?\s*)?"
-# "23 May 2024 [16:05] - Defence", "Oct. 6, 2023 |", "Bogotá, November 15, 2025.": time, section, full stop
+# "23 May 2024 [16:05] - Defence", "07.08.2023 Russia", "Oct. 6, 2023 |", "Bogotá, November 15, 2025.":
+# time, section, full stop
 _LINE_TAIL = (
     r"(?:\s*\[\d{1,2}[:.]\d{2}\])?"
-    r"(?:\s+[|–—-]\s+(?-i:[A-Z][\w&]*(?:\s[A-Z&][\w&]*){0,2}))?"
+    r"(?:\s+(?:[|–—-]\s+)?(?-i:[A-Z][\w&]*(?:\s[A-Z&][\w&]*){0,2}))?"
     r"\s*[.|]?"
 )
 # "Baku, 16 April 2025"; a weekday ("Wed, 06/11/2025") is no place.
@@ -80,6 +73,7 @@ _DATE_LINE = re.compile(
     rf"\s*{_LABEL}{_LEAD_TIME}(?-i:{_PLACE}){DATE_EXPRESSION}{_REVISION_TAIL}{_LINE_TAIL}\s*", re.I
 )
 _DATE_ANYWHERE = re.compile(DATE_EXPRESSION, re.I)
+_FOUR_DIGITS = re.compile(r"\d{4}")
 _STATEMENT_LABEL = re.compile(rf"\b({_REVISION_LABEL}|published|posted|appeared|dated)\b", re.I)
 _MONTH_DAY = re.compile(
     rf"\b(?:(?P<m1>{_MONTH})\s+(?P<d1>{_DAY})|(?P<d2>{_DAY})\s+(?P<m2>{_MONTH}))(?!\w)", re.I
@@ -90,7 +84,6 @@ _RELATIVE_TIME = re.compile(
     r"|\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?(?:\s*[A-Z]{2,5})?)\s*",
     re.I,
 )
-_URL_DATE = re.compile(r"/((?:19|20)\d{2})[/-](\d{1,2})[/-](\d{1,2})(?:/|[-_]|$)")
 _ISO_PREFIX = re.compile(r"\s*(\d{4}-\d{2}-\d{2})")
 
 
@@ -104,7 +97,7 @@ class StatedDate:
 
 def _build(match: re.Match[str], order: NumericDateOrder) -> date | None:
     groups = match.groupdict()
-    weekday = _WEEKDAYS[groups["weekday"][:3].lower()] if groups.get("weekday") else None
+    weekday = weekday_number(groups["weekday"]) if groups.get("weekday") else None
     if groups.get("y5"):
         return order.read(int(groups["a5"]), int(groups["b5"]), int(groups["y5"]), weekday)
     for month_key, day_key, year_key in (
@@ -123,7 +116,7 @@ def _build(match: re.Match[str], order: NumericDateOrder) -> date | None:
 
 
 def _month(text: str) -> int:
-    return int(text) if text.isdigit() else _MONTHS[text[:3].lower()]
+    return int(text) if text.isdigit() else month_number(text) or 0
 
 
 def _day(text: str) -> int:
@@ -149,6 +142,8 @@ def parse_date_line(line: str, order: NumericDateOrder = DAY_FIRST) -> date | No
 
 def find_date(text: str, order: NumericDateOrder = DAY_FIRST) -> tuple[date, re.Match[str]] | None:
     """The first date expression in the text, with where it stands."""
+    if not _FOUR_DIGITS.search(text):  # every date read here has its year: spare the long scan
+        return None
     for match in _DATE_ANYWHERE.finditer(text):
         found = _build(match, order)
         if found:
@@ -227,16 +222,3 @@ def parse_date_value(value: object, order: NumericDateOrder = DAY_FIRST) -> date
         except ValueError:
             return None
     return first_date_in(value, order)
-
-
-def date_from_url(url: str | None) -> date | None:
-    """A /2023/11/02/ style date in a URL path: a hint about publication, never a statement."""
-    if not url:
-        return None
-    match = _URL_DATE.search(url)
-    if not match:
-        return None
-    try:
-        return date(int(match.group(1)), int(match.group(2)), int(match.group(3)))
-    except ValueError:
-        return None

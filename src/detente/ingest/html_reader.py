@@ -10,6 +10,7 @@ from detente.ingest.article_builder import SourceFacts, build_article
 from detente.ingest.decoding import decode_text
 from detente.ingest.files import read_bounded
 from detente.ingest.html_dates import publication_date
+from detente.ingest.manifest import listed_facts
 from detente.ingest.options import IngestOptions
 from detente.ingest.problems import SourceProblem
 from detente.models import Article
@@ -19,7 +20,8 @@ _HTML_LANG = re.compile(r"<html\b[^>]*?\blang\s*=\s*[\"']?([a-zA-Z]{2})(?![a-zA-
 
 def read_html_file(path: Path, options: IngestOptions) -> Article:
     html = decode_html(read_bounded(path, options.max_bytes))
-    return article_from_html(html, doc_id=path.stem, url=str(path), found_via="html")
+    url, known = listed_facts(options.manifest, path.stem)
+    return article_from_html(html, doc_id=path.stem, url=url or str(path), found_via="html", known=known)
 
 
 def decode_html(data: bytes, charset: str | None = None) -> str:

@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from detente.ingest.manifest import Manifest
 
 
 @dataclass
@@ -11,7 +15,8 @@ class IngestOptions:
 
     `max_bytes` caps whatever is read in one piece: a file, a fetched page or feed, one
     WARC record's payload, one JSONL line, one CSV field. Archives and corpora are
-    streamed, so they may be larger as a whole.
+    streamed, so they may be larger as a whole. `manifest` gives files read one article
+    each (text, Markdown, HTML) the web address and facts their file does not hold.
     """
 
     id_field: str = "id"
@@ -23,3 +28,4 @@ class IngestOptions:
     fetch_timeout: float = 20.0
     max_bytes: int = 5_000_000
     user_agent: str = "detente/0.1 (+research)"
+    manifest: Manifest | None = None

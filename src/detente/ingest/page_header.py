@@ -12,6 +12,7 @@ from datetime import date
 
 from detente.ingest import chrome_rules as rules
 from detente.ingest.date_order import DAY_FIRST, NumericDateOrder
+from detente.ingest.date_words import date_words
 from detente.ingest.dates import StatedDate, find_date, is_time_line, read_date_line
 from detente.ingest.header_lines import (
     MAX_TITLE_WORDS,
@@ -28,9 +29,10 @@ from detente.models import PublishedSource
 
 _BYLINE = compile_rules(rules.BYLINE_LINES)
 # Parts of one chrome line: items between bars or dots, or columns set apart by wide gaps.
-_META_SEPARATOR = re.compile(r"\s+[|•·–—-]\s+|\s{3,}|\t+")
+_META_SEPARATOR = re.compile(r"\s+[|•·–—/-]\s+|\s{3,}|\t+")
 _DATE_JOINER = re.compile(r"[\s,|·•–—-]*(?:\b(?:on|published|posted|dated)\s*:?)?[\s,|·•–—-]*$", re.I)
 _AGENCIES = {name.casefold() for name in rules.AGENCIES}
+_LABELLED = re.compile(r"(?:originally |first )?(?:published|posted|dated?)\b", re.I)
 
 MAX_HEADER_LINES = 20  # non-blank lines before the body in which a header is looked for
 
@@ -94,9 +96,12 @@ def read_header(
     title_given = facts.title is not None
     expect_byline_name = False
     header = _header_indices(lines, keep, order)
+    banner = _date_bar(lines, header, facts, order)
     for position, index in enumerate(header):
         line = bare(lines[index])
         keep[index] = False
+        if index == banner:
+            continue
         if expect_byline_name:
             expect_byline_name = False
             _note_byline(line, facts)
@@ -121,6 +126,38 @@ def read_header(
             continue
         keep[index] = True  # not recognised as chrome: it stays in the text
     return [bare(lines[index]) for index in header]
+
+
+def _date_bar(lines: list[str], header: list[int], facts: PageFacts, order: NumericDateOrder) -> int | None:
+    """The header's first date line when it is a site's date bar, showing today rather than the article's day.
+
+    It is one when it has a date bar's shape (`banner_dates` in the data: "Fri. Sep 29th,
+    2023") and stands at the very top, or when a later header line states another date
+    (a clock bar "28 Nov 2024" above "Saturday 30 June 2018 - 14:51"): the date nearer
+    the article is the article's. A labelled date ("Published: ...") is never a bar.
+    """
+    dated = [(index, _stated_date(bare(lines[index]), facts, order)) for index in header]
+    dated = [(index, stated) for index, stated in dated if stated is not None]
+    if not dated:
+        return None
+    first, stated = dated[0]
+    line = bare(lines[first])
+    if stated.revision or _LABELLED.match(line):
+        return None
+    if first == header[0] and any(shape.fullmatch(line) for shape in date_words().banner_shapes):
+        return first
+    later = [other for _, other in dated[1:] if not other.revision]
+    return first if later and later[0].value != stated.value else None
+
+
+def _stated_date(line: str, facts: PageFacts, order: NumericDateOrder) -> StatedDate | None:
+    """The date a header line states, read as the header reader reads it, without noting anything."""
+    scratch = PageFacts(title=facts.title)
+    if not (_read_meta_line(line, scratch, order, top=False) or _read_meta(line, scratch, order)):
+        return None
+    if scratch.published:
+        return StatedDate(scratch.published)
+    return StatedDate(scratch.revised, revision=True) if scratch.revised else None
 
 
 def _read_meta_line(line: str, facts: PageFacts, order: NumericDateOrder, *, top: bool) -> bool:
@@ -185,12 +222,15 @@ def _read_byline(byline: re.Match[str], facts: PageFacts) -> str:
 
 
 def _byline_with_date(text: str, order: NumericDateOrder) -> tuple[re.Match[str], StatedDate] | None:
-    """ "By Jane Doe, March 3, 2025" or "By Jane Doe on 3 March 2025": the date closes the line."""
+    """ "By Jane Doe, March 3, 2025", "By Jane Doe on 3 March 2025", or the date first, as blog
+    themes print it: "March 3, 2025 by Jane Doe"."""
     found = find_date(text, order)
-    if not found or text[found[1].end() :].strip():
+    if not found:
         return None
-    lead = _DATE_JOINER.sub("", text[: found[1].start()])
-    byline = matches(_BYLINE, lead.strip())
+    before, after = text[: found[1].start()].strip(), text[found[1].end() :].strip()
+    if after and before:
+        return None
+    byline = matches(_BYLINE, _DATE_JOINER.sub("", before).strip() if before else after.lstrip(" ,|·•–—-"))
     return (byline, StatedDate(found[0])) if byline else None
 
 

@@ -47,11 +47,21 @@ def _read_one(
         path = Path(source).expanduser()
         if path.is_dir():
             for file in files_in(path):
-                yield from _guarded(str(file), read_file(file, options, fetcher))
+                if not _is_manifest(file, options):  # the list of the pages is not a page
+                    yield from _guarded(str(file), read_file(file, options, fetcher))
         elif path.exists():
             yield from read_file(path, options, fetcher)
         else:
             yield IngestError(source, "no such file or folder")
+
+
+def _is_manifest(file: Path, options: IngestOptions) -> bool:
+    if options.manifest is None:
+        return False
+    try:
+        return file.resolve() == options.manifest.path.resolve()
+    except OSError:
+        return False
 
 
 def _guarded(source: str, items: Iterator[Article | IngestError]) -> Iterator[Article | IngestError]:
