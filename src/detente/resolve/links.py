@@ -2,10 +2,11 @@
 
 A planned or proposed event links to the first occurred event that the merge's
 evidence says is the same happening (`evidence.judge`, status aside) and that
-happened after the plan was first reported. Reports of the same article are never
-linked: the extractor already told them apart, and the article gives no execution
-of its own plan. By the event-data convention (CAMEO codes an intent to meet apart
-from a meeting) a plan and its execution stay two events.
+happened after the plan was first reported, or on that day ("will arrive today").
+Reports of the same article are never linked: the extractor already told them
+apart, and the article gives no execution of its own plan. By the event-data
+convention (CAMEO codes an intent to meet apart from a meeting) a plan and its
+execution stay two events.
 """
 
 from __future__ import annotations
@@ -42,7 +43,7 @@ def _executes(plan: Linkable, done: Linkable) -> float | None:
     if plan.docs & done.docs or plan.first_reported is None:
         return None
     happened = done.view.interval[1] if done.view.interval else done.first_reported
-    if happened is None or plan.first_reported >= happened:
+    if happened is None or plan.first_reported > happened:  # "will begin today" is still a plan
         return None
     verdict = judge(plan.view, done.view, same_status=False)
     return verdict.score if verdict.same() else None
