@@ -59,7 +59,10 @@ def test_byline_with_date_and_revision_run_together() -> None:
 
 
 def test_date_bar_above_the_article_date_is_not_the_publication_date() -> None:
-    page = f"14 Mar 2026\nMonday 2 June 2025 - 09:10\nStory Code : 40411\n\nNavies drill off Arica\n\n{BODY}"
+    page = (
+        f"14 Mar 2026\nMonday 2 June 2025 - 09:10\nStory Code : 40411\n\n"
+        f"Navies drill off Arica\n\n{BODY}"
+    )
     cleaned = strip_chrome(page)
     assert cleaned.facts.published == date(2025, 6, 2)
     assert "14 Mar 2026" not in cleaned.text
