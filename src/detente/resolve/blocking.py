@@ -76,68 +76,70 @@ def _window(published: date, before: int, after: int) -> Interval:
     return published - timedelta(days=after), published + timedelta(days=before)
 
 
-class _Buckets:
-    """Keys that pair every member with every other (`together`) or probes with targets."""
-
-    def __init__(self) -> None:
-        self.together: dict[Key, list[int]] = defaultdict(list)
-        self.probes: dict[Key, list[int]] = defaultdict(list)
-        self.targets: dict[Key, list[int]] = defaultdict(list)
-
-    def pairs(self) -> set[tuple[int, int]]:
-        found: set[tuple[int, int]] = set()
-        for members in self.together.values():
-            for x, i in enumerate(members):
-                for j in members[x + 1 :]:
-                    found.add((min(i, j), max(i, j)))
-        for key, probes in self.probes.items():
-            for i in probes:
-                for j in self.targets.get(key, ()):
-                    if i != j:
-                        found.add((min(i, j), max(i, j)))
-        return found
+Filing = tuple[str, Key]  # ("together" | "probe" | "target", bucket key)
 
 
-def _file(buckets: _Buckets, block: Key, position: int, view: MentionView, rules: MergeRules) -> None:
+def _filings(block: Key, view: MentionView, rules: MergeRules) -> Iterator[Filing]:
+    """Where one view goes: buckets whose members all meet, probes, and targets of probes."""
     period = _compared_period(view, rules)
     if period is not None:
         months, years = _date_keys(period)
         for month in months:
-            buckets.together[(*block, "month", *month)].append(position)
-            buckets.targets[(*block, "year", month[0])].append(position)
+            yield "together", (*block, "month", *month)
+            yield "target", (*block, "year", month[0])
         for year in years:
-            buckets.probes[(*block, "year", year)].append(position)
-            buckets.targets[(*block, "year", year)].append(position)
+            yield "probe", (*block, "year", year)
+            yield "target", (*block, "year", year)
         raw_months, raw_years = _date_keys(view.interval) if view.interval else ([], [])
         for month in raw_months:
-            buckets.targets[(*block, "published", *month)].append(position)
+            yield "target", (*block, "published", *month)
         for year in raw_years:
-            buckets.targets[(*block, "published-year", year)].append(position)
+            yield "target", (*block, "published-year", year)
     for anchor in _anchors(view):
-        buckets.targets[(*block, *anchor)].append(position)
+        yield "target", (*block, *anchor)
         if view.interval is None and anchor[0] != "surname":
-            buckets.probes[(*block, *anchor)].append(position)
+            yield "probe", (*block, *anchor)
     if view.interval is None:  # a participant of the other report named in this one's evidence
         for word in view.evidence:
-            buckets.probes[(*block, "surname", word)].append(position)
+            yield "probe", (*block, "surname", word)
     if view.interval is None and view.published is not None:
         window = _window(view.published, rules.published_before_days, rules.published_after_days)
         for month in _months(window):
-            buckets.probes[(*block, "published", *month)].append(position)
+            yield "probe", (*block, "published", *month)
         for year in sorted({window[0].year, window[1].year}):
-            buckets.probes[(*block, "published-year", year)].append(position)
+            yield "probe", (*block, "published-year", year)
         days = rules.both_undated_published_days
         for month in _months((view.published - timedelta(days), view.published + timedelta(days))):
-            buckets.probes[(*block, "undated-published", *month)].append(position)
-        month = (view.published.year, view.published.month)
-        buckets.targets[(*block, "undated-published", *month)].append(position)
+            yield "probe", (*block, "undated-published", *month)
+        yield "target", (*block, "undated-published", view.published.year, view.published.month)
+
+
+def _pairs_within(buckets: dict[Key, list[int]], found: set[tuple[int, int]]) -> None:
+    for members in buckets.values():
+        for x, i in enumerate(members):
+            for j in members[x + 1 :]:
+                found.add((min(i, j), max(i, j)))
 
 
 def candidate_pairs(views: Sequence[MentionView]) -> set[tuple[int, int]]:
     """Position pairs (i < j) that share a bucket; every pair the merge can accept is among them."""
     rules = merge_rules()
-    buckets = _Buckets()
+    together: dict[Key, list[int]] = defaultdict(list)
+    probes: dict[Key, list[int]] = defaultdict(list)
+    targets: list[tuple[Key, int]] = []
     for position, view in enumerate(views):
         for block in _blocks(view):
-            _file(buckets, block, position, view, rules)
-    return buckets.pairs()
+            for kind, key in _filings(block, view, rules):
+                if kind == "together":
+                    together[key].append(position)
+                elif kind == "probe":
+                    probes[key].append(position)
+                else:
+                    targets.append((key, position))
+    found: set[tuple[int, int]] = set()
+    _pairs_within(together, found)
+    for key, j in targets:  # most targets are never probed: only undated and long mentions probe
+        for i in probes.get(key, ()):
+            if i != j:
+                found.add((min(i, j), max(i, j)))
+    return found
