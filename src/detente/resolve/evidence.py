@@ -1,12 +1,14 @@
 """Whether two mentions report one happening: evidence weighed together, a few hard facts apart.
 
-A pair is first checked for what no amount of agreement can outweigh (`veto`):
+A pair is first checked for what no amount of agreement can outweigh (`conflict`):
 two mentions of one article (the extractor already told them apart), another
-status (a plan and its execution are two events, linked elsewhere), another kind
-of happening, other states, dates further apart than one happening can be
+status (a plan and its execution are two events, linked in `links`), another kind
+of happening (type families: an arms contract may be an `agreement` or
+`defence_industry`), other states, dates further apart than one happening can be
 reported with, two editions of a series, a bilateral meeting beside a larger one,
-or, when a date is missing, nothing at all that ties the two together (no shared
-person, place, event name or publication time; this is also what blocking keys on).
+a signing beside a ratification, or two undated reports published months apart.
+`veto` adds: when a date is missing, nothing that ties the two together (a shared
+person, place, event name or publication time; exactly what blocking keys on).
 
 Everything else adds log-odds to a prior (`lexicons/merging.json`): the same day
 or month, the same states, people, place, event name, words of the story, and
