@@ -9,26 +9,17 @@ events (linked through `related`), so two of the 22 links cannot be found this w
 
 from __future__ import annotations
 
-import importlib.util
 from datetime import date
-from types import ModuleType
 
 import pytest
 from tests.conftest import shared_path
+from tests.gold_contract import load_scorer
 
 from detente.dedup_links import link_result
 from detente.models import Article, Event
 from detente.resolve import resolve_all
 
 pytestmark = pytest.mark.shared
-
-
-def load_scorer() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("shared_score", shared_path("eval", "score.py"))
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 def resolved_gold() -> tuple[dict[str, dict], dict[str, dict]]:

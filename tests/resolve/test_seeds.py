@@ -2,28 +2,19 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import random
 from datetime import date
 from pathlib import Path
-from types import ModuleType
 
 import pytest
 from tests.conftest import shared_path
+from tests.gold_contract import load_scorer
 
 from detente.models import Article, Event
 from detente.resolve import resolve_all
 
 pytestmark = pytest.mark.shared
-
-
-def load_scorer() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("shared_score", shared_path("eval", "score.py"))
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 def gold_world() -> tuple[dict[str, dict], list[Article], list[tuple[str, int, Event]]]:
