@@ -517,3 +517,32 @@ def test_unrelated_reports_elsewhere_change_no_decision() -> None:
     together = outcome(articles + extra_articles, mentions + extra)
 
     assert [row for row in together if not row[0].startswith("z")] == alone
+
+
+def test_a_sidelines_meeting_given_all_the_summits_states_stays_apart_from_the_summit() -> None:
+    sco = ["CHN", "IND", "IRN", "KAZ", "PAK", "RUS", "TJK"]
+    summit = story(
+        "summit",
+        date(2023, 4, 28),
+        "Defence ministers of the Shanghai Cooperation Organisation met in New Delhi on Friday.",
+    )
+    later = story(
+        "later",
+        date(2023, 5, 2),
+        "Tajik minister Sherali Mirzo met Rajnath Singh on the sidelines of the SCO meeting in New Delhi.",
+    )
+    mentions = [
+        said(summit, summit.text, countries=sco, when=date(2023, 4, 28), place="New Delhi"),
+        # The extractor read every state of the summit into the bilateral meeting.
+        said(
+            later,
+            later.text,
+            countries=sco,
+            when=date(2023, 4, 28),
+            place="New Delhi",
+            people=[("Sherali Mirzo", "Defence Minister", "TJK"), ("Rajnath Singh", None, "IND")],
+        ),
+    ]
+    resolve_all([summit, later], mentions)
+
+    assert mentions[0].event_id != mentions[1].event_id

@@ -106,11 +106,8 @@ def conflict(a: MentionView, b: MentionView, rules: MergeRules, *, same_status: 
     relation = countries_relation(a, b)
     if relation is None:
         return "states"
-    if relation == "nested" and a.family == "meeting" and min(len(a.countries), len(b.countries)) >= 2:
-        if a.sidelines or b.sidelines:
-            return "sidelines"
-        if not (a.event_name and b.event_name and same_series(a.event_name, b.event_name)):
-            return "bilateral beside a multilateral meeting"
+    if a.family == "meeting" and _beside(a, b, relation):
+        return "a meeting beside a larger one"
     if _undated_far_apart(a, b, rules):
         return "undated reports published far apart"
     if a.stages and b.stages and not a.stages & b.stages:
@@ -132,6 +129,24 @@ def conflict(a: MentionView, b: MentionView, rules: MergeRules, *, same_status: 
         if year is not None and interval is not None and not interval[0].year <= year <= interval[1].year:
             return "edition year"
     return None
+
+
+def _beside(a: MentionView, b: MentionView, relation: str) -> bool:
+    """One meeting held on the sidelines of the other (a multilateral one), never inside it.
+
+    A report that says "on the sidelines" is not the multilateral meeting, even when the
+    extractor gave it all the summit's states; a bilateral report of a multilateral meeting
+    is the meeting only if it names it.
+    """
+    if a.sidelines != b.sidelines and len((b if a.sidelines else a).countries) >= 3:
+        return True
+    if relation != "nested" or min(len(a.countries), len(b.countries)) < 2:
+        return False
+    return (
+        a.sidelines
+        or b.sidelines
+        or not (a.event_name and b.event_name and same_series(a.event_name, b.event_name))
+    )
 
 
 def _undated_far_apart(a: MentionView, b: MentionView, rules: MergeRules) -> bool:
