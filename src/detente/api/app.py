@@ -15,7 +15,7 @@ from fastapi.staticfiles import StaticFiles
 from detente import __version__
 from detente.api.errors import install_error_handlers
 from detente.api.pool import ThreadQueries
-from detente.api.routes import analysis, events, people
+from detente.api.routes import analysis, downloads, events, people
 from detente.api.routes.ingest import body_schemas, build_ingest_router
 
 DESCRIPTION = """\
@@ -49,7 +49,7 @@ def create_app(db_path: str | Path, *, ingest_token: str | None = None) -> FastA
     )
     app.state.queries = queries
     install_error_handlers(app)
-    for module in (events, people, analysis):
+    for module in (downloads, events, people, analysis):
         app.include_router(module.router, prefix="/api")
     if ingest_token is not None:
         app.include_router(build_ingest_router(ingest_token, str(path)), prefix="/api")
