@@ -99,6 +99,9 @@ def _mount_dashboard(app: FastAPI, queries: ThreadQueries) -> None:
     if build_router is None:
         return
     app.include_router(build_router(queries.current))
+    warm_up = getattr(web, "warm_up", None)
+    if warm_up is not None:
+        warm_up()
     static_dir = getattr(web, "static_dir", None)
     if static_dir is not None and static_dir().is_dir():
         app.mount("/static", StaticFiles(directory=static_dir()), name="static")

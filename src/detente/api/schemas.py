@@ -217,6 +217,8 @@ class Location(Schema):
     country: Alpha3
     events: int = Field(description="Events located in the country, at a site or only to the country")
     only_country: int = Field(description="Of those, events located only to the country")
+    latitude: float | None = Field(None, description="A point in the country: its events' mean latitude")
+    longitude: float | None = Field(None, description="and mean longitude")
 
 
 class Placement(Schema):

@@ -13,6 +13,7 @@ from detente.query import related as relations
 from detente.query import validate
 from detente.query.data_files import load_rules
 from detente.query.filtering import FilterArgs, event_filter
+from detente.query.memo import memo_for
 from detente.query.outlets import outlet_of
 from detente.query.rows import (
     ArticleRow,
@@ -57,6 +58,7 @@ class Detente:
         self._store = store
         self._conn = store.connection
         self._lock = threading.Lock()
+        self._memo = memo_for(store.path)
 
     @property
     def path(self) -> Path:
@@ -65,6 +67,11 @@ class Detente:
     def _read(self, func: Callable[..., R], *args: Any) -> R:
         with self._lock:
             return func(self._conn, *args)
+
+    def _counted(self, func: Callable[..., R], *args: Any) -> R:
+        """An aggregate, kept until the database changes (see `detente.query.memo`)."""
+        with self._lock:
+            return self._memo.read(self._conn, func, *args)
 
     # events ---------------------------------------------------------------
 
@@ -110,7 +117,7 @@ class Detente:
         )
         order = validate.sort(sort)
         limit, offset = validate.page(limit, offset)
-        total = self._read(event_reads.count_events, spec)
+        total = self._counted(event_reads.count_events, spec)
         found = self._read(event_reads.find_events, spec, limit, offset, order)
         return Page([_event_row(EventRow, item) for item in found], total, limit, offset)
 
@@ -213,12 +220,12 @@ class Detente:
     def dyads(self, *, country: str | None = None, limit: int = 50) -> list[DyadRow]:
         code = validate.country(country) if country else None
         limit, _ = validate.page(limit, 0)
-        return [DyadRow(**item) for item in self._read(aggregates.dyads, code, limit)]
+        return [DyadRow(**item) for item in self._counted(aggregates.dyads, code, limit)]
 
     def partners(self, country: str) -> list[PartnerRow]:
         """A country's partners, most events first."""
         code = validate.country(country)
-        return [PartnerRow(**item) for item in self._read(aggregates.partners, code)]
+        return [PartnerRow(**item) for item in self._counted(aggregates.partners, code)]
 
     def timeline(
         self,
@@ -232,27 +239,27 @@ class Detente:
         if country:
             filters["countries"] = [country]
         spec = event_filter(**filters)
-        rows = self._read(aggregates.timeline, spec, validate.granularity(granularity))
+        rows = self._counted(aggregates.timeline, spec, validate.granularity(granularity))
         return [TimelineRow(**item) for item in rows]
 
     def dyad_years(self) -> list[DyadYearRow]:
-        return [DyadYearRow(**item) for item in self._read(aggregates.dyad_years)]
+        return [DyadYearRow(**item) for item in self._counted(aggregates.dyad_years)]
 
     def places(self) -> list[PlaceRow]:
         return [PlaceRow(**item) for item in self._read(aggregates.places)]
 
     def sites(self, **filters: Unpack[FilterArgs]) -> list[SiteRow]:
         """Named places (cities, facilities) with the filtered events placed there, busiest first."""
-        return [SiteRow(**item) for item in self._read(geography.sites, event_filter(**filters))]
+        return [SiteRow(**item) for item in self._counted(geography.sites, event_filter(**filters))]
 
     def locations(self, **filters: Unpack[FilterArgs]) -> list[LocationRow]:
         """Countries the filtered events are located in, with how many are placed only to the country."""
         spec = event_filter(**filters)
-        return [LocationRow(**item) for item in self._read(geography.location_counts, spec)]
+        return [LocationRow(**item) for item in self._counted(geography.location_counts, spec)]
 
     def placement(self, **filters: Unpack[FilterArgs]) -> Placement:
         """How many of the filtered events a map can place at a site, only at a country, or not at all."""
-        return Placement(**self._read(geography.placement_totals, event_filter(**filters)))
+        return Placement(**self._counted(geography.placement_totals, event_filter(**filters)))
 
     def network(self, *, min_events: int = 1, **filters: Unpack[FilterArgs]) -> Network:
         """Countries as nodes and cooperation as edges, over the filtered events.
@@ -261,8 +268,8 @@ class Detente:
         """
         least = validate.minimum(min_events, "min_events")
         spec = event_filter(**filters)
-        edges = [NetworkEdge(**item) for item in self._read(aggregates.network_edges, spec)]
-        nodes = [NetworkNode(**item) for item in self._read(aggregates.country_counts, spec)]
+        edges = [NetworkEdge(**item) for item in self._counted(aggregates.network_edges, spec)]
+        nodes = [NetworkNode(**item) for item in self._counted(aggregates.country_counts, spec)]
         if least > 1:
             edges = [edge for edge in edges if edge.events >= least]
             tied = {country for edge in edges for country in (edge.country_a, edge.country_b)}
@@ -278,7 +285,7 @@ class Detente:
         return [SearchHit(**item) for item in self._read(search.search, query, limit)]
 
     def stats(self) -> Stats:
-        return Stats(**self._read(aggregates.stats))
+        return Stats(**self._counted(aggregates.stats))
 
     # lifecycle ------------------------------------------------------------
 

@@ -249,6 +249,8 @@ class LocationRow(Row):
     country: str
     events: int
     only_country: int
+    latitude: float | None = None  # a point in the country: the mean of its located events
+    longitude: float | None = None
 
 
 @dataclass

@@ -26,4 +26,18 @@ Pages (add `.json` to any path for the data it renders; the overview's twin is
 from detente.web.rendering import static_dir
 from detente.web.routes import build_router
 
-__all__ = ["build_router", "static_dir"]
+
+def warm_up() -> None:
+    """Load what the first map and network views would otherwise pay for (the world outlines,
+    numpy, the templates), so a server's first visitor waits no longer than the next."""
+    import numpy  # noqa: F401  (the layouts and clusters use it)
+
+    from detente.web.rendering import environment
+    from detente.web.world import country_shapes
+
+    country_shapes()
+    for template in ("map.html", "network.html", "overview.html", "events.html", "event.html"):
+        environment().get_template(template)
+
+
+__all__ = ["build_router", "static_dir", "warm_up"]

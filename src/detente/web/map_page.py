@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from detente.models import EVENT_TYPES, STATUSES
-from detente.web.countries import capitals, country_name
+from detente.web.countries import country_name
 from detente.web.filters import (
     PageError,
     Params,
@@ -20,6 +20,7 @@ from detente.web.filters import (
     country_param,
     period_params,
 )
+from detente.web.fragments import fragment
 from detente.web.map_layers import Site, layers
 from detente.web.pages import refused_as_bad_request
 from detente.web.view import View
@@ -118,19 +119,20 @@ def _countries(q: Detente, selection: dict[str, Any]) -> list[dict[str, Any]]:
                 "shade": shade_of(row.events, classes),
                 "outlined": row.country in outlined,
                 "link": f"/events?located_in={row.country}",
+                "latitude": row.latitude,
+                "longitude": row.longitude,
             }
         )
     return found
 
 
 def _dots(countries: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Countries with events but no outline at 1:110m, marked at their capital."""
-    known = capitals()
+    """Countries with events but no outline at 1:110m (Singapore, Bahrain...), marked by a dot
+    where their events are."""
     dots = []
     for row in countries:
-        if not row["outlined"] and row["country"] in known:
-            _, lat, lon = known[row["country"]]
-            x, y = project(lon, lat)
+        if not row["outlined"] and row["latitude"] is not None and row["longitude"] is not None:
+            x, y = project(row["longitude"], row["latitude"])
             dots.append({**row, "x": x, "y": y})
     return dots
 
@@ -187,13 +189,18 @@ def world_map(q: Detente, params: Params) -> View:
         "sites": [r.to_dict() for r in rows],
     }
     drawn_types = {marker["type"] for layer in built for marker in layer["markers"]}
-    extra = {
-        "form": chosen,
-        "shapes": country_shapes(),
+    drawing = {
+        "view": view,
+        "world": data["world"],
         "shade_by_code": {c["country"]: c for c in countries},
         "dots": dots,
+        "layers": list(built),
         "initial_scale": _initial_scale(view, built) if built else 1.0,
         "dot_radius": DOT_RADIUS,
+    }
+    extra = {
+        "form": chosen,
+        "drawing": fragment("map_drawing.html", drawing, shapes=country_shapes(), **drawing),
         "marker_types": [t for t in (*EVENT_TYPES, "mixed") if t in drawn_types],
     }
     return View("map.html", data, extra)

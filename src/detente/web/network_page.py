@@ -22,6 +22,7 @@ from detente.web.filters import (
     int_param,
     period_params,
 )
+from detente.web.fragments import fragment
 from detente.web.labels import Point, place_labels
 from detente.web.layout import HEIGHT, WIDTH, cached_force_layout
 from detente.web.pages import refused_as_bad_request
@@ -102,4 +103,7 @@ def network(q: Detente, params: Params) -> View:
     wide = _layout(nodes, edges, WIDTH, HEIGHT, 50)
     narrow = _layout(nodes, edges, *NARROW)
     data = {"filters": chosen, "nodes": nodes, "edges": edges, "wide": wide, "narrow": narrow}
-    return View("network.html", data, {"form": chosen})
+    drawn = {"nodes": nodes, "edges": edges, "wide": wide, "narrow": narrow}
+    return View(
+        "network.html", data, {"form": chosen, "drawing": fragment("network_drawing.html", drawn, **drawn)}
+    )

@@ -59,7 +59,7 @@ def office_spans(offices: Sequence[dict], *, narrow: bool = False) -> SpanChart 
     start = date(min(firsts).year, 1, 1)
     end = date(max(lasts).year + 1, 1, 1)
     span_days = (end - start).days
-    width, label_width = (NARROW_WIDTH, 10) if narrow else (WIDTH, LABEL_WIDTH)
+    width, label_width = (NARROW_WIDTH, 22) if narrow else (WIDTH, LABEL_WIDTH)
     row_height = NARROW_ROW_HEIGHT if narrow else ROW_HEIGHT
     plot = width - label_width - (20 if narrow else 30)
 

@@ -67,10 +67,22 @@ def _finish(bucket: dict, with_precision: bool = True) -> dict:
 
 
 def dyads(conn: sqlite3.Connection, country: str | None, limit: int) -> list[dict]:
+    """The `limit` busiest pairs: ranked on bare counts first (no join with events), so the
+    types and dates are gathered for those pairs only."""
     where, params = ("(a.country = ? OR b.country = ?)", [country, country]) if country else ("1", [])
-    rows = _pair_counts(conn, where, params)
+    top = conn.execute(
+        "SELECT a.country, b.country, COUNT(*) AS n FROM event_countries a"
+        " JOIN event_countries b ON a.event_id = b.event_id AND a.country < b.country"
+        f" WHERE {where} GROUP BY a.country, b.country ORDER BY n DESC, a.country, b.country LIMIT ?",
+        [*params, limit],
+    ).fetchall()
+    if not top:
+        return []
+    pairs = ", ".join("(?, ?)" for _ in top)
+    chosen = [code for row in top for code in (row[0], row[1])]
+    rows = _pair_counts(conn, f"(a.country, b.country) IN (VALUES {pairs})", chosen)
     rows.sort(key=lambda r: (-r["events"], r["country_a"], r["country_b"]))
-    return rows[:limit]
+    return rows
 
 
 def partners(conn: sqlite3.Connection, country: str) -> list[dict]:

@@ -65,11 +65,13 @@ def sites(conn: sqlite3.Connection, spec: EventFilter) -> list[dict[str, Any]]:
 
 
 def location_counts(conn: sqlite3.Connection, spec: EventFilter) -> list[dict[str, Any]]:
-    """Per country the events are located in: how many in all, how many only to the country."""
+    """Per country the events are located in: how many in all, how many only to the country, and
+    a point in it (the mean of its events' coordinates: the capital for country-level ones)."""
     where, params = where_clause(spec)
     rows = conn.execute(
         "SELECT e.location_country AS country, COUNT(*) AS events,"
-        f" SUM(CASE WHEN {ONLY_COUNTRY} THEN 1 ELSE 0 END) AS only_country"
+        f" SUM(CASE WHEN {ONLY_COUNTRY} THEN 1 ELSE 0 END) AS only_country,"
+        " ROUND(AVG(e.latitude), 4) AS latitude, ROUND(AVG(e.longitude), 4) AS longitude"
         f" FROM events e WHERE {where} AND e.location_country IS NOT NULL"
         " GROUP BY e.location_country ORDER BY events DESC, country",
         params,

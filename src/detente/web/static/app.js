@@ -1,12 +1,16 @@
 // detente dashboard: the only script the pages load (the CSP forbids inline scripts).
-// Filter forms submit as soon as a select changes, and blank fields are left out of the URL.
+// Filter forms submit as soon as a select changes; blank fields, and fields left at their
+// default, are left out of the URL.
 // The map zooms and pans by changing its viewBox; markers keep their size on screen.
 "use strict";
 
 function submitWithoutBlanks(form) {
   const params = new URLSearchParams();
+  const defaults = {};
+  for (const field of form.querySelectorAll("[data-default]")) defaults[field.name] = field.dataset.default;
   for (const [key, value] of new FormData(form)) {
-    if (String(value).trim() !== "") params.append(key, String(value).trim());
+    const text = String(value).trim();
+    if (text !== "" && text !== defaults[key]) params.append(key, text);
   }
   const query = params.toString();
   window.location.assign(form.getAttribute("action") + (query ? "?" + query : ""));
