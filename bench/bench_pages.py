@@ -132,7 +132,9 @@ def main() -> int:
         if float(figures["p95_ms"]) >= args.bar  # type: ignore[arg-type]
     ]
     missed += [
-        f"{path}: answered {figures['statuses']}" for path, figures in results.items() if figures["statuses"] != [200]
+        f"{path}: answered {figures['statuses']}"
+        for path, figures in results.items()
+        if figures["statuses"] != [200]
     ]
     if events < 10_000:
         missed.append(f"the database holds {events} events, fewer than the 10,000 the bar is set for")

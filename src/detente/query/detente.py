@@ -71,6 +71,7 @@ class Detente:
     def _counted(self, func: Callable[..., R], *args: Any) -> R:
         """An aggregate, kept until the database changes (see `detente.query.memo`)."""
         with self._lock:
+            _ = self._conn.total_changes  # a closed query object refuses, as it does for any read
             return self._memo.read(self._conn, func, *args)
 
     # events ---------------------------------------------------------------
