@@ -36,3 +36,15 @@ LINE_MIDDLE = """(selector) => {
     const b = at(line.x2.baseVal.value, line.y2.baseVal.value);
     return [(a.x + b.x) / 2, (a.y + b.y) / 2];
 }"""
+# Screen boxes of the network's labels and nodes in the drawing on show (wide or narrow).
+NETWORK_BOXES = """() => {
+    const drawings = [...document.querySelectorAll("figure.network svg")];
+    const svg = drawings.find((drawing) => drawing.getBoundingClientRect().width > 0);
+    const box = (el) => { const r = el.getBoundingClientRect(); return [r.left, r.top, r.right, r.bottom]; };
+    return {
+        labels: [...svg.querySelectorAll("a.node text")].map((t) => [t.textContent, ...box(t)]),
+        nodes: [...svg.querySelectorAll("a.node circle")].map(
+            (circle) => [circle.parentElement.dataset.country, ...box(circle)],
+        ),
+    };
+}"""

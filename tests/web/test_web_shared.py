@@ -20,7 +20,7 @@ from pathlib import Path
 from urllib.parse import parse_qsl, urlsplit
 
 import pytest
-from browser_scripts import CLICKABLE_CLUSTERS, LINE_MIDDLE
+from browser_scripts import CLICKABLE_CLUSTERS, LINE_MIDDLE, NETWORK_BOXES
 from fastapi.testclient import TestClient
 from web_browser import WIDTHS, assert_fits, browser_page, screenshot
 from web_server import serving
@@ -100,6 +100,8 @@ def test_every_page_fits_loads_cleanly_and_is_screenshotted(shared_db: Path, wid
             assert_fits(page, f"{path} at {width} px")
             assert page.evaluate("typeof window.__pwned") == "undefined"
             screenshot(page, f"{name}-{width}")
+            if name in ("overview", "map") and width == WIDTHS[0]:
+                screenshot(page, f"readme-{name}", full_page=False)  # what docs/screenshots/ shows
 
 
 def test_hostile_report_stays_text(shared_db: Path):
@@ -149,6 +151,15 @@ def test_a_click_on_a_map_cluster_lists_its_events(shared_db: Path, width: int):
 def test_the_pak_tjk_tie_is_found_with_the_country_filter_and_opens_the_dyad(shared_db: Path, width: int):
     with serving(create_app(shared_db)) as base, browser_page(width) as (page, problems):
         page.goto(f"{base}/network", wait_until="networkidle")
+        drawn = page.evaluate(NETWORK_BOXES)
+        assert len(drawn["labels"]) >= 20, "most countries keep a label"
+        for i, (text, *box) in enumerate(drawn["labels"]):
+            for other, *other_box in drawn["labels"][i + 1 :] + [n for n in drawn["nodes"] if n[0] != text]:
+                overlap = box[0] < other_box[2] - 0.5 and other_box[0] < box[2] - 0.5
+                assert not (overlap and box[1] < other_box[3] - 0.5 and other_box[1] < box[3] - 0.5), (
+                    text,
+                    other,
+                )
         page.fill("form.filters input[name=country]", "PAK")
         with page.expect_navigation():
             page.click("form.filters button[type=submit]")

@@ -84,8 +84,9 @@ def assert_fits(page: object, where: str) -> None:
     assert page.evaluate(NAV_RIGHT_EDGE) <= window_width, f"{where}: a navigation link is off screen"  # type: ignore[attr-defined]
 
 
-def screenshot(page: object, name: str) -> Path:
+def screenshot(page: object, name: str, *, full_page: bool = True) -> Path:
+    """The page (or only what the window shows) as artifacts/screenshots/<name>.png."""
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     path = SCREENSHOTS / f"{name}.png"
-    page.screenshot(path=str(path), full_page=True)  # type: ignore[attr-defined]
+    page.screenshot(path=str(path), full_page=full_page)  # type: ignore[attr-defined]
     return path

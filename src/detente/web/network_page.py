@@ -32,7 +32,8 @@ if TYPE_CHECKING:
     from detente.query import Detente
 
 NARROW = (400, 560, 24)  # a phone's canvas: width, height, margin
-LABEL_FONT = 12.0
+LABEL_FONT = 12.0  # as style.css draws them, in semibold
+LABEL_ROOM = LABEL_FONT * 1.4  # semibold capitals ("VNM") run far wider than the mixed text labels.py assumes
 PARAMETERS = ("since", "until", "type", "status", "country", "min_events")
 
 
@@ -66,7 +67,7 @@ def _layout(
         )
     }
     busiest = sorted(nodes, key=lambda n: (-n["events"], n["country"]))
-    points = [Point(*positions[n["country"]], n["r"], n["country"], LABEL_FONT) for n in busiest]
+    points = [Point(*positions[n["country"]], n["r"], n["country"], LABEL_ROOM) for n in busiest]
     labels = place_labels(points, width, height)
     placed = {
         n["country"]: asdict(label) if label else None for n, label in zip(busiest, labels, strict=True)
