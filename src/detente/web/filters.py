@@ -267,3 +267,34 @@ class EventFilters:
             if value:
                 pairs.append((name, value))
         return urlencode(pairs)
+
+
+AGGREGATE_PARAMETERS = ("since", "until", "type", "status", "country")
+
+
+def aggregate_filters(params: Params | Mapping[str, str], *extra: str) -> dict[str, Any]:
+    """The filters of the drawn pages (map, network): period, type, status and a country taking
+    part; `extra` names the page's own parameters, which it reads itself."""
+    allowed = (*AGGREGATE_PARAMETERS, *extra)
+    for name in params:
+        if name not in allowed:
+            raise PageError(400, f"{name}: unknown parameter; this page takes {', '.join(allowed)}")
+    since, until = period_params(params.get("since"), params.get("until"))
+    return {
+        "since": since,
+        "until": until,
+        "type": choice_param(params.get("type"), "type", EVENT_TYPES),
+        "status": choice_param(params.get("status"), "status", STATUSES),
+        "country": country_param(params.get("country")),
+    }
+
+
+def aggregate_selection(chosen: dict[str, Any]) -> dict[str, Any]:
+    """Those filters as keyword arguments for the query layer."""
+    return {
+        "countries": [chosen["country"]] if chosen["country"] else None,
+        "type": chosen["type"],
+        "status": chosen["status"],
+        "since": chosen["since"],
+        "until": chosen["until"],
+    }

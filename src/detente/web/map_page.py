@@ -11,14 +11,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from detente.models import EVENT_TYPES, STATUSES
+from detente.models import EVENT_TYPES
 from detente.web.countries import country_name
 from detente.web.filters import (
-    PageError,
     Params,
-    choice_param,
-    country_param,
-    period_params,
+    aggregate_filters,
+    aggregate_selection,
 )
 from detente.web.fragments import fragment
 from detente.web.map_layers import Site, layers
@@ -29,7 +27,6 @@ from detente.web.world import WORLD_HEIGHT, WORLD_WIDTH, centres, country_shapes
 if TYPE_CHECKING:
     from detente.query import Detente
 
-PARAMETERS = ("since", "until", "type", "status", "country")
 ASSUMED_WIDTH = 1150  # pixels of the map at 1440 px before app.js measures it (no-script readers)
 MIN_VIEW_WIDTH = 150.0  # world units (about 56 degrees): the default view never zooms in further
 VIEW_MARGIN = 0.12
@@ -38,20 +35,6 @@ ASPECT = 1.8  # width / height of the default view
 BREAKS = (1, 2, 3, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000, 10000, 20000, 50000)
 CLASSES = 5
 DOT_RADIUS = 3.5  # pixels: a country too small to outline
-
-
-def _filters(params: Params) -> dict[str, Any]:
-    for name in params:
-        if name not in PARAMETERS:
-            raise PageError(400, f"{name}: unknown parameter; this page takes {', '.join(PARAMETERS)}")
-    since, until = period_params(params.get("since"), params.get("until"))
-    return {
-        "since": since,
-        "until": until,
-        "type": choice_param(params.get("type"), "type", EVENT_TYPES),
-        "status": choice_param(params.get("status"), "status", STATUSES),
-        "country": country_param(params.get("country")),
-    }
 
 
 def shade_classes(top: int) -> list[tuple[int, int | None]]:
@@ -145,14 +128,8 @@ def _initial_scale(view: dict[str, float], built: tuple[dict[str, Any], ...]) ->
 
 
 def world_map(q: Detente, params: Params) -> View:
-    chosen = _filters(params)
-    selection = {
-        "countries": [chosen["country"]] if chosen["country"] else None,
-        "type": chosen["type"],
-        "status": chosen["status"],
-        "since": chosen["since"],
-        "until": chosen["until"],
-    }
+    chosen = aggregate_filters(params)
+    selection = aggregate_selection(chosen)
     with refused_as_bad_request():
         rows = q.sites(**selection)
         placement = q.placement(**selection).to_dict()

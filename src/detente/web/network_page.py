@@ -12,15 +12,12 @@ import math
 from dataclasses import asdict
 from typing import TYPE_CHECKING, Any
 
-from detente.models import EVENT_TYPES, STATUSES
 from detente.web.countries import country_name
 from detente.web.filters import (
-    PageError,
     Params,
-    choice_param,
-    country_param,
+    aggregate_filters,
+    aggregate_selection,
     int_param,
-    period_params,
 )
 from detente.web.fragments import fragment
 from detente.web.labels import Point, place_labels
@@ -34,22 +31,12 @@ if TYPE_CHECKING:
 NARROW = (400, 560, 24)  # a phone's canvas: width, height, margin
 LABEL_FONT = 12.0  # as style.css draws them, in semibold
 LABEL_ROOM = LABEL_FONT * 1.4  # semibold capitals ("VNM") run far wider than the mixed text labels.py assumes
-PARAMETERS = ("since", "until", "type", "status", "country", "min_events")
 
 
 def _filters(params: Params) -> dict[str, Any]:
-    for name in params:
-        if name not in PARAMETERS:
-            raise PageError(400, f"{name}: unknown parameter; this page takes {', '.join(PARAMETERS)}")
-    since, until = period_params(params.get("since"), params.get("until"))
-    return {
-        "since": since,
-        "until": until,
-        "type": choice_param(params.get("type"), "type", EVENT_TYPES),
-        "status": choice_param(params.get("status"), "status", STATUSES),
-        "country": country_param(params.get("country")),
-        "min_events": int_param(params.get("min_events"), "min_events", 1, 100_000) or 1,
-    }
+    chosen = aggregate_filters(params, "min_events")
+    chosen["min_events"] = int_param(params.get("min_events"), "min_events", 1, 100_000) or 1
+    return chosen
 
 
 def _layout(
@@ -84,14 +71,7 @@ def _layout(
 def network(q: Detente, params: Params) -> View:
     chosen = _filters(params)
     with refused_as_bad_request():
-        graph = q.network(
-            min_events=chosen["min_events"],
-            countries=[chosen["country"]] if chosen["country"] else None,
-            type=chosen["type"],
-            status=chosen["status"],
-            since=chosen["since"],
-            until=chosen["until"],
-        ).to_dict()
+        graph = q.network(min_events=chosen["min_events"], **aggregate_selection(chosen)).to_dict()
     nodes, edges = graph["nodes"], graph["edges"]
     top_node = max((n["events"] for n in nodes), default=1) or 1
     top_edge = max((e["events"] for e in edges), default=1) or 1

@@ -56,44 +56,24 @@ def _download(queries: Queries, filters: dict[str, Any], sort: str | None, fmt: 
     )
 
 
-def _responses(media_type: str) -> dict[int | str, dict[str, Any]]:
-    return {200: {"content": {media_type.split(";")[0]: {}}, "description": "The file"}}
+def _route(fmt: str, media_type: str) -> None:
+    """GET /events.<fmt>: the same filters as /api/events, the whole selection as one file."""
+
+    def download(queries: Queries, filters: EventFilters, sort: fields.Sort = None) -> StreamingResponse:
+        return _download(queries, filters, sort, fmt)
+
+    router.add_api_route(
+        f"/events.{fmt}",
+        download,
+        methods=["GET"],
+        name=f"download_events_{fmt}",
+        response_class=StreamingResponse,
+        responses={200: {"content": {media_type.split(";")[0]: {}}, "description": "The file"}},
+        summary=f"Download the filtered events as {LABELS[fmt]}",
+        description=DESCRIPTION,
+    )
 
 
-@router.get(
-    "/events.csv",
-    response_class=StreamingResponse,
-    responses=_responses("text/csv"),
-    summary="Download the filtered events as CSV",
-    description=DESCRIPTION,
-)
-def download_events_csv(
-    queries: Queries, filters: EventFilters, sort: fields.Sort = None
-) -> StreamingResponse:
-    return _download(queries, filters, sort, "csv")
-
-
-@router.get(
-    "/events.json",
-    response_class=StreamingResponse,
-    responses=_responses("application/json"),
-    summary="Download the filtered events as one JSON array",
-    description=DESCRIPTION,
-)
-def download_events_json(
-    queries: Queries, filters: EventFilters, sort: fields.Sort = None
-) -> StreamingResponse:
-    return _download(queries, filters, sort, "json")
-
-
-@router.get(
-    "/events.parquet",
-    response_class=StreamingResponse,
-    responses=_responses("application/vnd.apache.parquet"),
-    summary="Download the filtered events as Parquet",
-    description=DESCRIPTION,
-)
-def download_events_parquet(
-    queries: Queries, filters: EventFilters, sort: fields.Sort = None
-) -> StreamingResponse:
-    return _download(queries, filters, sort, "parquet")
+LABELS = {"csv": "CSV", "json": "one JSON array", "parquet": "Parquet"}
+for _fmt, (_media_type, _) in FORMATS.items():
+    _route(_fmt, _media_type)
