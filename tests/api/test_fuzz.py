@@ -65,13 +65,29 @@ READ_OPERATIONS = [
     "/api/timeline",
     "/api/dyad-years",
     "/api/places",
+    "/api/sites",
+    "/api/locations",
+    "/api/placement",
     "/api/network",
+    "/api/events/{event_id}/related",
+    "/api/events.csv",
+    "/api/events.json",
+    "/api/events.parquet",
     "/api/search",
     "/api/stats",
 ]
 #: Operations with a parameter that can be sent wrong (a bound, an enum, a required one):
 #: the others take only free text or nothing, so no request to them is invalid by the schema.
-CONSTRAINED = {"/api/events", "/api/people", "/api/offices", "/api/dyads", "/api/timeline", "/api/search"}
+CONSTRAINED = {
+    "/api/events",
+    "/api/people",
+    "/api/offices",
+    "/api/dyads",
+    "/api/timeline",
+    "/api/search",
+    "/api/network",
+    "/api/events.csv",
+}
 CASES = [(path, GenerationMode.POSITIVE) for path in READ_OPERATIONS] + [
     (path, GenerationMode.NEGATIVE) for path in READ_OPERATIONS if path in CONSTRAINED
 ]

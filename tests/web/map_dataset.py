@@ -2,7 +2,9 @@
 
 Two headquarters share Rawalpindi's coordinates (the facility-level geocode), the
 presidential palace and the capital lie a few kilometres away, and Dushanbe and
-Tehran are far enough to keep markers of their own. The texts are invented.
+Tehran are far enough to keep markers of their own. Wagah and Attari face each other
+across the India-Pakistan border: close enough to merge, were borders ignored. One
+event is located only to Afghanistan. The texts are invented.
 """
 
 from __future__ import annotations
@@ -19,6 +21,9 @@ ISLAMABAD = Place("Islamabad", "PAK", 1176615, 33.72148, 73.04329, "city")
 AIWAN = Place("Aiwan-e-Sadr", "PAK", None, 33.7294, 73.0986, "facility")
 DUSHANBE = Place("Dushanbe", "TJK", 1221874, 38.53575, 68.77905, "city")
 TEHRAN = Place("Tehran", "IRN", 112931, 35.69439, 51.42151, "city")
+WAGAH = Place("Wagah", "PAK", None, 31.6047, 74.5730, "city")
+ATTARI = Place("Attari", "IND", None, 31.6017, 74.6010, "city")
+AFGHANISTAN = Place(None, "AFG", None, 34.52813, 69.17233, "country")
 FAR_AWAY = [
     Place("Washington", "USA", 4140963, 38.89511, -77.03637, "city"),
     Place("Canberra", "AUS", 2172517, -35.28346, 149.12807, "city"),
@@ -27,6 +32,7 @@ FAR_AWAY = [
 # place, partner country, how many events there
 CROWDED = [(GHQ, "TJK", 2), (JSHQ, "TJK", 1), (ISLAMABAD, "IRN", 3), (AIWAN, "TJK", 1), (DUSHANBE, "TJK", 2)]
 CROWDED.append((TEHRAN, "IRN", 1))
+CROWDED += [(WAGAH, "IND", 2), (ATTARI, "PAK", 1), (AFGHANISTAN, "PAK", 1)]
 
 
 def build_map_database(path: Path, *, world: bool = False) -> dict[str, int]:
@@ -34,11 +40,14 @@ def build_map_database(path: Path, *, world: bool = False) -> dict[str, int]:
     spots = CROWDED + ([(place, "TJK", 1) for place in FAR_AWAY] if world else [])
     articles, events, counts = [], [], {}
     for spot, (place, partner, count) in enumerate(spots):
-        counts[place.place or ""] = count
+        if place.place:
+            counts[place.place] = count
         for n in range(count):
             doc = f"map-{spot}-{n}"
-            text = f"Pakistani and partner officers met at {place.place} on May {n + 1}, 2025."
-            articles.append(Article(doc, text, title=f"Talks at {place.place}", published=date(2025, 5, 9)))
+            text = f"Pakistani and partner officers met at {place.place or 'Kabul'} on May {n + 1}, 2025."
+            articles.append(
+                Article(doc, text, title=f"Talks at {place.place or 'Kabul'}", published=date(2025, 5, 9))
+            )
             events.append(
                 Event(
                     "meeting",

@@ -1,4 +1,4 @@
-"""The dashboard's pure helpers: evidence highlighting, chart, layout and map geometry, filters."""
+"""The dashboard's pure helpers: evidence highlighting, charts, layout, labels, filters."""
 
 from __future__ import annotations
 
@@ -11,8 +11,7 @@ from detente.web.filters import EventFilters, PageError
 from detente.web.highlight import Segment, locate_evidence, split_evidence
 from detente.web.labels import Point, boxes_overlap, place_labels, point_box, shorter_forms
 from detente.web.layout import HEIGHT, WIDTH, force_layout
-from detente.web.projection import fit_frame, graticule
-from detente.web.rendering import date_label, environment, web_url
+from detente.web.rendering import environment, web_url
 from detente.web.spans import office_spans
 
 TEXT = (
@@ -99,44 +98,73 @@ def test_force_layout_is_deterministic_and_inside_the_canvas():
     assert [(p.x, p.y) for p in force_layout(["PAK"], [])] == [(WIDTH / 2, HEIGHT / 2)]
 
 
-def test_map_frame_holds_every_point_and_projects_corners():
-    points = [(73.05, 33.6), (68.78, 38.56)]  # Rawalpindi, Dushanbe (lon, lat)
-    frame = fit_frame(points)
-    for lon, lat in points:
-        x, y = frame.project(lon, lat)
-        assert 0 < x < frame.width and 0 < y < frame.height
-    assert frame.project(frame.west, frame.north) == (0, 0)
-    labels = {line.label for line in graticule(frame)}
-    assert "70°E" in labels and "30°N" in labels
-    world = fit_frame([])
-    assert (world.west, world.east, world.south, world.north) == (-180, 180, -90, 90)
+def test_force_layout_turns_a_landscape_layout_for_a_portrait_canvas():
+    nodes = [f"C{i:02d}" for i in range(12)]
+    edges = [(nodes[i], nodes[i + 1], 1) for i in range(11)]  # a chain lays out long and thin
+    wide = force_layout(nodes, edges)
+    tall = force_layout(nodes, edges, width=400, height=560, margin=24)
+    spread = lambda ps, axis: max(getattr(p, axis) for p in ps) - min(getattr(p, axis) for p in ps)  # noqa: E731
+    assert spread(wide, "x") > spread(wide, "y")
+    assert spread(tall, "y") > spread(tall, "x")
+    assert all(0 <= p.x <= 400 and 0 <= p.y <= 560 for p in tall)
 
 
 def test_filters_parse_blanks_as_any_and_name_a_bad_value():
     filters = EventFilters.from_params({"type": "", "status": "planned", "year": "2025", "country": "pak"})
-    assert filters.type is None and filters.status == "planned" and filters.country == "PAK"
+    assert filters.type == () and filters.status == ("planned",) and filters.country == ("PAK",)
     kwargs = filters.query_kwargs()
-    assert str(kwargs["since"]) == "2025-01-01" and str(kwargs["until"]) == "2025-12-31"
+    assert kwargs["since"] == "2025" and kwargs["until"] == "2025"
     with pytest.raises(PageError, match="year"):
         EventFilters.from_params({"year": "20x5"})
     with pytest.raises(PageError, match="type"):
         EventFilters.from_params({"type": "war"})
     with pytest.raises(PageError, match="country"):
         EventFilters.from_params({"country": "Pakistan"})
+    with pytest.raises(PageError, match="since"):
+        EventFilters.from_params({"since": "2025-13"})
+    with pytest.raises(PageError, match=r"since \(2025-06-01\) is after until"):
+        EventFilters.from_params({"since": "2025-06", "until": "2025-01"})
+    with pytest.raises(PageError, match="sort"):
+        EventFilters.from_params({"sort": "colour"})
+    with pytest.raises(PageError, match="limit"):
+        EventFilters.from_params({"limit": "100000"})
     assert EventFilters.from_params({"dyad": "tjk, pak"}).query_kwargs()["dyad"] == ("PAK", "TJK")
     for bad in ("PAK", "PAK-PAK", "PAK-XXX", "PAK-TJK-IND", "Pakistan-Tajikistan"):
         with pytest.raises(PageError, match=r"^dyad: "):
             EventFilters.from_params({"dyad": bad})
     with pytest.raises(PageError, match=r"^dayd: unknown parameter"):
         EventFilters.from_params({"dayd": "PAK-TJK"})
-    assert filters.link(offset=100) == "country=PAK&status=planned&year=2025&offset=100"
+    assert filters.link(offset=100) == "country=PAK&status=planned&since=2025&until=2025&offset=100"
 
 
-def test_date_labels_follow_precision_and_only_web_urls_link():
-    assert date_label("2025-11-13", "2025-11-13", "day") == "2025-11-13"
-    assert date_label("2025-11-01", "2025-11-30", "month") == "2025-11"
-    assert date_label("2025-11-10", "2025-11-14", "day") == "2025-11-10 – 2025-11-14"
-    assert date_label(None) == "undated"
+def test_filters_take_several_places_countries_and_statuses_and_give_the_api_query():
+    filters = EventFilters.from_params(
+        {
+            "place": "General Headquarters, Rawalpindi; Islamabad",
+            "country": "pak tjk",
+            "status": "planned,proposed",
+        }
+    )
+    assert filters.place == ("General Headquarters, Rawalpindi", "Islamabad")
+    assert filters.country == ("PAK", "TJK") and filters.status == ("planned", "proposed")
+    assert filters.api_query() == (
+        "country=PAK&country=TJK&status=planned&status=proposed"
+        "&place=General+Headquarters%2C+Rawalpindi&place=Islamabad"
+    )
+    text = EventFilters.from_params({"text": "joint drill", "sort": "-sources", "located_in": "pak"})
+    assert text.api_query() == "located_in=PAK&q=joint+drill&sort=-sources"
+
+
+def test_sorting_a_column_toggles_its_direction_and_returns_to_page_one():
+    newest = EventFilters.from_params({"offset": "100"})
+    assert newest.sort_link("date") == "sort=date", "the date column sorts oldest first on a click"
+    assert newest.sort_link("sources") == "sort=sources"
+    by_sources = EventFilters.from_params({"sort": "sources", "type": "meeting"})
+    assert by_sources.sort_link("sources") == "type=meeting&sort=-sources"
+    assert EventFilters.from_params({"sort": "date"}).sort_link("date") == ""
+
+
+def test_only_web_urls_link():
     assert web_url("https://example.org/a") == "https://example.org/a"
     assert web_url("javascript:alert(1)") is None
     assert web_url("/tmp/article.txt") is None

@@ -1,7 +1,9 @@
-"""The map's JSON twin and page over crowded places: one marker per spot, labels by their markers.
+"""The map's JSON twin and page over crowded places: clusters per zoom, never across a border.
 
-Checks the geometry the page draws (from the twin) rather than pixels: markers never
-overlap, every label sits next to its own marker, and no two labels overlap.
+Checks the geometry the page draws (from the twin) rather than pixels: in every zoom
+layer each place is in exactly one marker, a marker's places share a country, markers
+of one country never overlap, every label sits next to its own marker, and no label
+covers another label or another marker.
 """
 
 from __future__ import annotations
@@ -17,13 +19,16 @@ from fastapi.testclient import TestClient
 from map_dataset import build_map_database
 from web_apps import dashboard_app
 
+from detente.web.map_layers import SCALES, Site, build_layer, radius
+from detente.web.map_page import fit_view, shade_classes, shade_of
+from detente.web.world import WORLD_HEIGHT, WORLD_WIDTH, country_shapes, project
+
 RAWALPINDI_AREA = {
     "General Headquarters, Rawalpindi",
     "Joint Staff Headquarters, Rawalpindi",
     "Islamabad",
     "Aiwan-e-Sadr",
 }
-LABEL_REACH = 4.0  # pixels a label box may keep from its marker's edge
 Box = tuple[float, float, float, float]
 
 
@@ -37,11 +42,6 @@ def _gap(box: Box, x: float, y: float) -> float:
     return math.hypot(dx, dy)
 
 
-def _drawn(data: dict[str, Any]) -> list[tuple[dict[str, Any], float]]:
-    """Every labelled or unlabelled thing on the map with the radius of its symbol."""
-    return [(m, m["r"]) for m in data["markers"]] + [(c, 2.5) for c in data["capitals"]]
-
-
 @pytest.fixture(scope="module", params=["regional", "world"])
 def map_client(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory):
     path = tmp_path_factory.mktemp("map") / "map.db"
@@ -50,78 +50,126 @@ def map_client(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPath
         yield client, counts
 
 
-def test_places_at_the_same_or_nearby_coordinates_share_one_marker(map_client):
+def _country_of(data: dict[str, Any]) -> dict[str, str]:
+    return {site["place"]: site["country"] for site in data["sites"]}
+
+
+def test_every_place_is_in_one_marker_per_layer_and_clusters_stop_at_borders(map_client):
     client, counts = map_client
     data = client.get("/map.json").json()
-    markers = data["markers"]
-    by_place = {p["place"]: m for m in markers for p in m["places"]}
-    assert sorted(by_place) == sorted(counts), "every place is in exactly one marker"
-    assert sum(len(m["places"]) for m in markers) == len(counts)
-    crowd = by_place["Islamabad"]
-    assert crowd["place"] == "Islamabad", "named after its busiest place"
-    assert crowd["r"] == max(m["r"] for m in markers)
-    if len(counts) == 6:  # zoomed to the region: Dushanbe and Tehran are far enough apart
-        assert {p["place"] for p in crowd["places"]} == RAWALPINDI_AREA and crowd["event_count"] == 7
-        assert by_place["Dushanbe"] is not crowd and by_place["Tehran"] is not by_place["Dushanbe"]
-    else:  # the whole world at 960 pixels: Dushanbe's circle would touch Islamabad's
-        assert {p["place"] for p in crowd["places"]} >= RAWALPINDI_AREA
-        assert by_place["Washington"] is not by_place["Canberra"] is not crowd
-    for place in crowd["places"]:
-        assert len(place["events"]) == counts[place["place"]]
-    for i, a in enumerate(markers):
-        for b in markers[i + 1 :]:
-            assert math.hypot(a["x"] - b["x"], a["y"] - b["y"]) >= a["r"] + b["r"], (a["place"], b["place"])
+    country = _country_of(data)
+    assert [layer["scale"] for layer in data["layers"]] == list(SCALES[: len(data["layers"])])
+    for layer in data["layers"]:
+        places = [place for marker in layer["markers"] for place in marker["places"]]
+        assert sorted(places) == sorted(counts), layer["scale"]
+        for marker in layer["markers"]:
+            assert len({country[place] for place in marker["places"]}) == 1, marker["places"]
+            assert marker["events"] == sum(counts[place] for place in marker["places"])
+        for i, a in enumerate(layer["markers"]):
+            for b in layer["markers"][i + 1 :]:
+                if a["country"] == b["country"]:
+                    distance = math.hypot(a["x"] - b["x"], a["y"] - b["y"])
+                    assert distance >= a["r"] + b["r"], (layer["scale"], a["place"], b["place"])
+    coarse = data["layers"][0]
+    crowd = next(m for m in coarse["markers"] if m["place"] == "Islamabad")
+    assert set(crowd["places"]) >= RAWALPINDI_AREA and "Attari" not in crowd["places"]
+    assert crowd["r_px"] == max(m["r_px"] for m in coarse["markers"]), "the busiest marker is the biggest"
+    wagah = next(m for m in coarse["markers"] if "Wagah" in m["places"])
+    attari = next(m for m in coarse["markers"] if "Attari" in m["places"])
+    assert wagah is not attari, "Wagah and Attari face each other across a border: two markers"
+    finest = data["layers"][-1]
+    spot = {site["place"]: (site["latitude"], site["longitude"]) for site in data["sites"]}
+    assert all(len({spot[place] for place in m["places"]}) == 1 for m in finest["markers"]), (
+        "zoomed in, only places at the very same spot share a marker"
+    )
 
 
 def test_every_label_sits_by_its_own_marker_and_no_two_labels_overlap(map_client):
     client, _ = map_client
     data = client.get("/map.json").json()
-    drawn = _drawn(data)
-    labelled = [(item, r) for item, r in drawn if item["label"]]
-    assert all(m["label"] for m in data["markers"][:3]), "the three busiest markers are named"
-    for item, r in labelled:
-        label = item["label"]
-        box = tuple(label["box"])
-        assert _gap(box, item["x"], item["y"]) <= r + LABEL_REACH, label
-        assert math.hypot(label["x"] - item["x"], label["y"] - item["y"]) <= r + 16, label
-        assert box[0] >= 0 and box[2] <= data["frame"]["width"] and box[1] >= 0
-    for i, (item, _) in enumerate(labelled):
-        box = tuple(item["label"]["box"])
-        for other, _ in labelled[i + 1 :]:
-            assert not _overlap(box, tuple(other["label"]["box"])), (item["label"], other["label"])
-        for line in data["grid"]:
-            if line["text_x"] is not None:
-                width = len(line["label"]) * 10 * 0.62
-                grid_box = (line["text_x"], line["text_y"] - 10, line["text_x"] + width, line["text_y"] + 3)
-                assert not _overlap(box, grid_box), (item["label"], line["label"])
-        for other, r in drawn:
-            if other is not item:
-                circle = (other["x"] - r, other["y"] - r, other["x"] + r, other["y"] + r)
-                assert not _overlap(box, circle), (item["label"], other.get("place") or other["name"])
+    for layer in data["layers"]:
+        markers = layer["markers"]
+        scale = layer["scale"]
+        assert markers[0]["label"], f"the busiest marker is named at {scale}"
+        labelled = [m for m in markers if m["label"]]
+        for marker in labelled:
+            box = tuple(marker["label"]["box"])
+            assert _gap(box, marker["x"], marker["y"]) <= marker["r"] + 4 / scale, marker["label"]
+            for other in markers:
+                if other is not marker:
+                    r = other["r"]
+                    circle = (other["x"] - r, other["y"] - r, other["x"] + r, other["y"] + r)
+                    assert not _overlap(box, circle), (scale, marker["label"]["text"], other["place"])
+        for i, marker in enumerate(labelled):
+            for other in labelled[i + 1 :]:
+                assert not _overlap(tuple(marker["label"]["box"]), tuple(other["label"]["box"])), scale
 
 
-def test_the_page_draws_the_twin_and_lists_every_place(map_client):
+def test_the_page_draws_outlines_shades_and_every_layer(map_client):
     client, counts = map_client
     data = client.get("/map.json").json()
     html = client.get("/map").text
-    crowd = next(m for m in data["markers"] if len(m["places"]) > 1)
-    assert f'<a href="#{crowd["id"]}">' in html and f'<tbody id="{crowd["id"]}" class="cluster">' in html
-    tooltip = re.search(rf'data-marker="{crowd["id"]}">\s*<title>(.*?)</title>', html, re.S)
+    paths = re.findall(r'<path class="country[^"]*" (?:data-country="([A-Z]{3})" )?d="', html)
+    assert len(paths) == len(country_shapes()) >= 170
+    coded = [code for code in paths if code]
+    assert len(coded) == len(set(coded)), "one path per country"
+    assert html.count('class="scaled layer') == len(data["layers"])
+    assert html.count('class="scaled layer"') == 1, "one layer is shown before the script measures the screen"
+    shaded = {c["country"]: c for c in data["countries"]}
+    assert shaded["AFG"]["only_country"] == 1 and shaded["AFG"]["at_sites"] == 0
+    assert re.search(r'<path class="country shade-\d" data-country="AFG"', html), "located only to AFG"
+    assert data["placement"]["only_country"] == 1 and data["placement"]["at_site"] == sum(counts.values())
+    crowd = next(m for m in data["layers"][0]["markers"] if len(m["places"]) > 1)
+    tooltip = re.search(
+        rf'data-marker="{crowd["id"]}"[^>]*>\s*<g[^>]*><g class="glyph">\s*<title>(.*?)</title>', html, re.S
+    )
     assert tooltip, "a merged marker's tooltip lists its places"
-    summary = f"{crowd['event_count']} events at {len(crowd['places'])} places"
-    assert unescape(tooltip.group(1)).startswith(summary)
-    assert all(name in unescape(tooltip.group(1)) for name in RAWALPINDI_AREA)
-    texts = [unescape(t) for t in re.findall(r'<text class="label"[^>]*>([^<]*)</text>', html)]
-    assert texts == [m["label"]["text"] for m in data["markers"] if m["label"]]
+    assert unescape(tooltip.group(1)).startswith(f"{crowd['events']} events at {len(crowd['places'])} places")
+    assert f'href="{crowd["link"].replace("&", "&amp;")}"' in html
+    assert "/events?located_in=PAK&place=" in crowd["link"]
     rows = re.findall(r'<td><a href="([^"]+)">([^<]+)</a></td>', html)
-    assert sorted(unescape(name) for _, name in rows) == sorted(counts)
-    assert ("/events?place=Islamabad", "Islamabad") in rows
-    assert ("/event/ev-map-3-0", "Aiwan-e-Sadr") in rows, "a place with one event links to it"
+    assert {unescape(name) for _, name in rows} >= set(counts)
 
 
 def test_a_lone_place_keeps_its_own_link_and_name(tmp_path: Path):
     build_map_database(tmp_path / "map.db")
     with TestClient(dashboard_app(tmp_path / "map.db")) as client:
-        tehran = next(m for m in client.get("/map.json").json()["markers"] if m["place"] == "Tehran")
+        layers = client.get("/map.json").json()["layers"]
+    tehran = next(m for m in layers[0]["markers"] if m["place"] == "Tehran")
     assert tehran["link"] == "/event/ev-map-5-0" and tehran["title"] == "Tehran: 1 event"
     assert tehran["label"]["text"] == "Tehran"
+
+
+def _site(place: str, country: str, lat: float, lon: float, events: int = 1) -> Site:
+    return Site(place, country, lat, lon, events, (("meeting", events),), None)
+
+
+def test_markers_merge_only_when_they_would_touch_at_that_zoom():
+    near = [_site("A", "PAK", 33.60, 73.07, 3), _site("B", "PAK", 33.72, 73.04, 1)]
+    coarse = build_layer(near, 1.0, 3)
+    assert [m["places"] for m in coarse["markers"]] == [["A", "B"]]
+    fine = build_layer(near, 256.0, 3)
+    assert sorted(m["place"] for m in fine["markers"]) == ["A", "B"]
+    assert coarse["markers"][0]["r"] == pytest.approx(radius(4, 3) / 1.0)
+    assert fine["markers"][0]["r"] == pytest.approx(radius(3, 3) / 256.0, abs=1e-4)
+
+
+def test_world_projection_view_and_shades():
+    assert project(-180, 84) == (0, 0)
+    assert project(180, -60) == (WORLD_WIDTH, round(WORLD_HEIGHT, 1))
+    pakistan = next(shape for shape in country_shapes() if shape.code == "PAK")
+    x, y = project(73.05, 33.6)  # Rawalpindi
+    left, top, right, bottom = pakistan.box
+    assert left < x < right and top < y < bottom
+    russia = next(shape for shape in country_shapes() if shape.code == "RUS")
+    assert russia.box[2] - russia.box[0] < WORLD_WIDTH * 0.6, "Russia does not wrap the whole world"
+    assert {shape.code for shape in country_shapes()} >= {"PAK", "TJK", "USA", "GRL", "XKX"}
+    assert "ATA" not in {shape.code for shape in country_shapes()}
+    view = fit_view([(*project(73.05, 33.6), 50), (*project(68.8, 38.5), 30), (*project(-77, 38.9), 1)])
+    washington_x = project(-77, 38.9)[0]
+    assert view["x"] > washington_x, "one far-off event does not zoom the map out to the world"
+    assert view["width"] >= 150
+    assert shade_classes(1) == [(1, None)]
+    classes = shade_classes(25)
+    assert classes[0] == (1, 1) and classes[-1][1] is None and len(classes) <= 5
+    assert shade_of(25, classes) == len(classes) and shade_of(0, classes) == 0

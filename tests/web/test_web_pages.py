@@ -14,6 +14,7 @@ from web_dataset import HOSTILE_IMG, HOSTILE_SCRIPT, Dataset
 
 from detente.models import Article, Event, EventDate, Resolution, Source
 from detente.store import open_store
+from detente.web import pages
 
 PAGES = [
     "/",
@@ -55,11 +56,29 @@ def test_overview_json_has_totals_timeline_dyads_and_recent_events(client: TestC
             ("IND", "USA"),
         }
         assert sum(row["events"] for row in data["timeline"]) == 6
-        assert data["recent"]["total"] == 6
+        assert data["range"]["granularity"] == "month" and data["range"]["since"] == "2024"
+        assert data["recent"]["total"] == 5, "every event that occurred, none of the plans"
+        assert all(e["status"] == "occurred" for e in data["recent"]["items"])
     html = client.get("/").text
     assert 'href="/dyad/PAK-TJK"' in html
-    assert html.count('class="seg type-exercise"') == 2  # 2024-11 and 2025-06 bars
-    assert "2025-07" in html or "2025-06" in html  # months label the axis
+    assert html.count('class="seg type-exercise"') == 4  # 2024-11 and 2025-06 bars, wide and narrow
+    assert "Jun 2025" in html, "months label the axis as a reader writes them"
+
+
+def test_recent_is_what_occurred_and_upcoming_what_is_planned(
+    client: TestClient, dataset: Dataset, monkeypatch: pytest.MonkeyPatch
+):
+    monkeypatch.setattr(pages, "today", lambda: date(2025, 5, 1))
+    data = client.get("/index.json").json()
+    assert [e["event_id"] for e in data["recent"]["items"]] == [
+        dataset.meeting_id,
+        dataset.pledge_id,
+        dataset.us_exercise_id,
+    ], "occurred by 1 May 2025, newest first"
+    assert [e["event_id"] for e in data["upcoming"]["items"]] == [dataset.planned_exercise_id]
+    html = client.get("/").text
+    assert "planned or proposed from 1 May 2025" in html
+    assert client.get("/country/PAK.json").json()["upcoming"]["total"] == 1
 
 
 def test_dyad_page_lists_every_event_of_the_pair_and_filters(client: TestClient, dataset: Dataset):
@@ -67,17 +86,23 @@ def test_dyad_page_lists_every_event_of_the_pair_and_filters(client: TestClient,
     ids = {e["event_id"] for e in data["events"]["items"]}
     assert ids == {dataset.meeting_id, dataset.pledge_id, dataset.planned_exercise_id, dataset.exercise_id}
     assert data["by_type"] == {"meeting": 1, "pledge": 1, "exercise": 2}
-    assert data["years"] == [2025]
+    assert data["summary"]["first_precision"] == "day" and data["summary"]["last_date"] == "2025-06-20"
     html = client.get("/dyad/PAK-TJK").text
     for event_id in ids:
         assert f'href="/event/{event_id}"' in html
+    assert "10 Mar 2025 – 20 Jun 2025" in html, "a span names days only when they are known"
     planned = client.get("/dyad/PAK-TJK.json?status=planned").json()["events"]["items"]
     assert [e["event_id"] for e in planned] == [dataset.planned_exercise_id]
     exercises = client.get("/dyad/PAK-TJK?type=exercise&year=2025").text
     assert f'href="/event/{dataset.meeting_id}"' not in exercises
     assert f'href="/event/{dataset.exercise_id}"' in exercises
     assert client.get("/dyad/PAK-TJK.json?year=2024").json()["events"]["items"] == []
-    assert '<option value="2024" selected>' in client.get("/dyad/PAK-TJK?year=2024").text
+    assert client.get("/dyad/PAK-TJK.json?since=2025-06&until=2025-06").json()["events"]["total"] == 2
+    assert '<input name="since" value="2024"' in client.get("/dyad/PAK-TJK?year=2024").text
+    assert (
+        'href="/api/events.csv?dyad=PAK-TJK&amp;type=exercise"'
+        in client.get("/dyad/PAK-TJK?type=exercise").text
+    )
 
 
 def test_dyad_addresses_are_canonical_and_bad_ones_explained(client: TestClient):
@@ -120,7 +145,7 @@ def test_hostile_article_is_shown_as_text_only(client: TestClient, dataset: Data
     assert "&lt;script&gt;window.__pwned=1&lt;/script&gt;" in html
     assert "&lt;img src=x onerror=&#34;window.__pwned=2&#34;&gt;" in html
     assert 'href="javascript:' not in html, "a javascript: URL is never a link"
-    assert '<span class="muted">javascript:window.__pwned=4</span>' in html
+    assert '<span class="muted">javascript:window.__pwned=4 (not a web page)</span>' in html
     mark = re.search(r"<mark>(.*?)</mark>", html, re.S)
     assert mark and "&lt;script&gt;window.__pwned=1&lt;/script&gt;" in mark.group(1)
     for path in ("/", "/network", "/map", "/events?country=CHN", "/person/per-hostile"):
@@ -132,7 +157,7 @@ def test_person_page_lists_offices_over_time_and_events(client: TestClient, data
     assert [o["title"] for o in data["offices"]] == ["Deputy Defence Minister", "Defence Minister"]
     assert {e["event_id"] for e in data["events"]} == {dataset.meeting_id, dataset.pledge_id}
     html = client.get("/person/per-fixturezoda").text
-    assert "Deputy Defence Minister" in html and "2023-05-01" in html
+    assert "Deputy Defence Minister" in html and "1 May 2023" in html
     by_name = client.get("/person/Fixturezoda", follow_redirects=False)
     assert by_name.status_code == 307 and by_name.headers["location"] == "/person/per-fixturezoda"
     assert client.get("/person/nobody").status_code == 404
@@ -146,37 +171,72 @@ def test_network_draws_every_country_and_tie(client: TestClient):
     assert data == client.get("/network.json").json(), "the layout is deterministic"
     heaviest = max(data["edges"], key=lambda e: e["events"])
     assert heaviest["width"] > min(e["width"] for e in data["edges"])
+    for canvas in ("wide", "narrow"):
+        layout = data[canvas]
+        assert set(layout["nodes"]) == {"PAK", "TJK", "CHN", "IND", "USA"}
+        assert all(
+            0 <= n["x"] <= layout["width"] and 0 <= n["y"] <= layout["height"]
+            for n in layout["nodes"].values()
+        )
+    assert data["narrow"]["height"] > data["narrow"]["width"], "a phone gets a portrait drawing"
     html = client.get("/network").text
-    assert html.count("<circle") == 5 and html.count('class="edge"') == 3
+    assert html.count("<circle") == 10 and html.count('class="edge"') == 6  # wide and narrow drawings
     assert 'href="/country/PAK"' in html and 'href="/dyad/IND-USA"' in html
 
 
-def test_map_places_every_located_event_inside_the_frame(client: TestClient, dataset: Dataset):
+def test_network_filters_by_period_type_country_and_weight(client: TestClient):
+    exercises = client.get("/network.json?type=exercise").json()
+    assert {(e["country_a"], e["country_b"]) for e in exercises["edges"]} == {("PAK", "TJK"), ("IND", "USA")}
+    strong = client.get("/network.json?min_events=2").json()
+    assert [(e["country_a"], e["country_b"]) for e in strong["edges"]] == [("PAK", "TJK")]
+    assert {n["country"] for n in strong["nodes"]} == {"PAK", "TJK"}
+    pakistan = client.get("/network.json?country=PAK").json()
+    assert {n["country"] for n in pakistan["nodes"]} == {"PAK", "TJK", "CHN"}
+    recent = client.get("/network.json?since=2025").json()
+    assert ("IND", "USA") not in {(e["country_a"], e["country_b"]) for e in recent["edges"]}
+    assert client.get("/network?min_events=0").status_code == 400
+    assert client.get("/network.json?colour=red").json()["detail"].startswith("colour: unknown parameter")
+    assert '<option value="2" selected>' in client.get("/network?min_events=2").text
+
+
+def test_map_shades_countries_and_marks_named_places(client: TestClient, dataset: Dataset):
     data = client.get("/map.json").json()
-    frame = data["frame"]
-    markers = {m["place"]: m for m in data["markers"]}
-    assert set(markers) == {"Dushanbe", "Islamabad", "Bikaner"}, "Rawalpindi shares Islamabad's point"
-    assert [p["place"] for p in markers["Islamabad"]["places"]] == ["Islamabad", "Rawalpindi"]
-    assert markers["Dushanbe"]["event_count"] == 2 and markers["Dushanbe"]["type"] == "mixed"
-    for marker in data["markers"]:
-        assert frame["west"] <= marker["longitude"] <= frame["east"]
-        assert 0 <= marker["x"] <= frame["width"] and 0 <= marker["y"] <= frame["height"]
-    assert markers["Dushanbe"]["y"] < markers["Bikaner"]["y"], "north is up"
+    assert data["placement"] == {
+        "events": 6,
+        "at_site": 5,
+        "only_country": 0,
+        "named_unplaced": 0,
+        "unplaced": 1,
+    }
+    shaded = {c["country"]: c for c in data["countries"]}
+    assert shaded["PAK"]["events"] == 2 and shaded["TJK"]["events"] == 2 and shaded["IND"]["events"] == 1
+    assert shaded["PAK"]["shade"] > shaded["IND"]["shade"]
+    finest = data["layers"][-1]
+    assert {m["place"] for m in finest["markers"]} == {"Dushanbe", "Islamabad", "Rawalpindi", "Bikaner"}
+    coarsest = data["layers"][0]
+    merged = [m for m in coarsest["markers"] if len(m["places"]) > 1]
+    assert [sorted(m["places"]) for m in merged] == [["Islamabad", "Rawalpindi"]], "only within Pakistan"
+    view = data["view"]
+    for marker in coarsest["markers"]:
+        assert view["x"] <= marker["x"] <= view["x"] + view["width"], marker["place"]
     html = client.get("/map").text
-    assert 'href="/events?place=Dushanbe"' in html
-    assert f'href="/event/{dataset.us_exercise_id}"' in html
-    assert f'href="/event/{dataset.exercise_id}">Rawalpindi</a>' in html, "the table keeps every place"
-    assert 'class="graticule"' in html
+    assert html.count('<path class="country') >= 170, "Natural Earth outlines, one path per country"
+    assert 'data-country="PAK"' in html and 'href="/events?located_in=PAK"' in html
+    assert 'href="/events?located_in=TJK&amp;place=Dushanbe"' in html
+    assert f'href="/event/{dataset.us_exercise_id}"' in html, "a place with one event links to it"
+    assert 'href="/events?located_in=PAK&amp;place=Islamabad&amp;place=Rawalpindi"' in html
 
 
 def test_country_page_lists_partners_with_dyad_links(client: TestClient, dataset: Dataset):
     data = client.get("/country/PAK.json").json()
     assert [(p["country"], p["events"]) for p in data["partners"]] == [("TJK", 4), ("CHN", 1)]
-    assert data["recent"]["total"] == 5
+    assert data["total"] == 5 and data["located_here"] == 2
+    assert data["recent"]["total"] == 4, "the planned exercise is not among what occurred"
     html = client.get("/country/PAK").text
     assert 'href="/dyad/PAK-TJK"' in html and 'href="/dyad/CHN-PAK"' in html
     assert client.get("/country/pak", follow_redirects=False).headers["location"] == "/country/PAK"
     assert client.get("/country/ZZZ").status_code == 404
+    assert client.get("/country/PAK?since=2025-99").status_code == 400
 
 
 def test_events_list_filters_and_pages(client: TestClient, dataset: Dataset):

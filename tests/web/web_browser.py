@@ -12,7 +12,9 @@ import pytest
 CHROMIUM = Path("/usr/bin/chromium")
 ROOT = Path(__file__).resolve().parents[2]
 SCREENSHOTS = ROOT / "artifacts" / "screenshots"
+WIDTHS = (1440, 390)  # a desktop and a phone
 LAUNCH_ARGS = [
+    "--headless",
     "--no-sandbox",
     "--disable-gpu",
     "--disable-background-networking",
@@ -21,6 +23,10 @@ LAUNCH_ARGS = [
     "--no-first-run",
     "--disable-quic",
 ]
+# Every element of the page, and how far the widest one reaches: nothing may make the page scroll sideways.
+PAGE_WIDTH = "() => [document.documentElement.scrollWidth, window.innerWidth]"
+NAV_RIGHT_EDGE = """() => Math.max(...[...document.querySelectorAll('nav[aria-label=Main] a')]
+    .map((a) => a.getBoundingClientRect().right))"""
 
 
 @dataclass
@@ -47,8 +53,9 @@ class Problems:
 
 
 @contextmanager
-def browser_page() -> Iterator[tuple[object, Problems]]:
-    """A fresh page in headless chromium, with its problems recorded; skips without chromium."""
+def browser_page(width: int = 1280, height: int = 900) -> Iterator[tuple[object, Problems]]:
+    """A fresh page in headless chromium (a new, empty profile), with its problems recorded;
+    skips with the reason when chromium is not installed."""
     if not CHROMIUM.exists():
         pytest.skip(f"{CHROMIUM} is missing: install Debian's chromium to run the browser tests")
     from playwright.sync_api import sync_playwright
@@ -57,7 +64,8 @@ def browser_page() -> Iterator[tuple[object, Problems]]:
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=LAUNCH_ARGS)
         try:
-            page = browser.new_page(viewport={"width": 1280, "height": 900})
+            context = browser.new_context(viewport={"width": width, "height": height}, accept_downloads=True)
+            page = context.new_page()
             page.on(
                 "console", lambda m: problems.console_errors.append(m.text) if m.type == "error" else None
             )
@@ -69,8 +77,16 @@ def browser_page() -> Iterator[tuple[object, Problems]]:
             browser.close()
 
 
-def screenshot(page: object, name: str) -> Path:
+def assert_fits(page: object, where: str) -> None:
+    """The page is no wider than the window, and every main navigation link is within reach."""
+    scroll_width, window_width = page.evaluate(PAGE_WIDTH)  # type: ignore[attr-defined]
+    assert scroll_width <= window_width, f"{where}: {scroll_width} px wide in a {window_width} px window"
+    assert page.evaluate(NAV_RIGHT_EDGE) <= window_width, f"{where}: a navigation link is off screen"  # type: ignore[attr-defined]
+
+
+def screenshot(page: object, name: str, *, full_page: bool = True) -> Path:
+    """The page (or only what the window shows) as artifacts/screenshots/<name>.png."""
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     path = SCREENSHOTS / f"{name}.png"
-    page.screenshot(path=str(path), full_page=True)  # type: ignore[attr-defined]
+    page.screenshot(path=str(path), full_page=full_page)  # type: ignore[attr-defined]
     return path

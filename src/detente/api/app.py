@@ -15,7 +15,7 @@ from fastapi.staticfiles import StaticFiles
 from detente import __version__
 from detente.api.errors import install_error_handlers
 from detente.api.pool import ThreadQueries
-from detente.api.routes import analysis, events, people
+from detente.api.routes import analysis, downloads, events, people
 from detente.api.routes.ingest import body_schemas, build_ingest_router
 
 DESCRIPTION = """\
@@ -49,7 +49,7 @@ def create_app(db_path: str | Path, *, ingest_token: str | None = None) -> FastA
     )
     app.state.queries = queries
     install_error_handlers(app)
-    for module in (events, people, analysis):
+    for module in (downloads, events, people, analysis):
         app.include_router(module.router, prefix="/api")
     if ingest_token is not None:
         app.include_router(build_ingest_router(ingest_token, str(path)), prefix="/api")
@@ -99,6 +99,9 @@ def _mount_dashboard(app: FastAPI, queries: ThreadQueries) -> None:
     if build_router is None:
         return
     app.include_router(build_router(queries.current))
+    warm_up = getattr(web, "warm_up", None)
+    if warm_up is not None:
+        warm_up()
     static_dir = getattr(web, "static_dir", None)
     if static_dir is not None and static_dir().is_dir():
         app.mount("/static", StaticFiles(directory=static_dir()), name="static")

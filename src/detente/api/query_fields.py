@@ -7,6 +7,7 @@ from typing import Annotated
 from fastapi import Query
 
 from detente.models import EventType, Status
+from detente.query.validate import SORT_KEYS
 
 MAX_PAGE = 500
 MAX_OFFSET = 10_000_000  # far past any corpus; keeps SQLite's integers in range
@@ -31,3 +32,10 @@ Since = Annotated[str | None, Query(description=_DATE_BOUND.format("first"), exa
 Until = Annotated[str | None, Query(description=_DATE_BOUND.format("last"), examples=["2025-12-31"])]
 Offset = Annotated[int, Query(ge=0, le=MAX_OFFSET, description="Rows to skip")]
 Limit = Annotated[int, Query(ge=1, le=MAX_PAGE, description=f"Most rows to return, 1 to {MAX_PAGE}")]
+Sort = Annotated[
+    str | None,
+    Query(
+        description=f"Order by one of {', '.join(SORT_KEYS)}; prefix '-' for descending (default: -date)",
+        examples=["-sources"],
+    ),
+]

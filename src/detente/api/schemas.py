@@ -27,6 +27,10 @@ GEO_LEVEL = Field(
 )
 
 
+FIRST_PRECISION = Field(None, description="Precision of the first date: a year-precise date is only its year")
+LAST_PRECISION = Field(None, description="Precision of the last date")
+
+
 class Schema(BaseModel):
     model_config = ConfigDict(extra="ignore")
 
@@ -87,6 +91,17 @@ class Source(Schema):
     evidence_start: int | None = Field(description="Offset of the evidence in `text`, when located")
     evidence_end: int | None
     text: str | None = Field(description="The article text (omitted in listings)")
+    published_source: Literal["explicit", "inferred", "unknown"] = Field(
+        "unknown",
+        description="How the publication date was found: stated by the page or its container,"
+        " inferred (from the URL or page heuristics), or unknown",
+    )
+    outlet_name: str | None = Field(
+        None, description="The outlet to show: a known outlet for the URL's domain, else the page's metadata"
+    )
+    outlet_from: Literal["known outlet", "page metadata", "URL domain"] | None = Field(
+        None, description="Where `outlet_name` came from"
+    )
 
 
 class EventDetail(Event):
@@ -127,6 +142,8 @@ class Dyad(Schema):
     by_type: dict[str, int]
     first_date: date | None
     last_date: date | None
+    first_precision: Precision | None = FIRST_PRECISION
+    last_precision: Precision | None = LAST_PRECISION
 
 
 class Partner(Schema):
@@ -135,6 +152,8 @@ class Partner(Schema):
     by_type: dict[str, int]
     first_date: date | None
     last_date: date | None
+    first_precision: Precision | None = FIRST_PRECISION
+    last_precision: Precision | None = LAST_PRECISION
 
 
 class TimelinePoint(Schema):
@@ -176,6 +195,59 @@ class PlaceMarker(Schema):
     latitude: float
     longitude: float
     geo_level: str | None = GEO_LEVEL
+
+
+class Site(Schema):
+    """A named place (city or facility) at one coordinate, with the events placed there."""
+
+    place: str | None
+    country: Alpha3 | None
+    latitude: float
+    longitude: float
+    geo_level: str | None = GEO_LEVEL
+    events: int
+    by_type: dict[str, int]
+    only_event_id: str | None = Field(description="The event's id when the site has exactly one")
+    last_date: date | None
+
+
+class Location(Schema):
+    """A country events are located in."""
+
+    country: Alpha3
+    events: int = Field(description="Events located in the country, at a site or only to the country")
+    only_country: int = Field(description="Of those, events located only to the country")
+    latitude: float | None = Field(None, description="A point in the country: its events' mean latitude")
+    longitude: float | None = Field(None, description="and mean longitude")
+
+
+class Placement(Schema):
+    """How the filtered events are placed on a map."""
+
+    events: int
+    at_site: int = Field(description="At a city or facility with coordinates")
+    only_country: int = Field(description="Only to a country")
+    named_unplaced: int = Field(description="At a named place that could not be located")
+    unplaced: int = Field(description="With no location at all")
+
+
+class RelatedEvent(Schema):
+    """An event tied to another, and how."""
+
+    relation: Literal["execution", "plan", "outcome", "occasion", "edition", "linked"] = Field(
+        description="execution: carried this plan out; plan: planned this event; outcome: agreed,"
+        " pledged or signed at this meeting; occasion: the meeting this was agreed at;"
+        " edition: another edition of the same named series; linked: linked by the resolver"
+    )
+    event_id: str
+    type: EventType
+    status: Status
+    date_start: date | None
+    date_end: date | None
+    date_precision: Precision
+    countries: list[Alpha3]
+    name: str | None
+    evidence: str
 
 
 class NetworkNode(Schema):

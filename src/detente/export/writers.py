@@ -74,10 +74,10 @@ def _write_csv(path: Path, columns: tuple[Column, ...], rows: list[dict[str, Any
 def write_csv_rows(handle: TextIO, columns: tuple[Column, ...], rows: Iterable[dict[str, Any]]) -> int:
     """CSV with the export's conventions (`;`-joined lists, `Name (Title, CTY)`) to an open stream."""
     writer = csv.writer(handle)
-    writer.writerow([column.name for column in columns])
+    writer.writerow(csv_line(columns))
     count = 0
     for row in rows:
-        writer.writerow([_csv_value(column, row[column.name]) for column in columns])
+        writer.writerow(csv_line(columns, row))
         count += 1
     return count
 
@@ -85,17 +85,28 @@ def write_csv_rows(handle: TextIO, columns: tuple[Column, ...], rows: Iterable[d
 def _write_jsonl(path: Path, columns: tuple[Column, ...], rows: list[dict[str, Any]]) -> None:
     with path.open("w", encoding="utf-8") as handle:
         for row in rows:
-            record = {column.name: _json_value(row[column.name]) for column in columns}
-            handle.write(json.dumps(record, ensure_ascii=False) + "\n")
+            handle.write(json.dumps(json_record(columns, row), ensure_ascii=False) + "\n")
 
 
 def _json_value(value: Any) -> Any:
     return value.isoformat() if isinstance(value, date) else value
 
 
-def _write_parquet(path: Path, columns: tuple[Column, ...], rows: list[dict[str, Any]]) -> None:
+def json_record(columns: tuple[Column, ...], row: dict[str, Any]) -> dict[str, Any]:
+    """A row as JSON-ready values in column order (dates as ISO strings)."""
+    return {column.name: _json_value(row[column.name]) for column in columns}
+
+
+def csv_line(columns: tuple[Column, ...], row: dict[str, Any] | None = None) -> list[Any]:
+    """A CSV row with the export's conventions; the header when `row` is None."""
+    if row is None:
+        return [column.name for column in columns]
+    return [_csv_value(column, row[column.name]) for column in columns]
+
+
+def parquet_schema(columns: tuple[Column, ...]) -> Any:
+    """The Arrow schema of a table: dates as date32, lists as lists, participants as structs."""
     import pyarrow as pa
-    import pyarrow.parquet as pq
 
     participant = pa.struct(
         [("name", pa.string()), ("title", pa.string()), ("country", pa.string()), ("person_id", pa.string())]
@@ -108,6 +119,12 @@ def _write_parquet(path: Path, columns: tuple[Column, ...], rows: list[dict[str,
         "list": pa.list_(pa.string()),
         "participants": pa.list_(participant),
     }
-    schema = pa.schema([(column.name, types[column.kind]) for column in columns])
-    table = pa.Table.from_pylist(rows, schema=schema)
+    return pa.schema([(column.name, types[column.kind]) for column in columns])
+
+
+def _write_parquet(path: Path, columns: tuple[Column, ...], rows: list[dict[str, Any]]) -> None:
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    table = pa.Table.from_pylist(rows, schema=parquet_schema(columns))
     pq.write_table(table, path)

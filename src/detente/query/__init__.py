@@ -11,7 +11,8 @@
 Bad filter values raise ValueError naming the parameter (the API answers 4xx).
 """
 
-from detente.query.detente import Detente, event_filter, open
+from detente.query.detente import Detente, open
+from detente.query.filtering import FilterArgs, event_filter
 from detente.query.frame import to_frame
 from detente.query.rows import (
     ArticleRow,
@@ -19,6 +20,7 @@ from detente.query.rows import (
     DyadYearRow,
     EventDetail,
     EventRow,
+    LocationRow,
     Network,
     NetworkEdge,
     NetworkNode,
@@ -28,8 +30,11 @@ from detente.query.rows import (
     PartnerRow,
     PersonDetail,
     PersonRow,
+    Placement,
     PlaceRow,
+    RelatedEvent,
     SearchHit,
+    SiteRow,
     SourceRow,
     Stats,
     TimelineRow,
@@ -42,6 +47,8 @@ __all__ = [
     "DyadYearRow",
     "EventDetail",
     "EventRow",
+    "FilterArgs",
+    "LocationRow",
     "Network",
     "NetworkEdge",
     "NetworkNode",
@@ -52,7 +59,10 @@ __all__ = [
     "PersonDetail",
     "PersonRow",
     "PlaceRow",
+    "Placement",
+    "RelatedEvent",
     "SearchHit",
+    "SiteRow",
     "SourceRow",
     "Stats",
     "TimelineRow",

@@ -7,15 +7,21 @@ from collections.abc import Callable, Iterable
 from datetime import date
 from pathlib import Path
 from types import TracebackType
-from typing import Any, TypeVar
+from typing import Any, TypeVar, Unpack
 
+from detente.query import related as relations
 from detente.query import validate
+from detente.query.data_files import load_rules
+from detente.query.filtering import FilterArgs, event_filter
+from detente.query.memo import memo_for
+from detente.query.outlets import outlet_of
 from detente.query.rows import (
     ArticleRow,
     DyadRow,
     DyadYearRow,
     EventDetail,
     EventRow,
+    LocationRow,
     Network,
     NetworkEdge,
     NetworkNode,
@@ -25,16 +31,21 @@ from detente.query.rows import (
     PartnerRow,
     PersonDetail,
     PersonRow,
+    Placement,
     PlaceRow,
+    RelatedEvent,
     SearchHit,
+    SiteRow,
     SourceRow,
     Stats,
     TimelineRow,
 )
 from detente.store import Store, open_store
-from detente.store.read import aggregates, articles, people, search
+from detente.store.read import aggregates, articles, geography, people, search
 from detente.store.read import events as event_reads
-from detente.store.read.filters import EventFilter
+from detente.store.read import related as related_reads
+
+__all__ = ["Detente", "event_filter", "open"]
 
 R = TypeVar("R")
 _BATCH = 500  # ids per IN (...) list, well under SQLite's bound-parameter limit
@@ -47,6 +58,7 @@ class Detente:
         self._store = store
         self._conn = store.connection
         self._lock = threading.Lock()
+        self._memo = memo_for(store.path)
 
     @property
     def path(self) -> Path:
@@ -55,6 +67,12 @@ class Detente:
     def _read(self, func: Callable[..., R], *args: Any) -> R:
         with self._lock:
             return func(self._conn, *args)
+
+    def _counted(self, func: Callable[..., R], *args: Any) -> R:
+        """An aggregate, kept until the database changes (see `detente.query.memo`)."""
+        with self._lock:
+            _ = self._conn.total_changes  # a closed query object refuses, as it does for any read
+            return self._memo.read(self._conn, func, *args)
 
     # events ---------------------------------------------------------------
 
@@ -68,19 +86,23 @@ class Detente:
         since: date | str | None = None,
         until: date | str | None = None,
         person: str | None = None,
-        place: str | None = None,
+        place: str | Iterable[str] | None = None,
         text: str | None = None,
         limit: int = 100,
         offset: int = 0,
+        located_in: str | None = None,
+        sort: str | None = None,
     ) -> Page[EventRow]:
-        """Events matching every filter given, newest first.
+        """Events matching every filter given, newest first unless `sort` says otherwise.
 
         `countries`: all of them take part; `dyad`: both take part; `since`/`until`
         bound the start date (a bare year or month covers the whole period); `person`
         is a person_id, any name form or one word of one (a surname); `place` a place
         name, matching any comma-separated part ("Rawalpindi" finds "General Headquarters,
-        Rawalpindi"), or a GeoNames id; `text`
-        a full-text query over the events' evidence and names.
+        Rawalpindi"), or a GeoNames id, or several of them (any matches); `located_in`
+        the country the event is located in; `text` a full-text query over the events'
+        evidence and names. `sort`: date, type, status, countries, event, place or
+        sources, with a leading "-" for descending; blanks sort last.
         """
         spec = event_filter(
             countries=countries,
@@ -91,39 +113,27 @@ class Detente:
             until=until,
             person=person,
             place=place,
+            located_in=located_in,
             text=text,
         )
+        order = validate.sort(sort)
         limit, offset = validate.page(limit, offset)
-        total = self._read(event_reads.count_events, spec)
-        found = self._read(event_reads.find_events, spec, limit, offset)
+        total = self._counted(event_reads.count_events, spec)
+        found = self._read(event_reads.find_events, spec, limit, offset, order)
         return Page([_event_row(EventRow, item) for item in found], total, limit, offset)
 
-    def event_ids(
-        self,
-        *,
-        countries: str | Iterable[str] | None = None,
-        dyad: str | Iterable[str] | None = None,
-        type: str | Iterable[str] | None = None,
-        status: str | Iterable[str] | None = None,
-        since: date | str | None = None,
-        until: date | str | None = None,
-        person: str | None = None,
-        place: str | None = None,
-        text: str | None = None,
-    ) -> list[str]:
-        """Ids of every event matching the filters of `events()`, newest first, unpaged."""
-        spec = event_filter(
-            countries=countries,
-            dyad=dyad,
-            type=type,
-            status=status,
-            since=since,
-            until=until,
-            person=person,
-            place=place,
-            text=text,
-        )
-        return self._read(event_reads.find_event_ids, spec)
+    def event_ids(self, *, sort: str | None = None, **filters: Unpack[FilterArgs]) -> list[str]:
+        """Ids of every event matching the filters of `events()`, in its order, unpaged."""
+        return self._read(event_reads.find_event_ids, event_filter(**filters), validate.sort(sort))
+
+    def event_rows(self, event_ids: list[str]) -> list[EventRow]:
+        """The events with these ids, in the order given (downloads page through `event_ids()`)."""
+        found: dict[str, EventRow] = {}
+        for first in range(0, len(event_ids), _BATCH):
+            batch = event_ids[first : first + _BATCH]
+            for item in self._read(event_reads.events_by_ids, batch):
+                found[item["event_id"]] = _event_row(EventRow, item)
+        return [found[event_id] for event_id in event_ids if event_id in found]
 
     def event(self, event_id: str) -> EventDetail | None:
         """One event with every source, including the article text to highlight the evidence in."""
@@ -142,11 +152,36 @@ class Detente:
                 related = event_reads.related_of(self._conn, batch)
             for item in found:
                 detail = _event_row(EventDetail, item)
-                detail.sources = [SourceRow(**source) for source in sources.get(item["event_id"], [])]
+                detail.sources = [_source_row(source) for source in sources.get(item["event_id"], [])]
                 detail.related = related.get(item["event_id"], [])
                 details.append(detail)
         details.sort(key=_newest_first)
         return details
+
+    def related(self, event_id: str) -> list[RelatedEvent]:
+        """Events tied to this one: its plan or execution, what was agreed at a meeting (or the
+        meeting it was agreed at), other editions of its named series (see `detente.query.related`)."""
+        most = int(load_rules("related")["most_candidates"])
+        with self._lock:
+            found = event_reads.events_by_ids(self._conn, [event_id])
+            if not found:
+                return []
+            me = related_reads.with_docs(self._conn, found)[0]
+            candidates = related_reads.reported_together(self._conn, event_id, most)
+            candidates += related_reads.sharing_countries(
+                self._conn, event_id, me["type"], me["countries"], named=False, limit=most
+            )
+            if me["name"]:
+                for pair in _pairs(me["countries"]):
+                    candidates += related_reads.sharing_countries(
+                        self._conn, event_id, me["type"], pair, named=True, limit=most
+                    )
+            linked = event_reads.related_of(self._conn, [event_id]).get(event_id, [])
+            candidates += related_reads.with_docs(self._conn, event_reads.events_by_ids(self._conn, linked))
+        return [
+            RelatedEvent(kind, **{name: other[name] for name in _RELATED_FIELDS})
+            for kind, other in relations.related(me, candidates, linked)
+        ]
 
     def article(self, doc_id: str) -> ArticleRow | None:
         found = self._read(articles.article, doc_id)
@@ -186,35 +221,60 @@ class Detente:
     def dyads(self, *, country: str | None = None, limit: int = 50) -> list[DyadRow]:
         code = validate.country(country) if country else None
         limit, _ = validate.page(limit, 0)
-        return [DyadRow(**item) for item in self._read(aggregates.dyads, code, limit)]
+        return [DyadRow(**item) for item in self._counted(aggregates.dyads, code, limit)]
 
     def partners(self, country: str) -> list[PartnerRow]:
         """A country's partners, most events first."""
         code = validate.country(country)
-        return [PartnerRow(**item) for item in self._read(aggregates.partners, code)]
+        return [PartnerRow(**item) for item in self._counted(aggregates.partners, code)]
 
     def timeline(
         self,
         *,
         granularity: str = "month",
-        dyad: str | Iterable[str] | None = None,
         country: str | None = None,
-        type: str | Iterable[str] | None = None,
+        **filters: Unpack[FilterArgs],
     ) -> list[TimelineRow]:
-        """Events per period and type; events dated less precisely than the period are left out."""
-        spec = event_filter(countries=[country] if country else None, dyad=dyad, type=type)
-        rows = self._read(aggregates.timeline, spec, validate.granularity(granularity))
+        """Events per period and type among the filtered events; events dated less precisely than
+        the period are left out. `country` is short for `countries=[country]`."""
+        if country:
+            filters["countries"] = [country]
+        spec = event_filter(**filters)
+        rows = self._counted(aggregates.timeline, spec, validate.granularity(granularity))
         return [TimelineRow(**item) for item in rows]
 
     def dyad_years(self) -> list[DyadYearRow]:
-        return [DyadYearRow(**item) for item in self._read(aggregates.dyad_years)]
+        return [DyadYearRow(**item) for item in self._counted(aggregates.dyad_years)]
 
     def places(self) -> list[PlaceRow]:
         return [PlaceRow(**item) for item in self._read(aggregates.places)]
 
-    def network(self) -> Network:
-        nodes = [NetworkNode(**item) for item in self._read(aggregates.country_counts)]
-        edges = [NetworkEdge(**item) for item in self._read(aggregates.network_edges)]
+    def sites(self, **filters: Unpack[FilterArgs]) -> list[SiteRow]:
+        """Named places (cities, facilities) with the filtered events placed there, busiest first."""
+        return [SiteRow(**item) for item in self._counted(geography.sites, event_filter(**filters))]
+
+    def locations(self, **filters: Unpack[FilterArgs]) -> list[LocationRow]:
+        """Countries the filtered events are located in, with how many are placed only to the country."""
+        spec = event_filter(**filters)
+        return [LocationRow(**item) for item in self._counted(geography.location_counts, spec)]
+
+    def placement(self, **filters: Unpack[FilterArgs]) -> Placement:
+        """How many of the filtered events a map can place at a site, only at a country, or not at all."""
+        return Placement(**self._counted(geography.placement_totals, event_filter(**filters)))
+
+    def network(self, *, min_events: int = 1, **filters: Unpack[FilterArgs]) -> Network:
+        """Countries as nodes and cooperation as edges, over the filtered events.
+
+        `min_events` drops ties with fewer events, and the countries left without a tie.
+        """
+        least = validate.minimum(min_events, "min_events")
+        spec = event_filter(**filters)
+        edges = [NetworkEdge(**item) for item in self._counted(aggregates.network_edges, spec)]
+        nodes = [NetworkNode(**item) for item in self._counted(aggregates.country_counts, spec)]
+        if least > 1:
+            edges = [edge for edge in edges if edge.events >= least]
+            tied = {country for edge in edges for country in (edge.country_a, edge.country_b)}
+            nodes = [node for node in nodes if node.country in tied]
         return Network(nodes, edges)
 
     def search(self, text: str, *, limit: int = 20) -> list[SearchHit]:
@@ -226,7 +286,7 @@ class Detente:
         return [SearchHit(**item) for item in self._read(search.search, query, limit)]
 
     def stats(self) -> Stats:
-        return Stats(**self._read(aggregates.stats))
+        return Stats(**self._counted(aggregates.stats))
 
     # lifecycle ------------------------------------------------------------
 
@@ -243,41 +303,34 @@ class Detente:
         self.close()
 
 
-def event_filter(
-    *,
-    countries: str | Iterable[str] | None = None,
-    dyad: str | Iterable[str] | None = None,
-    type: str | Iterable[str] | None = None,
-    status: str | Iterable[str] | None = None,
-    since: date | str | None = None,
-    until: date | str | None = None,
-    person: str | None = None,
-    place: str | None = None,
-    text: str | None = None,
-) -> EventFilter:
-    """Check every filter value; raises ValueError naming the first bad one."""
-    first, last = validate.period(since, until)
-    wanted = tuple(dict.fromkeys([*validate.countries(countries), *validate.dyad(dyad)]))
-    fts = None
-    if text is not None and text.strip():
-        fts = search.fts_query(text)
-        if fts is None:
-            raise ValueError(f"text: {text!r} has no words to search for")
-    return EventFilter(
-        countries=wanted,
-        types=validate.event_types(type),
-        statuses=validate.statuses(status),
-        since=first,
-        until=last,
-        person=validate.text(person, "person"),
-        place=validate.text(place, "place"),
-        text=fts,
-    )
-
-
 def _newest_first(event: EventRow) -> tuple[bool, int, str]:
     start = event.date_start
     return (start is None, -start.toordinal() if start else 0, event.event_id)
+
+
+_RELATED_FIELDS = (
+    "event_id",
+    "type",
+    "status",
+    "date_start",
+    "date_end",
+    "date_precision",
+    "countries",
+    "name",
+    "evidence",
+)
+
+
+def _pairs(countries: list[str], most: int = 10) -> list[list[str]]:
+    """Country pairs of an event (the pair itself for a dyad), at most `most` of them."""
+    ordered = sorted(countries)
+    pairs = [[a, b] for i, a in enumerate(ordered) for b in ordered[i + 1 :]]
+    return pairs[:most] or [ordered]
+
+
+def _source_row(source: dict[str, Any]) -> SourceRow:
+    outlet = outlet_of(source["url"], source["outlet"])
+    return SourceRow(**source, outlet_name=outlet.name, outlet_from=outlet.found)
 
 
 def _event_row(kind: type[R], item: dict[str, Any]) -> R:

@@ -101,6 +101,11 @@ class SourceRow(Row):
     evidence_start: int | None
     evidence_end: int | None
     text: str | None
+    # How the article's publication date was found: "explicit" (stated by the page or its
+    # container), "inferred" (from the URL or page heuristics) or "unknown".
+    published_source: str = "unknown"
+    outlet_name: str | None = None  # the outlet to show: see detente.query.outlets
+    outlet_from: str | None = None  # "known outlet", "page metadata" or "URL domain"
 
 
 @dataclass
@@ -163,6 +168,8 @@ class DyadRow(Row):
     by_type: dict[str, int]
     first_date: date | None
     last_date: date | None
+    first_precision: str | None = None  # of the first event's date: "day", "month", "year"
+    last_precision: str | None = None
 
 
 @dataclass
@@ -172,6 +179,8 @@ class PartnerRow(Row):
     by_type: dict[str, int]
     first_date: date | None
     last_date: date | None
+    first_precision: str | None = None
+    last_precision: str | None = None
 
 
 @dataclass
@@ -216,6 +225,59 @@ class PlaceRow(Row):
     latitude: float
     longitude: float
     geo_level: str | None = None
+
+
+@dataclass
+class SiteRow(Row):
+    """A named place (city or facility) at one coordinate with the events placed there."""
+
+    place: str | None
+    country: str | None
+    latitude: float
+    longitude: float
+    geo_level: str | None
+    events: int
+    by_type: dict[str, int]
+    only_event_id: str | None  # the event's id when the site has exactly one
+    last_date: date | None
+
+
+@dataclass
+class LocationRow(Row):
+    """A country events are located in: all of them, and those located only to the country."""
+
+    country: str
+    events: int
+    only_country: int
+    latitude: float | None = None  # a point in the country: the mean of its located events
+    longitude: float | None = None
+
+
+@dataclass
+class Placement(Row):
+    """How the filtered events are placed: at a site, only to a country, named but not found, not at all."""
+
+    events: int
+    at_site: int
+    only_country: int
+    named_unplaced: int
+    unplaced: int
+
+
+@dataclass
+class RelatedEvent(Row):
+    """An event linked to another, and how: see detente.query.related."""
+
+    relation: str
+    event_id: str
+    type: str
+    status: str
+    date_start: date | None
+    date_end: date | None
+    date_precision: str
+    countries: list[str]
+    name: str | None
+    evidence: str
 
 
 @dataclass

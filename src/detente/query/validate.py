@@ -16,6 +16,8 @@ from detente.models import EVENT_TYPES, STATUSES
 
 MAX_LIMIT = 10_000
 GRANULARITIES = ("month", "year")
+# Columns an event listing sorts by; "-key" sorts descending (store.read.events maps them to SQL).
+SORT_KEYS = ("date", "type", "status", "countries", "event", "place", "sources")
 _EXTRA_CODES = frozenset({"XKX"})  # Kosovo: user-assigned, widely used in event data
 
 
@@ -118,4 +120,29 @@ def page(limit: int, offset: int) -> tuple[int, int]:
 def granularity(value: str) -> str:
     if value not in GRANULARITIES:
         raise ValueError(f"granularity: {value!r} must be one of {', '.join(GRANULARITIES)}")
+    return value
+
+
+def sort(value: str | None) -> str | None:
+    """A sort key (`date`, `-sources`, ...) or None for the default, newest first."""
+    if value is None or not str(value).strip():
+        return None
+    key = str(value).strip().lower()
+    if key.lstrip("-") not in SORT_KEYS or key.count("-") > 1:
+        options = ", ".join(SORT_KEYS)
+        raise ValueError(f"sort: {value!r} is not one of {options} (prefix '-' to sort descending)")
+    return key
+
+
+def places(value: str | Iterable[str] | None) -> tuple[str, ...]:
+    """One place or several (any of them); blanks dropped."""
+    if value is None:
+        return ()
+    items = [value] if isinstance(value, str) else list(value)
+    return tuple(dict.fromkeys(cleaned for item in items if (cleaned := str(item).strip())))
+
+
+def minimum(value: int, parameter: str) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+        raise ValueError(f"{parameter}: {value!r} must be a whole number of at least 1")
     return value

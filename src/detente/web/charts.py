@@ -14,13 +14,15 @@ from dataclasses import dataclass, field
 
 from detente.models import EVENT_TYPES
 
-WIDTH = 960
+WIDTH = 960  # the wide chart; the narrow one (NARROW_WIDTH) is drawn for phones
+NARROW_WIDTH = 400
 HEIGHT = 260
 MARGIN_LEFT = 40
 MARGIN_RIGHT = 30
 MARGIN_BOTTOM = 28
 MARGIN_TOP = 10
-MAX_LABELS = 12
+LABEL_SLOT = 72  # user units one month label ("Nov 2025" at 11 px) needs with its gap
+YEAR_LABEL_SLOT = 40  # and one year label ("2025")
 MAX_BAR_WIDTH = 48
 
 
@@ -91,13 +93,19 @@ def fill_periods(periods: Iterable[str]) -> list[str]:
     return ordered
 
 
-def stacked_bars(counts: Iterable[tuple[str, str, int]]) -> StackedBars:
-    """Bars per period, one segment per event type, in the fixed type order of the legend."""
+def stacked_bars(
+    counts: Iterable[tuple[str, str, int]], width: int = WIDTH, periods: list[str] | None = None
+) -> StackedBars:
+    """Bars per period, one segment per event type, in the fixed type order of the legend.
+
+    `periods` fixes the axis (a chosen range, empty periods included); by default it runs
+    from the first to the last period counted. Period labels are thinned to fit `width`.
+    """
     by_period: dict[str, dict[str, int]] = defaultdict(dict)
     for period, event_type, count in counts:
         if period and count > 0:
             by_period[period][event_type] = by_period[period].get(event_type, 0) + count
-    periods = fill_periods(by_period)
+    periods = periods if periods is not None else fill_periods(by_period)
     known = [t for t in EVENT_TYPES if any(t in row for row in by_period.values())]
     extra = sorted({t for row in by_period.values() for t in row} - set(EVENT_TYPES))
     types = known + extra
@@ -106,8 +114,10 @@ def stacked_bars(counts: Iterable[tuple[str, str, int]]) -> StackedBars:
     axis_max = max(step, math.ceil(top / step) * step)
     plot_bottom = HEIGHT - MARGIN_BOTTOM
     plot_height = plot_bottom - MARGIN_TOP
-    slot = (WIDTH - MARGIN_LEFT - MARGIN_RIGHT) / max(1, len(periods))
-    label_every = max(1, math.ceil(len(periods) / MAX_LABELS))
+    plot_width = width - MARGIN_LEFT - MARGIN_RIGHT
+    slot = plot_width / max(1, len(periods))
+    label_slot = LABEL_SLOT if periods and "-" in periods[0] else YEAR_LABEL_SLOT
+    label_every = max(1, math.ceil(len(periods) / max(1, plot_width // label_slot)))
     bars: list[Bar] = []
     for index, period in enumerate(periods):
         row = by_period.get(period, {})
@@ -131,4 +141,4 @@ def stacked_bars(counts: Iterable[tuple[str, str, int]]) -> StackedBars:
         Tick(value, round(plot_bottom - plot_height * value / axis_max, 2))
         for value in range(0, axis_max + 1, step)
     ]
-    return StackedBars(WIDTH, HEIGHT, MARGIN_LEFT, WIDTH - MARGIN_RIGHT, plot_bottom, bars, ticks, types)
+    return StackedBars(width, HEIGHT, MARGIN_LEFT, width - MARGIN_RIGHT, plot_bottom, bars, ticks, types)

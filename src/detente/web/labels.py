@@ -47,7 +47,22 @@ def text_width(text: str, size: float) -> float:
 
 def label_box(x: float, y: float, anchor: str, width: float, size: float) -> Box:
     left = {"start": x, "middle": x - width / 2, "end": x - width}[anchor]
-    return round(left, 1), round(y - size * ASCENT, 1), round(left + width, 1), round(y + size * DESCENT, 1)
+    digits = _digits(size)
+    return (
+        round(left, digits),
+        round(y - size * ASCENT, digits),
+        round(left + width, digits),
+        round(y + size * DESCENT, digits),
+    )
+
+
+def _digits(size: float) -> int:
+    """Decimals that keep a tenth of the font size: 1 for a 12-unit font, more on a zoomed map layer."""
+    digits = 1
+    while size < 10 and digits < 6:
+        size *= 10
+        digits += 1
+    return digits
 
 
 def boxes_overlap(a: Box, b: Box) -> bool:
@@ -68,16 +83,16 @@ def shorter_forms(text: str) -> Iterator[str]:
         yield head[:length].rstrip() + "…"
 
 
-def _spots(p: Point) -> Iterator[tuple[float, float, str]]:
+def _spots(p: Point, space: float = GAP) -> Iterator[tuple[float, float, str]]:
     """Baseline positions hugging the point: right, left, above, below, then the diagonals."""
-    gap = p.r + GAP
+    gap = p.r + space
     middle = p.y + p.size * (ASCENT - DESCENT) / 2  # baseline that centres the text on the point
     above = p.y - gap - p.size * DESCENT
     below = p.y + gap + p.size * ASCENT
     # diagonals start where the circle's 45-degree edge is, so the box corner hugs it
     side = p.r * 0.71
-    high = p.y - side - GAP - p.size * DESCENT
-    low = p.y + side + GAP + p.size * ASCENT
+    high = p.y - side - space - p.size * DESCENT
+    low = p.y + side + space + p.size * ASCENT
     yield p.x + gap, middle, "start"
     yield p.x - gap, middle, "end"
     yield p.x, above, "middle"
@@ -88,32 +103,69 @@ def _spots(p: Point) -> Iterator[tuple[float, float, str]]:
     yield p.x - side, low, "end"
 
 
-def _fit(point: Point, obstacles: list[Box], width: float, height: float) -> Label | None:
+class _Grid:
+    """Boxes bucketed by the grid cells they touch, so a candidate is checked only against its
+    neighbours: hundreds of map markers are labelled in milliseconds, not seconds."""
+
+    def __init__(self, cell: float) -> None:
+        self.cell = max(cell, 1e-6)
+        self.cells: dict[tuple[int, int], list[tuple[int, Box]]] = {}
+
+    def _keys(self, box: Box) -> Iterator[tuple[int, int]]:
+        for i in range(int(box[0] // self.cell), int(box[2] // self.cell) + 1):
+            for j in range(int(box[1] // self.cell), int(box[3] // self.cell) + 1):
+                yield i, j
+
+    def add(self, box: Box, owner: int = -1) -> None:
+        for key in self._keys(box):
+            self.cells.setdefault(key, []).append((owner, box))
+
+    def hits(self, box: Box, owner: int) -> bool:
+        """Does `box` overlap anything but the entries of `owner` (a point's own circle)?"""
+        for key in self._keys(box):
+            for who, other in self.cells.get(key, ()):
+                if who != owner and boxes_overlap(box, other):
+                    return True
+        return False
+
+
+def _fit(point: Point, owner: int, grid: _Grid, width: float, height: float, space: float) -> Label | None:
     for form in shorter_forms(point.text):
         text = form + point.suffix
         size = text_width(text, point.size)
-        for x, y, anchor in _spots(point):
+        for x, y, anchor in _spots(point, space):
             box = label_box(x, y, anchor, size, point.size)
             inside = box[0] >= 0 and box[1] >= 0 and box[2] <= width and box[3] <= height
-            if inside and not any(boxes_overlap(box, other) for other in obstacles):
-                return Label(round(x, 1), round(y, 1), anchor, text, box)
+            if inside and not grid.hits(box, owner):
+                digits = _digits(point.size)
+                return Label(round(x, digits), round(y, digits), anchor, text, box)
     return None
 
 
 def place_labels(
-    points: Sequence[Point], width: float, height: float, obstacles: Sequence[Box] = ()
+    points: Sequence[Point],
+    width: float,
+    height: float,
+    obstacles: Sequence[Box] = (),
+    space: float = GAP,
 ) -> list[Label | None]:
     """A label per point, in order of priority, or None where no spot next to it is free.
 
     A label never covers another label, any point but its own, or an obstacle (a
-    symbol drawn without a label).
+    symbol drawn without a label). `space` is the gap between a point and its label,
+    in the units of the points (a zoomed map layer has smaller units).
     """
-    circles = [point_box(p) for p in points] + list(obstacles)
-    boxes: list[Box] = []
+    if not points:
+        return []
+    grid = _Grid(max(p.size for p in points) * 4)
+    for index, point in enumerate(points):
+        grid.add(point_box(point), index)
+    for box in obstacles:
+        grid.add(box)
     placed: list[Label | None] = []
     for index, point in enumerate(points):
-        label = _fit(point, circles[:index] + circles[index + 1 :] + boxes, width, height)  # not its own
+        label = _fit(point, index, grid, width, height, space)
         if label is not None:
-            boxes.append(label.box)
+            grid.add(label.box)
         placed.append(label)
     return placed

@@ -26,17 +26,12 @@ class NodePosition:
     y: float
 
 
-def force_layout(
-    node_ids: Sequence[str], edges: Sequence[tuple[str, str, float]], iterations: int = ITERATIONS
-) -> list[NodePosition]:
-    """Positions inside the WIDTH x HEIGHT canvas; heavier edges pull their ends closer."""
+def _unit_positions(
+    ids: list[str], edges: Sequence[tuple[str, str, float]], iterations: int
+) -> list[tuple[float, float]]:
+    """Fruchterman-Reingold in a unit square, from a circle in sorted order (no randomness)."""
     import numpy as np
 
-    ids = sorted(set(node_ids))
-    if not ids:
-        return []
-    if len(ids) == 1:
-        return [NodePosition(ids[0], WIDTH / 2, HEIGHT / 2)]
     index = {node: i for i, node in enumerate(ids)}
     count = len(ids)
     angles = 2 * math.pi * np.arange(count) / count
@@ -62,29 +57,67 @@ def force_layout(
         # a weak pull to the centre keeps disconnected pieces on the canvas
         pos = pos + shift / length[:, None] * step[:, None] - pos * 0.01
         temperature = max(temperature * 0.97, 0.005)
-    return _fit(ids, pos.tolist())
+    return [(float(x), float(y)) for x, y in pos.tolist()]
 
 
-@lru_cache(maxsize=8)
+@lru_cache(maxsize=32)
+def _cached_unit_positions(
+    ids: tuple[str, ...], edges: tuple[tuple[str, str, float], ...], iterations: int
+) -> tuple[tuple[float, float], ...]:
+    """A graph seen before is not laid out again: the network changes only on ingest."""
+    return tuple(_unit_positions(list(ids), edges, iterations))
+
+
+def force_layout(
+    node_ids: Sequence[str],
+    edges: Sequence[tuple[str, str, float]],
+    iterations: int = ITERATIONS,
+    width: int = WIDTH,
+    height: int = HEIGHT,
+    margin: int = MARGIN,
+) -> list[NodePosition]:
+    """Positions inside the width x height canvas; heavier edges pull their ends closer.
+
+    A layout wider than tall is turned a quarter for a portrait canvas (a phone's), so it
+    fills the screen instead of a strip of it.
+    """
+    ids = sorted(set(node_ids))
+    if not ids:
+        return []
+    if len(ids) == 1:
+        return [NodePosition(ids[0], width / 2, height / 2)]
+    pos = list(_cached_unit_positions(tuple(ids), tuple(edges), iterations))
+    xs, ys = [p[0] for p in pos], [p[1] for p in pos]
+    if (height > width) == (max(xs) - min(xs) > max(ys) - min(ys)):
+        pos = [(y, x) for x, y in pos]
+    return _fit(ids, pos, width, height, margin)
+
+
 def cached_force_layout(
-    node_ids: tuple[str, ...], edges: tuple[tuple[str, str, float], ...]
+    node_ids: tuple[str, ...],
+    edges: tuple[tuple[str, str, float], ...],
+    width: int = WIDTH,
+    height: int = HEIGHT,
+    margin: int = MARGIN,
 ) -> tuple[NodePosition, ...]:
-    """The layout of a graph seen before is reused: the network only changes on ingest."""
-    return tuple(force_layout(node_ids, edges))
+    """`force_layout` with the (costly) simulation of a graph seen before reused."""
+    return tuple(force_layout(node_ids, edges, ITERATIONS, width, height, margin))
 
 
-def _fit(ids: Sequence[str], pos: list[list[float]]) -> list[NodePosition]:
-    """Scale into the landscape canvas; each axis stretches at most twice the other's scale."""
+def _fit(
+    ids: Sequence[str], pos: list[tuple[float, float]], width: int, height: int, margin: int
+) -> list[NodePosition]:
+    """Scale into the canvas; each axis stretches at most twice the other's scale."""
     xs = [p[0] for p in pos]
     ys = [p[1] for p in pos]
-    scale_x = (WIDTH - 2 * MARGIN) / max(max(xs) - min(xs), 1e-9)
-    scale_y = (HEIGHT - 2 * MARGIN) / max(max(ys) - min(ys), 1e-9)
+    scale_x = (width - 2 * margin) / max(max(xs) - min(xs), 1e-9)
+    scale_y = (height - 2 * margin) / max(max(ys) - min(ys), 1e-9)
     base = min(scale_x, scale_y)
     scale_x, scale_y = min(scale_x, 2 * base), min(scale_y, 2 * base)
     cx, cy = (max(xs) + min(xs)) / 2, (max(ys) + min(ys)) / 2
     return [
         NodePosition(
-            node, round(WIDTH / 2 + (x - cx) * scale_x, 1), round(HEIGHT / 2 + (y - cy) * scale_y, 1)
+            node, round(width / 2 + (x - cx) * scale_x, 1), round(height / 2 + (y - cy) * scale_y, 1)
         )
         for node, (x, y) in zip(ids, pos, strict=True)
     ]

@@ -1,4 +1,4 @@
-"""The tabular pages (overview, event lists, dyad, event, person) as plain JSON-ready data.
+"""The tabular pages (overview, event lists, dyad, country, event, person) as plain JSON-ready data.
 
 Every builder returns a `View` whose `data` is the page's `.json` twin. Builders
 talk to the query layer and nothing else.
@@ -8,14 +8,16 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import asdict
+from dataclasses import asdict, replace
+from datetime import date
 from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
-from detente.web.charts import fill_periods, stacked_bars
+from detente.web import timeline
 from detente.web.countries import ALPHA3, country_name, is_country
-from detente.web.filters import PAGE_SIZE, EventFilters, PageError
+from detente.web.filters import PAGE_SIZES, EventFilters, PageError, Params, period_params
 from detente.web.highlight import split_evidence
+from detente.web.sources import source_view
 from detente.web.spans import office_spans
 from detente.web.view import Redirect, View
 
@@ -23,52 +25,81 @@ if TYPE_CHECKING:
     from detente.query import Detente
 
 RECENT_EVENTS = 12
-RELATED_FIELDS = (
-    "event_id",
-    "type",
-    "status",
-    "name",
-    "date_start",
-    "date_end",
-    "date_precision",
-    "countries",
-)
-MAX_MONTHLY_BARS = 72
 MAX_PARTNERS = 10_000
 TOP_DYADS = 15
+NOT_YET = ("planned", "proposed")
+RELATION_LABELS = {
+    "execution": "Carried out",
+    "plan": "Its plan",
+    "outcome": "Made at this meeting",
+    "occasion": "Made at the meeting",
+    "edition": "Other edition",
+    "linked": "Linked",
+}
 
 
-def _timeline(q: Detente, **scope: Any) -> tuple[str, list[dict[str, Any]]]:
-    """Events per month, or per year when the months would be too many to read as bars."""
-    monthly = [row.to_dict() for row in q.timeline(granularity="month", **scope)]
-    if len(fill_periods(row["period"] for row in monthly)) > MAX_MONTHLY_BARS:
-        return "year", [row.to_dict() for row in q.timeline(granularity="year", **scope)]
-    return "month", monthly
+def today() -> date:
+    """What "recent" and "upcoming" are measured from."""
+    return date.today()
 
 
-def _chart(timeline: list[dict[str, Any]], total: int) -> dict[str, Any]:
-    """Template context for a bar chart: its geometry and how many of `total` events it leaves out."""
-    bars = stacked_bars((row["period"], row["type"], row["events"]) for row in timeline)
-    charted = sum(row["events"] for row in timeline)
-    return {"chart": asdict(bars), "uncharted": max(0, total - charted)}
+def _only(params: Params, *allowed: str) -> None:
+    for name in params:
+        if name not in allowed:
+            raise PageError(400, f"{name}: unknown parameter; this page takes {', '.join(allowed) or 'none'}")
 
 
-def overview(q: Detente) -> View:
-    granularity, timeline = _timeline(q)
+def _period(params: Params) -> tuple[str | None, str | None]:
+    return period_params(params.get("since"), params.get("until"))
+
+
+def recent_and_upcoming(q: Detente, **scope: Any) -> dict[str, Any]:
+    """What occurred, newest first, up to today; what is planned or proposed from today, soonest first."""
+    now = today()
+    recent = q.events(**scope, status="occurred", until=now, limit=RECENT_EVENTS)
+    upcoming = q.events(**scope, status=NOT_YET, since=now, sort="date", limit=RECENT_EVENTS)
+    return {"recent": recent.to_dict(), "upcoming": upcoming.to_dict(), "today": now.isoformat()}
+
+
+def overview(q: Detente, params: Params) -> View:
+    _only(params, "since", "until")
+    since, until = _period(params)
+    chart = timeline.chart(q, {}, since, until)
     data = {
         "stats": q.stats().to_dict(),
-        "granularity": granularity,
-        "timeline": timeline,
+        "range": chart["range"],
+        "granularity": chart["range"]["granularity"],
+        "timeline": chart["timeline"],
         "dyads": [row.to_dict() for row in q.dyads(limit=TOP_DYADS)],
-        "recent": q.events(limit=RECENT_EVENTS).to_dict(),
+        **recent_and_upcoming(q),
     }
-    return View("overview.html", data, _chart(timeline, data["stats"]["events"]))
+    return View("overview.html", data, _chart_extra(chart))
+
+
+def _chart_extra(chart: dict[str, Any]) -> dict[str, Any]:
+    return {"chart": chart["chart"], "narrow_chart": chart["narrow_chart"]}
 
 
 def events_list(q: Detente, filters: EventFilters) -> View:
     page = _events_page(q, filters.query_kwargs())
     data = {"filters": filters.to_dict(), "events": page}
-    return View("events.html", data, {"form": filters, "pager": _pager(filters, page)})
+    return View("events.html", data, _table_extra(filters, page, "/events"))
+
+
+def _table_extra(
+    filters: EventFilters, page: dict[str, Any], action: str, selection: EventFilters | None = None
+) -> dict[str, Any]:
+    """The form, pager and download links of an event table; `selection` is what the downloads
+    select when the page adds to the form's filters (the dyad of a dyad page)."""
+    query = (selection or filters).api_query()
+    suffix = f"?{query}" if query else ""
+    return {
+        "form": filters,
+        "pager": _pager(filters, page),
+        "page_sizes": PAGE_SIZES,
+        "action": action,
+        "downloads": {fmt: f"/api/events.{fmt}{suffix}" for fmt in ("csv", "json", "parquet")},
+    }
 
 
 @contextmanager
@@ -85,12 +116,16 @@ def _events_page(q: Detente, kwargs: dict[str, Any]) -> dict[str, Any]:
         return q.events(**kwargs).to_dict()
 
 
-def _pager(filters: EventFilters, page: dict[str, Any]) -> dict[str, str | None]:
-    offset, total = page["offset"], page["total"]
-    previous = max(0, offset - PAGE_SIZE)
+def _pager(filters: EventFilters, page: dict[str, Any]) -> dict[str, Any]:
+    offset, total, size = page["offset"], page["total"], filters.limit
+    last = max(0, (total - 1) // size * size)
     return {
-        "previous": filters.link(offset=previous) if offset > 0 else None,
-        "next": filters.link(offset=offset + PAGE_SIZE) if offset + PAGE_SIZE < total else None,
+        "first": filters.link(offset=0) if offset > 0 else None,
+        "previous": filters.link(offset=max(0, offset - size)) if offset > 0 else None,
+        "next": filters.link(offset=offset + size) if offset + size < total else None,
+        "last": filters.link(offset=last) if offset < last else None,
+        "page": offset // size + 1,
+        "pages": max(1, -(-total // size)),
     }
 
 
@@ -112,12 +147,12 @@ def parse_dyad(pair: str) -> tuple[str, str]:
 
 def dyad(q: Detente, pair: str, filters: EventFilters) -> View:
     a, b = parse_dyad(pair)
-    kwargs = {**filters.query_kwargs(), "countries": None, "dyad": (a, b)}
+    filters = replace(filters, dyad=None, country=())
+    kwargs = {**filters.query_kwargs(), "dyad": (a, b)}
     page = _events_page(q, kwargs)
-    yearly = [row.to_dict() for row in q.timeline(granularity="year", dyad=(a, b))]
-    granularity, timeline = _timeline(q, dyad=(a, b))
+    chart = timeline.chart(q, {"dyad": (a, b)}, filters.since, filters.until)
     summary = next(
-        (row for row in q.dyads(country=a, limit=MAX_PARTNERS) if row.country_b == b or row.country_a == b),
+        (row for row in q.dyads(country=a, limit=MAX_PARTNERS) if b in (row.country_a, row.country_b)),
         None,
     )
     data = {
@@ -125,42 +160,40 @@ def dyad(q: Detente, pair: str, filters: EventFilters) -> View:
         "names": [country_name(a), country_name(b)],
         "total": summary.events if summary else 0,
         "by_type": summary.by_type if summary else {},
-        "first_date": _iso(summary.first_date) if summary else None,
-        "last_date": _iso(summary.last_date) if summary else None,
-        "years": sorted({int(row["period"]) for row in yearly if str(row["period"]).isdigit()}),
-        "granularity": granularity,
-        "timeline": timeline,
+        "summary": summary.to_dict() if summary else None,
+        "range": chart["range"],
+        "granularity": chart["range"]["granularity"],
+        "timeline": chart["timeline"],
         "filters": filters.to_dict(),
         "events": page,
     }
-    year_options = sorted(set(data["years"]) | ({filters.year} if filters.year else set()))
-    extra = {
-        "form": filters,
-        "pager": _pager(filters, page),
-        "year_options": year_options,
-        **_chart(timeline, data["total"]),
-    }
-    return View("dyad.html", data, extra)
+    table = _table_extra(filters, page, f"/dyad/{a}-{b}", replace(filters, dyad=f"{a}-{b}"))
+    return View("dyad.html", data, {**table, **_chart_extra(chart)})
 
 
-def country(q: Detente, code: str) -> View:
+def country(q: Detente, code: str, params: Params) -> View:
     """A country's partners (each a link to the dyad page), its timeline and latest events."""
     upper = code.upper()
     if not is_country(upper):
         raise PageError(404, f"country {code!r}: not an ISO 3166-1 alpha-3 country code (e.g. PAK)")
     if code != upper:
         raise Redirect(f"/country/{upper}")
-    granularity, timeline = _timeline(q, country=upper)
-    recent = q.events(countries=[upper], limit=RECENT_EVENTS).to_dict()
+    _only(params, "since", "until")
+    since, until = _period(params)
+    scope = {"countries": [upper]}
+    chart = timeline.chart(q, scope, since, until)
     data = {
         "country": upper,
         "name": country_name(upper),
+        "total": q.events(**scope, limit=1).total,
+        "located_here": q.events(located_in=upper, limit=1).total,
         "partners": [row.to_dict() for row in q.partners(upper)],
-        "granularity": granularity,
-        "timeline": timeline,
-        "recent": recent,
+        "range": chart["range"],
+        "granularity": chart["range"]["granularity"],
+        "timeline": chart["timeline"],
+        **recent_and_upcoming(q, **scope),
     }
-    return View("country.html", data, _chart(timeline, recent["total"]))
+    return View("country.html", data, _chart_extra(chart))
 
 
 def event(q: Detente, event_id: str) -> View:
@@ -168,22 +201,13 @@ def event(q: Detente, event_id: str) -> View:
     if detail is None:
         raise PageError(404, f"event {event_id!r}: no such event")
     data = detail.to_dict()
-    related = []
-    for related_id in detail.related:
-        other = q.event(related_id)
-        if other is not None:
-            summary = other.to_dict()
-            related.append({key: summary[key] for key in RELATED_FIELDS})
-    data["related_events"] = related
+    data["related_events"] = [row.to_dict() for row in q.related(event_id)]
     pieces = [
         split_evidence(source.text or "", source.evidence, source.evidence_start, source.evidence_end)
         for source in detail.sources
     ]
-    return View("event.html", data, {"pieces": pieces})
-
-
-def _iso(value: Any) -> str | None:
-    return value.isoformat() if value is not None else None
+    shown = [source_view(source) for source in data["sources"]]
+    return View("event.html", data, {"pieces": pieces, "shown": shown, "relation_labels": RELATION_LABELS})
 
 
 def person(q: Detente, key: str) -> View:
@@ -195,5 +219,9 @@ def person(q: Detente, key: str) -> View:
     data = detail.to_dict()
     data["offices"].sort(key=lambda o: (o["first_seen"] or "", o["title"]))
     data["events"].sort(key=lambda e: e["date_start"] or "", reverse=True)
-    spans = office_spans(data["offices"])
-    return View("person.html", data, {"spans": asdict(spans) if spans else None})
+    spans, narrow = office_spans(data["offices"]), office_spans(data["offices"], narrow=True)
+    return View(
+        "person.html",
+        data,
+        {"spans": asdict(spans) if spans else None, "narrow_spans": asdict(narrow) if narrow else None},
+    )

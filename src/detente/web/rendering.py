@@ -17,6 +17,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from detente.models import EVENT_TYPES, STATUSES
 from detente.web.countries import country_name
+from detente.web.dates import date_label, day_label, period_label, span_label
 
 CONTENT_SECURITY_POLICY = "; ".join(
     [
@@ -51,16 +52,6 @@ def type_label(event_type: str | None) -> str:
     return (event_type or "").replace("_", " ")
 
 
-def date_label(start: str | None, end: str | None = None, precision: str | None = "day") -> str:
-    """An ISO date cut to the precision the source gave ("2025-11", "2025"), with a range if any."""
-    if not start:
-        return "undated"
-    cut = {"month": 7, "year": 4}.get(precision or "day", 10)
-    first = start[:cut]
-    last = (end or start)[:cut]
-    return first if last == first else f"{first} – {last}"
-
-
 def web_url(url: str | None) -> str | None:
     """Only http(s) links become clickable: a stored `javascript:` URL must stay inert text."""
     if url and urlsplit(url.strip()).scheme.lower() in ("http", "https"):
@@ -79,7 +70,10 @@ def environment() -> Environment:
     env.filters["country"] = country_name
     env.filters["type_label"] = type_label
     env.filters["web_url"] = web_url
+    env.filters["period"] = period_label
+    env.filters["day"] = day_label
     env.globals["date_label"] = date_label
+    env.globals["span_label"] = span_label
     env.globals["EVENT_TYPES"] = EVENT_TYPES
     env.globals["STATUSES"] = STATUSES
     return env

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from fastapi import APIRouter, Request
 from fastapi.responses import RedirectResponse, Response
 
-from detente.web import figures, pages
+from detente.web import map_page, network_page, pages
 from detente.web.api_reference import endpoints
 from detente.web.filters import EventFilters, PageError
 from detente.web.rendering import html_page, json_page
@@ -21,7 +21,8 @@ from detente.web.view import Redirect, View
 if TYPE_CHECKING:
     from detente.query import Detente
 
-Builder = Callable[["Detente"], View]
+# A page builder: the query layer and the request's query parameters in, a view out.
+Builder = Callable[["Detente", Request], View]
 
 
 def _json_twin_url(request: Request) -> str:
@@ -32,7 +33,7 @@ def _json_twin_url(request: Request) -> str:
 
 def _respond(request: Request, build: Builder, get_query: Callable[[], Detente], as_json: bool) -> Response:
     try:
-        view = build(get_query())
+        view = build(get_query(), request)
     except Redirect as redirect:
         target = redirect.url + (".json" if as_json else "")
         if request.url.query:
@@ -51,86 +52,46 @@ def _respond(request: Request, build: Builder, get_query: Callable[[], Detente],
     )
 
 
+def _filtered(build: Callable[[Detente, EventFilters], View]) -> Builder:
+    return lambda q, request: build(q, EventFilters.from_params(request.query_params))
+
+
+def _paired(path: str, build: Builder) -> list[tuple[str, Builder]]:
+    """A page and its twin (the overview's twin is /index.json)."""
+    twin = "/index.json" if path == "/" else f"{path}.json"
+    return [(twin, build), (path, build)]
+
+
+PAGES: list[tuple[str, Builder]] = [
+    *_paired("/", lambda q, r: pages.overview(q, r.query_params)),
+    ("/.json", lambda q, r: pages.overview(q, r.query_params)),
+    *_paired("/events", _filtered(pages.events_list)),
+    *_paired(
+        "/dyad/{pair}",
+        lambda q, r: pages.dyad(q, r.path_params["pair"], EventFilters.from_params(r.query_params)),
+    ),
+    *_paired("/country/{code}", lambda q, r: pages.country(q, r.path_params["code"], r.query_params)),
+    *_paired("/event/{event_id}", lambda q, r: pages.event(q, r.path_params["event_id"])),
+    *_paired("/person/{key}", lambda q, r: pages.person(q, r.path_params["key"])),
+    *_paired("/network", lambda q, r: network_page.network(q, r.query_params)),
+    *_paired("/map", lambda q, r: map_page.world_map(q, r.query_params)),
+]
+
+
 def build_router(get_query: Callable[[], Detente]) -> APIRouter:
     """Routes for every dashboard page and twin; `get_query` hands over the shared query layer."""
     router = APIRouter(include_in_schema=False)
 
-    def page(request: Request, build: Builder, as_json: bool) -> Response:
-        return _respond(request, build, get_query, as_json)
+    def add(path: str, build: Builder) -> None:
+        as_json = path.endswith(".json")
 
-    def filters_of(request: Request) -> EventFilters:
-        return EventFilters.from_params(request.query_params)
+        def endpoint(request: Request) -> Response:
+            return _respond(request, build, get_query, as_json)
 
-    def with_filters(request: Request, build: Callable[[Detente, EventFilters], View]) -> Builder:
-        def run(q: Detente) -> View:
-            return build(q, filters_of(request))
+        router.add_api_route(path, endpoint, methods=["GET"], name=f"page {path}")
 
-        return run
-
-    @router.get("/index.json")
-    @router.get("/.json")
-    def overview_json(request: Request) -> Response:
-        return page(request, pages.overview, True)
-
-    @router.get("/")
-    def overview_html(request: Request) -> Response:
-        return page(request, pages.overview, False)
-
-    @router.get("/events.json")
-    def events_json(request: Request) -> Response:
-        return page(request, with_filters(request, pages.events_list), True)
-
-    @router.get("/events")
-    def events_html(request: Request) -> Response:
-        return page(request, with_filters(request, pages.events_list), False)
-
-    @router.get("/dyad/{pair}.json")
-    def dyad_json(request: Request, pair: str) -> Response:
-        return page(request, with_filters(request, lambda q, f: pages.dyad(q, pair, f)), True)
-
-    @router.get("/dyad/{pair}")
-    def dyad_html(request: Request, pair: str) -> Response:
-        return page(request, with_filters(request, lambda q, f: pages.dyad(q, pair, f)), False)
-
-    @router.get("/country/{code}.json")
-    def country_json(request: Request, code: str) -> Response:
-        return page(request, lambda q: pages.country(q, code), True)
-
-    @router.get("/country/{code}")
-    def country_html(request: Request, code: str) -> Response:
-        return page(request, lambda q: pages.country(q, code), False)
-
-    @router.get("/event/{event_id}.json")
-    def event_json(request: Request, event_id: str) -> Response:
-        return page(request, lambda q: pages.event(q, event_id), True)
-
-    @router.get("/event/{event_id}")
-    def event_html(request: Request, event_id: str) -> Response:
-        return page(request, lambda q: pages.event(q, event_id), False)
-
-    @router.get("/person/{key}.json")
-    def person_json(request: Request, key: str) -> Response:
-        return page(request, lambda q: pages.person(q, key), True)
-
-    @router.get("/person/{key}")
-    def person_html(request: Request, key: str) -> Response:
-        return page(request, lambda q: pages.person(q, key), False)
-
-    @router.get("/network.json")
-    def network_json(request: Request) -> Response:
-        return page(request, figures.network, True)
-
-    @router.get("/network")
-    def network_html(request: Request) -> Response:
-        return page(request, figures.network, False)
-
-    @router.get("/map.json")
-    def map_json(request: Request) -> Response:
-        return page(request, figures.world_map, True)
-
-    @router.get("/map")
-    def map_html(request: Request) -> Response:
-        return page(request, figures.world_map, False)
+    for path, build in PAGES:
+        add(path, build)
 
     @router.get("/api/docs")
     def api_docs(request: Request) -> Response:

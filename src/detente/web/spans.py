@@ -15,6 +15,8 @@ LABEL_WIDTH = 260
 ROW_HEIGHT = 26
 AXIS_HEIGHT = 22
 MIN_BAR = 6.0
+NARROW_WIDTH = 400  # a phone's chart: each office's title above its bar, not beside it
+NARROW_ROW_HEIGHT = 40
 
 
 @dataclass
@@ -41,10 +43,14 @@ class SpanChart:
     label_width: int
     bars: list[SpanBar]
     ticks: list[YearTick]
+    labels_above: bool = False  # titles sit over their bars (narrow chart)
 
 
-def office_spans(offices: Sequence[dict]) -> SpanChart | None:
-    """Bars for the offices that have dates (JSON-ready dicts with ISO dates); None without any."""
+def office_spans(offices: Sequence[dict], *, narrow: bool = False) -> SpanChart | None:
+    """Bars for the offices that have dates (JSON-ready dicts with ISO dates); None without any.
+
+    `narrow` draws for a phone: the full width for the time axis, titles above the bars.
+    """
     dated = [o for o in offices if o.get("first_seen") or o.get("last_seen")]
     if not dated:
         return None
@@ -53,10 +59,12 @@ def office_spans(offices: Sequence[dict]) -> SpanChart | None:
     start = date(min(firsts).year, 1, 1)
     end = date(max(lasts).year + 1, 1, 1)
     span_days = (end - start).days
-    plot = WIDTH - LABEL_WIDTH - 30
+    width, label_width = (NARROW_WIDTH, 22) if narrow else (WIDTH, LABEL_WIDTH)
+    row_height = NARROW_ROW_HEIGHT if narrow else ROW_HEIGHT
+    plot = width - label_width - (20 if narrow else 30)
 
     def x_of(day: date) -> float:
-        return round(LABEL_WIDTH + plot * (day - start).days / span_days, 1)
+        return round(label_width + plot * (day - start).days / span_days, 1)
 
     bars = []
     for row, (office, first, last) in enumerate(zip(dated, firsts, lasts, strict=True)):
@@ -68,10 +76,11 @@ def office_spans(offices: Sequence[dict]) -> SpanChart | None:
                 first.isoformat(),
                 last.isoformat(),
                 x,
-                row * ROW_HEIGHT + 4,
+                row * row_height + (18 if narrow else 4),
                 max(MIN_BAR, x_of(last) - x),
             )
         )
     ticks = [YearTick(year, x_of(date(year, 1, 1))) for year in range(start.year, end.year + 1)]
-    every = max(1, len(ticks) // 10)
-    return SpanChart(WIDTH, len(bars) * ROW_HEIGHT + AXIS_HEIGHT, LABEL_WIDTH, bars, ticks[::every])
+    every = max(1, len(ticks) // (5 if narrow else 10))
+    height = len(bars) * row_height + AXIS_HEIGHT
+    return SpanChart(width, height, label_width, bars, ticks[::every], labels_above=narrow)

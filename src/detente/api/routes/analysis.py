@@ -10,13 +10,17 @@ from detente.api import params
 from detente.api import query_fields as fields
 from detente.api.deps import Queries
 from detente.api.errors import ERROR_RESPONSES, query_rejections
+from detente.api.filters import EventFilters
 from detente.api.schemas import (
     Dyad,
     DyadYear,
+    Location,
     Network,
     Partner,
     PlaceMarker,
+    Placement,
     SearchHit,
+    Site,
     Stats,
     TimelinePoint,
 )
@@ -52,15 +56,13 @@ def list_partners(
 @router.get("/timeline", response_model=list[TimelinePoint], summary="Events per month or year, by type")
 def timeline(
     queries: Queries,
+    filters: EventFilters,
     granularity: Annotated[Literal["month", "year"], Query(description="Period length")] = "month",
-    dyad: fields.Dyad = None,
-    country: fields.Country = None,
-    type: fields.Types = None,
 ) -> list[dict[str, Any]]:
-    pair = params.dyad(dyad)
-    code = params.optional_country(country)
+    """Counts of the events matching the filters of /api/events; events dated less precisely
+    than the period (a year, for months) are left out."""
     with query_rejections():
-        return _dicts(queries.current().timeline(granularity=granularity, dyad=pair, country=code, type=type))
+        return _dicts(queries.current().timeline(granularity=granularity, **filters))
 
 
 @router.get("/dyad-years", response_model=list[DyadYear], summary="Country pair by year, counts by type")
@@ -73,9 +75,35 @@ def places(queries: Queries) -> list[dict[str, Any]]:
     return _dicts(queries.current().places())
 
 
+@router.get("/sites", response_model=list[Site], summary="Named places with their events, for map markers")
+def sites(queries: Queries, filters: EventFilters) -> list[dict[str, Any]]:
+    with query_rejections():
+        return _dicts(queries.current().sites(**filters))
+
+
+@router.get(
+    "/locations", response_model=list[Location], summary="Countries events took place in, for a choropleth"
+)
+def locations(queries: Queries, filters: EventFilters) -> list[dict[str, Any]]:
+    with query_rejections():
+        return _dicts(queries.current().locations(**filters))
+
+
+@router.get("/placement", response_model=Placement, summary="How many events a map can place, and where")
+def placement(queries: Queries, filters: EventFilters) -> dict[str, Any]:
+    with query_rejections():
+        return queries.current().placement(**filters).to_dict()
+
+
 @router.get("/network", response_model=Network, summary="Countries as nodes, cooperation as edges")
-def network(queries: Queries) -> dict[str, Any]:
-    return queries.current().network().to_dict()
+def network(
+    queries: Queries,
+    filters: EventFilters,
+    min_events: Annotated[int, Query(ge=1, le=1_000_000, description="Leave out ties with fewer events")] = 1,
+) -> dict[str, Any]:
+    """Over the events matching the filters of /api/events (`country=PAK`: PAK's events)."""
+    with query_rejections():
+        return queries.current().network(min_events=min_events, **filters).to_dict()
 
 
 @router.get("/search", response_model=list[SearchHit], summary="Full-text search over articles and events")

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from fastapi import APIRouter, HTTPException, Path, Query
+from fastapi import APIRouter, HTTPException, Path
 
-from detente.api import params
 from detente.api import query_fields as fields
 from detente.api.deps import Queries
 from detente.api.errors import ERROR_RESPONSES, NOT_FOUND, query_rejections
-from detente.api.schemas import Event, EventDetail, Page
+from detente.api.filters import EventFilters
+from detente.api.schemas import Event, EventDetail, Page, RelatedEvent
 
 router = APIRouter(tags=["events"], responses=ERROR_RESPONSES)
 
@@ -18,36 +18,13 @@ router = APIRouter(tags=["events"], responses=ERROR_RESPONSES)
 @router.get("/events", response_model=Page[Event], summary="Events matching every given filter, newest first")
 def list_events(
     queries: Queries,
-    country: fields.Countries = None,
-    dyad: fields.Dyad = None,
-    type: fields.Types = None,
-    status: fields.Statuses = None,
-    since: fields.Since = None,
-    until: fields.Until = None,
-    person: Annotated[
-        str | None, Query(description="A person's id, any form of their name, or one word of it (a surname)")
-    ] = None,
-    place: Annotated[
-        str | None, Query(description="A place name (a city also finds the facilities in it) or GeoNames id")
-    ] = None,
-    q: Annotated[str | None, Query(description="Full text: every word in the evidence or name")] = None,
+    filters: EventFilters,
+    sort: fields.Sort = None,
     limit: fields.Limit = 100,
     offset: fields.Offset = 0,
 ) -> dict[str, Any]:
-    start, stop = params.date_range(since, until)
-    filters = {
-        "countries": params.country_codes(country),
-        "dyad": params.dyad(dyad),
-        "type": type,
-        "status": status,
-        "since": start,
-        "until": stop,
-        "person": params.optional_text(person, "person"),
-        "place": params.optional_text(place, "place"),
-        "text": params.optional_text(q, "q"),
-    }
     with query_rejections():
-        page = queries.current().events(**filters, limit=limit, offset=offset)
+        page = queries.current().events(**filters, sort=sort, limit=limit, offset=offset)
     return page.to_dict()
 
 
@@ -66,3 +43,20 @@ def get_event(
     if event is None:
         raise HTTPException(404, f"no event with id {event_id!r}")
     return event.to_dict()
+
+
+@router.get(
+    "/events/{event_id}/related",
+    response_model=list[RelatedEvent],
+    responses=NOT_FOUND,
+    summary="Events tied to one: its plan or execution, a meeting's outcomes, other editions",
+)
+def related_events(
+    queries: Queries,
+    event_id: Annotated[str, Path(description="The event's stable id")],
+) -> list[dict[str, Any]]:
+    with query_rejections("event_id", "path"):
+        query = queries.current()
+        if query.event(event_id) is None:
+            raise HTTPException(404, f"no event with id {event_id!r}")
+        return [row.to_dict() for row in query.related(event_id)]

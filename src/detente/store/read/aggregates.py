@@ -10,6 +10,12 @@ from detente.models import EVENT_TYPES
 from detente.store.codec import parse_date
 from detente.store.read.filters import EventFilter, where_clause
 
+# The first and last start dates, each with its precision ("2025-11-01|month"), so a page can
+# say "Nov 2025" instead of a made-up day. ISO dates sort as text, so MIN/MAX still work.
+_FIRST_LAST = (
+    "MIN(e.date_start || '|' || e.date_precision) AS first,"
+    " MAX(e.date_start || '|' || e.date_precision) AS last"
+)
 _PAIRS = (
     "FROM event_countries a JOIN event_countries b ON a.event_id = b.event_id AND a.country < b.country"
     " JOIN events e ON e.event_id = a.event_id"
@@ -19,9 +25,8 @@ _PAIRS = (
 def _pair_counts(conn: sqlite3.Connection, where: str, params: list[Any]) -> list[dict]:
     """One dict per unordered pair: total, by_type, first/last date (pairs ordered a < b)."""
     rows = conn.execute(
-        "SELECT a.country AS country_a, b.country AS country_b, e.type, COUNT(*) AS n,"
-        f" MIN(e.date_start) AS first, MAX(e.date_start) AS last {_PAIRS} WHERE {where}"
-        " GROUP BY a.country, b.country, e.type",
+        f"SELECT a.country AS country_a, b.country AS country_b, e.type, COUNT(*) AS n, {_FIRST_LAST}"
+        f" {_PAIRS} WHERE {where} GROUP BY a.country, b.country, e.type",
         params,
     ).fetchall()
     pairs: dict[tuple[str, str], dict] = {}
@@ -51,22 +56,38 @@ def _add(bucket: dict, event_type: str, count: int, first: str | None, last: str
         bucket["last"] = last
 
 
-def _finish(bucket: dict) -> dict:
-    bucket["first_date"] = parse_date(bucket.pop("first"))
-    bucket["last_date"] = parse_date(bucket.pop("last"))
+def _finish(bucket: dict, with_precision: bool = True) -> dict:
+    """Split the "date|precision" bounds into dates (and their precisions, when asked for)."""
+    for bound in ("first", "last"):
+        day, _, precision = (bucket.pop(bound) or "").partition("|")
+        bucket[f"{bound}_date"] = parse_date(day or None)
+        if with_precision:
+            bucket[f"{bound}_precision"] = (precision or "unknown") if day else None
     return bucket
 
 
 def dyads(conn: sqlite3.Connection, country: str | None, limit: int) -> list[dict]:
+    """The `limit` busiest pairs: ranked on bare counts first (no join with events), so the
+    types and dates are gathered for those pairs only."""
     where, params = ("(a.country = ? OR b.country = ?)", [country, country]) if country else ("1", [])
-    rows = _pair_counts(conn, where, params)
+    top = conn.execute(
+        "SELECT a.country, b.country, COUNT(*) AS n FROM event_countries a"
+        " JOIN event_countries b ON a.event_id = b.event_id AND a.country < b.country"
+        f" WHERE {where} GROUP BY a.country, b.country ORDER BY n DESC, a.country, b.country LIMIT ?",
+        [*params, limit],
+    ).fetchall()
+    if not top:
+        return []
+    pairs = ", ".join("(?, ?)" for _ in top)
+    chosen = [code for row in top for code in (row[0], row[1])]
+    rows = _pair_counts(conn, f"(a.country, b.country) IN (VALUES {pairs})", chosen)
     rows.sort(key=lambda r: (-r["events"], r["country_a"], r["country_b"]))
-    return rows[:limit]
+    return rows
 
 
 def partners(conn: sqlite3.Connection, country: str) -> list[dict]:
     rows = conn.execute(
-        "SELECT p.country, e.type, COUNT(*) AS n, MIN(e.date_start) AS first, MAX(e.date_start) AS last"
+        f"SELECT p.country, e.type, COUNT(*) AS n, {_FIRST_LAST}"
         " FROM event_countries c JOIN event_countries p ON p.event_id = c.event_id AND p.country != c.country"
         " JOIN events e ON e.event_id = c.event_id WHERE c.country = ? GROUP BY p.country, e.type",
         (country,),
@@ -101,7 +122,7 @@ def dyad_years(conn: sqlite3.Connection) -> list[dict]:
     rows = conn.execute(
         "SELECT a.country AS country_a, b.country AS country_b,"
         " CAST(substr(e.date_start, 1, 4) AS INTEGER) AS year,"
-        f" e.type, COUNT(*) AS n, MIN(e.date_start) AS first, MAX(e.date_start) AS last {_PAIRS}"
+        f" e.type, COUNT(*) AS n, {_FIRST_LAST} {_PAIRS}"
         " WHERE e.date_start IS NOT NULL GROUP BY a.country, b.country, year, e.type",
     ).fetchall()
     cells: dict[tuple[str, str, int], dict] = {}
@@ -122,7 +143,7 @@ def dyad_years(conn: sqlite3.Connection) -> list[dict]:
         _add(cell, row["type"], row["n"], row["first"], row["last"])
     result = []
     for key in sorted(cells):
-        cell = _finish(cells[key])
+        cell = _finish(cells[key], with_precision=False)
         by_type = cell.pop("by_type")
         cell.update({event_type: by_type.get(event_type, 0) for event_type in EVENT_TYPES})
         result.append(cell)
@@ -155,18 +176,24 @@ def places(conn: sqlite3.Connection) -> list[dict]:
     ]
 
 
-def country_counts(conn: sqlite3.Connection) -> list[dict]:
+def country_counts(conn: sqlite3.Connection, spec: EventFilter | None = None) -> list[dict]:
+    """Events per taking-part country, among the events the filter keeps."""
+    where, params = where_clause(spec or EventFilter())
     rows = conn.execute(
-        "SELECT country, COUNT(*) AS events FROM event_countries"
-        " GROUP BY country ORDER BY events DESC, country"
+        "SELECT c.country, COUNT(*) AS events FROM event_countries c JOIN events e ON e.event_id = c.event_id"
+        f" WHERE {where} GROUP BY c.country ORDER BY events DESC, c.country",
+        params,
     ).fetchall()
     return [dict(row) for row in rows]
 
 
-def network_edges(conn: sqlite3.Connection) -> list[dict]:
-    rows = _pair_counts(conn, "1", [])
+def network_edges(conn: sqlite3.Connection, spec: EventFilter | None = None) -> list[dict]:
+    """Country pairs with their events by type, among the events the filter keeps."""
+    where, params = where_clause(spec or EventFilter())
+    rows = _pair_counts(conn, where, params)
     for row in rows:
-        del row["first_date"], row["last_date"]
+        for key in ("first_date", "last_date", "first_precision", "last_precision"):
+            del row[key]
     rows.sort(key=lambda r: (-r["events"], r["country_a"], r["country_b"]))
     return rows
 

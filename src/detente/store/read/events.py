@@ -11,6 +11,25 @@ from detente.store.codec import parse_date
 from detente.store.read.filters import EventFilter, where_clause
 
 _ORDER = "ORDER BY e.date_start DESC NULLS LAST, e.event_id"
+# Sort keys the query layer accepts, as SQL; "-key" sorts descending. Blanks always sort last.
+SORT_COLUMNS = {
+    "date": "e.date_start",
+    "type": "e.type",
+    "status": "e.status",
+    "countries": "e.countries",
+    "event": "lower(COALESCE(e.name, e.evidence))",
+    "place": "lower(e.location_place)",
+    "sources": "e.source_count",
+}
+
+
+def order_by(sort: str | None) -> str:
+    """The ORDER BY for a checked sort key (`date`, `-sources`, ...); newest first by default."""
+    if not sort:
+        return _ORDER
+    column = SORT_COLUMNS[sort.lstrip("-")]
+    direction = "DESC" if sort.startswith("-") else "ASC"
+    return f"ORDER BY {column} {direction} NULLS LAST, e.date_start DESC NULLS LAST, e.event_id"
 
 
 def count_events(conn: sqlite3.Connection, spec: EventFilter) -> int:
@@ -18,16 +37,18 @@ def count_events(conn: sqlite3.Connection, spec: EventFilter) -> int:
     return int(conn.execute(f"SELECT COUNT(*) FROM events e WHERE {where}", params).fetchone()[0])
 
 
-def find_events(conn: sqlite3.Connection, spec: EventFilter, limit: int, offset: int = 0) -> list[dict]:
+def find_events(
+    conn: sqlite3.Connection, spec: EventFilter, limit: int, offset: int = 0, sort: str | None = None
+) -> list[dict]:
     where, params = where_clause(spec)
-    query = f"SELECT e.* FROM events e WHERE {where} {_ORDER} LIMIT ? OFFSET ?"
+    query = f"SELECT e.* FROM events e WHERE {where} {order_by(sort)} LIMIT ? OFFSET ?"
     rows = conn.execute(query, [*params, limit, offset]).fetchall()
     return with_participants(conn, [event_dict(row) for row in rows])
 
 
-def find_event_ids(conn: sqlite3.Connection, spec: EventFilter) -> list[str]:
+def find_event_ids(conn: sqlite3.Connection, spec: EventFilter, sort: str | None = None) -> list[str]:
     where, params = where_clause(spec)
-    rows = conn.execute(f"SELECT e.event_id FROM events e WHERE {where} {_ORDER}", params).fetchall()
+    rows = conn.execute(f"SELECT e.event_id FROM events e WHERE {where} {order_by(sort)}", params).fetchall()
     return [row[0] for row in rows]
 
 
@@ -94,7 +115,8 @@ def sources_of(conn: sqlite3.Connection, event_ids: list[str], with_text: bool) 
     marks = ", ".join("?" * len(event_ids))
     text = "a.text" if with_text else "NULL"
     rows = conn.execute(
-        f"SELECT s.*, a.title, {text} AS text FROM event_sources s LEFT JOIN articles a USING (doc_id)"
+        f"SELECT s.*, a.title, a.published_source, {text} AS text"
+        " FROM event_sources s LEFT JOIN articles a USING (doc_id)"
         f" WHERE s.event_id IN ({marks}) ORDER BY s.event_id, s.published NULLS LAST, s.position",
         event_ids,
     ).fetchall()
@@ -111,6 +133,7 @@ def sources_of(conn: sqlite3.Connection, event_ids: list[str], with_text: bool) 
                 "evidence_start": start,
                 "evidence_end": start + len(row["evidence"]) if start is not None else None,
                 "text": row["text"],
+                "published_source": row["published_source"] or "unknown",
             }
         )
     return result

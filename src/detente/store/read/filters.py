@@ -22,6 +22,8 @@ class EventFilter:
     person: str | None = None  # person_id or any name form
     place: str | None = None  # place name or GeoNames id
     text: str | None = None  # an FTS5 query, already sanitised
+    places: tuple[str, ...] = ()  # any one of these places (names or GeoNames ids)
+    located_in: str | None = None  # the country the event's location lies in
 
 
 def where_clause(spec: EventFilter, alias: str = "e") -> tuple[str, list[Any]]:
@@ -55,15 +57,29 @@ def where_clause(spec: EventFilter, alias: str = "e") -> tuple[str, list[Any]]:
         )
         params.extend([spec.person, key, word, key])
     if spec.place:
-        # "General Headquarters, Rawalpindi" is in Rawalpindi: match the whole name or any
-        # comma-separated part of it, so a city finds the facilities tied to it.
-        parts.append(
-            f"(instr(',' || replace(replace(name_key({alias}.location_place), ', ', ','), ' ,', ',') || ',',"
-            " ',' || ? || ',') > 0"
-            f" OR CAST({alias}.geonames_id AS TEXT) = ?)"
-        )
-        params.extend([re.sub(r"\s*,\s*", ",", name_key(spec.place)), spec.place.strip()])
+        parts.append(_place_condition(alias))
+        params.extend(_place_params(spec.place))
+    if spec.places:
+        parts.append("(" + " OR ".join(_place_condition(alias) for _ in spec.places) + ")")
+        params.extend(value for place in spec.places for value in _place_params(place))
+    if spec.located_in:
+        parts.append(f"{alias}.location_country = ?")
+        params.append(spec.located_in)
     if spec.text:
         parts.append(f"{alias}.id IN (SELECT rowid FROM events_fts WHERE events_fts MATCH ?)")
         params.append(spec.text)
     return (" AND ".join(parts) or "1"), params
+
+
+def _place_condition(alias: str) -> str:
+    """A place name matches as a whole or by any comma-separated part of it:
+    "General Headquarters, Rawalpindi" is in Rawalpindi, so a city finds its facilities."""
+    return (
+        f"(instr(',' || replace(replace(name_key({alias}.location_place), ', ', ','), ' ,', ',') || ',',"
+        " ',' || ? || ',') > 0"
+        f" OR CAST({alias}.geonames_id AS TEXT) = ?)"
+    )
+
+
+def _place_params(place: str) -> list[str]:
+    return [re.sub(r"\s*,\s*", ",", name_key(place)), place.strip()]
