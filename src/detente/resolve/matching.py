@@ -186,6 +186,11 @@ class MentionView:
             article_text=article_text,
         )
 
+    def forget_words(self) -> None:
+        """Drop the telling words computed for comparisons (they are recomputed if asked again)."""
+        self.__dict__.pop("stated", None)
+        self.__dict__.pop("text", None)
+
     @cached_property
     def stated(self) -> dict[str, float]:
         """Telling words of the evidence (computed when a pair first needs them)."""

@@ -82,4 +82,6 @@ def cluster_mentions(views: Sequence[MentionView]) -> list[list[MentionView]]:
         for member in absorbed:
             owner[member] = keep
         members[keep] += absorbed
+    for view in views:  # the words were only needed to compare; free them before events are built
+        view.forget_words()
     return [[views[i] for i in sorted(group)] for _, group in sorted(members.items())]

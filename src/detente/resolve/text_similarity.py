@@ -51,7 +51,6 @@ def _ignored() -> frozenset[str]:
     return rules.stop_words | rules.generic_words | _state_words()
 
 
-@lru_cache(maxsize=4096)
 def telling_words(text: str) -> dict[str, float]:
     """The words of `text` that can tell one story from another, with their weights."""
     plain = text if text.isascii() else _unaccented(text)
