@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from multiprocessing import get_context
 from multiprocessing.pool import Pool
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from rich.console import Console
 from rich.progress import (
@@ -30,6 +31,10 @@ from detente.ingest import IngestOptions, read_sources
 from detente.models import Article, Event, IngestError, Resolution
 from detente.resolve import resolve_all
 from detente.screen import Screen
+
+if TYPE_CHECKING:
+    from detente.query import Detente
+    from detente.store import Store
 
 ErrorSink = Callable[[IngestError], None]
 
@@ -261,24 +266,65 @@ def _ingest(
     summary = RunSummary()
     store = open_store(db_path)
     try:
-        added = 0
+        finish_resolution(store)  # one a killed run left pending: the database is whole while we run
         for article, events in _extract_each(
             items, processor, summary, on_error, skip=lambda a: store.has_article(a.hash)
         ):
             try:
-                if store.add_article(article, events):
-                    added += 1
-                else:
+                if not store.add_article(article, events):
                     summary.duplicates += 1
                     summary.events -= len(events)
             except ValueError as exc:  # e.g. another text under a stored doc_id
                 summary.events -= len(events)
                 summary.fail(IngestError(article.url or article.doc_id, str(exc)), on_error)
-        if added:
-            store.save_resolution(resolve(store.articles(), store.mentions()))
+        finish_resolution(store)
     finally:
         store.close()
     return summary
+
+
+# ---------------------------------------------------------------- the resolution catches up
+
+RESOLVE_ATTEMPTS = 5  # each failed attempt means another process saved a newer resolution
+
+
+def finish_resolution(store: Store, on_start: Callable[[int], None] | None = None) -> bool:
+    """Resolve again when articles were stored after the last saved resolution.
+
+    A run killed between storing its last article and saving the resolution leaves
+    those articles marked; every command that reads or ingests calls this first, so
+    their events are never lost. Resolving reads one snapshot and saves only if no
+    other process saved a resolution meanwhile (else it reads again). `on_start`
+    hears how many articles wait, before the work begins. True when it resolved.
+    """
+    resolved = announced = False
+    for _ in range(RESOLVE_ATTEMPTS):
+        if not store.resolution_pending():
+            break
+        if on_start is not None and not announced:
+            on_start(store.unresolved_count())
+            announced = True
+        snapshot = store.resolution_input()
+        resolved = store.save_resolution(resolve(snapshot.articles, snapshot.mentions), snapshot) or resolved
+    return resolved
+
+
+def catch_up(db_path: str | Path, on_start: Callable[[int], None] | None = None) -> bool:
+    """`finish_resolution` for a database path; a missing database has nothing to finish."""
+    from detente.store import open_store
+
+    if not Path(db_path).is_file():
+        return False
+    with open_store(db_path) as store:
+        return finish_resolution(store, on_start)
+
+
+def open_current(db_path: str | Path, on_start: Callable[[int], None] | None = None) -> Detente:
+    """The query layer over a database whose resolution has caught up with its articles."""
+    from detente.query import open as open_query
+
+    catch_up(db_path, on_start)
+    return open_query(db_path)
 
 
 # ---------------------------------------------------------------- to JSONL, no database

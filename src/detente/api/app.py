@@ -77,14 +77,17 @@ def _add_schemas(app: FastAPI, schemas: dict[str, Any]) -> None:
 
 
 def _check_database(path: Path, *, create: bool) -> None:
-    """Fail at start-up, not on every request: the database must open (an ingest server may create it)."""
+    """Fail at start-up, not on every request: the database must open (an ingest server may create it).
+
+    A resolution an interrupted ingest left pending is finished here, before the first request.
+    """
     if create and not path.exists():
         from detente.store import open_store
 
         open_store(path).close()
-    from detente.query import open as open_query
+    from detente.pipeline import open_current
 
-    open_query(path).close()
+    open_current(path).close()
 
 
 def _mount_dashboard(app: FastAPI, queries: ThreadQueries) -> None:
