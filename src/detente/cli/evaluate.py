@@ -8,6 +8,8 @@ from typing import Annotated
 
 import typer
 
+from detente.cli.safe import printable
+
 
 def register(app: typer.Typer) -> None:
     @app.command(name="eval")
@@ -39,16 +41,16 @@ def register(app: typer.Typer) -> None:
                 gold_dir, source_dir, scorer_path=scorer, pred_path=out, show_errors=show_errors
             )
         except ScorerMissing as exc:
-            raise typer.BadParameter(str(exc), param_hint="--scorer") from exc
+            raise typer.BadParameter(printable(exc), param_hint="--scorer") from exc
         if as_json:
             typer.echo(json.dumps(result, indent=2))
         else:
             for line in format_result(result):
-                typer.echo(line)
+                typer.echo(printable(line))  # missed and spurious events quote article text
         if baseline is not None:
             drops = check_baseline(result, baseline)
             for line in drops:
                 typer.echo(f"BELOW BASELINE {line}", err=True)
             if drops:
                 raise typer.Exit(1)
-            typer.echo(f"all figures at or above {baseline}", err=True)
+            typer.echo(f"all figures at or above {printable(baseline)}", err=True)

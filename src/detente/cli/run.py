@@ -10,6 +10,7 @@ from rich.console import Console
 from rich.table import Table
 
 from detente.cli.options import DEFAULT_DB, DbOption
+from detente.cli.safe import joined, plain_text, printable
 from detente.models import IngestError
 
 Sources = Annotated[list[str], typer.Argument(help="Files, folders, feed or page URLs, or - for stdin.")]
@@ -48,11 +49,14 @@ def _options(
 
 
 def _print_error(error: IngestError) -> None:
-    err.print(f"[red]failed[/red] {error.source}: {error.reason}", highlight=False, soft_wrap=True)
+    """One line per failure; the source and reason are untrusted (file names, URLs, page text)."""
+    err.print(
+        joined([("failed", "red"), " ", error.source, ": ", error.reason]), highlight=False, soft_wrap=True
+    )
 
 
 def _print_summary(summary, title: str) -> None:
-    table = Table(title=title, show_header=False)
+    table = Table(title=plain_text(title), show_header=False)
     for label, value in (
         ("articles read", summary.read),
         ("skipped as duplicates", summary.duplicates),
@@ -64,9 +68,19 @@ def _print_summary(summary, title: str) -> None:
     err.print(table)
 
 
+def _check_store(db: Path) -> None:
+    """A database that cannot be opened or created is one clear line, before any work."""
+    from detente.store import open_store
+
+    try:
+        open_store(db).close()
+    except (OSError, ValueError) as exc:
+        raise typer.BadParameter(printable(exc), param_hint="--db") from exc
+
+
 def _interrupted(advice: str) -> NoReturn:
     """Ctrl-C is a normal way to stop a long job: one line, not a traceback."""
-    err.print(f"interrupted: {advice}", highlight=False, soft_wrap=True)
+    err.print(plain_text(f"interrupted: {advice}"), highlight=False, soft_wrap=True)
     raise typer.Exit(130)
 
 
@@ -87,6 +101,7 @@ def register(app: typer.Typer) -> None:
         """Read, extract and store articles; re-ingesting the same article changes nothing."""
         from detente.pipeline import ingest_sources
 
+        _check_store(db)
         try:
             summary = ingest_sources(
                 sources,
