@@ -10,11 +10,11 @@ import json
 import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from multiprocessing import get_context
 from multiprocessing.pool import Pool
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from rich.console import Console
 from rich.progress import (
@@ -27,7 +27,7 @@ from rich.progress import (
 )
 
 from detente.extract import Extractor, build_extractor
-from detente.ingest import IngestOptions, read_sources
+from detente.ingest import IngestOptions, article_from_text, read_sources
 from detente.models import Article, Event, IngestError, Resolution
 from detente.resolve import resolve_all
 from detente.screen import Screen
@@ -41,11 +41,17 @@ ErrorSink = Callable[[IngestError], None]
 
 @dataclass
 class RunSummary:
-    """What one run did; the CLI prints it and derives the exit code from it."""
+    """What one run did; the CLI prints it and derives the exit code from it.
+
+    Every input is counted once: `read` (each article, and each input that could not
+    be read) = `duplicates` + `failed` + `new`; `screened_out` of the new ones were
+    dropped by the screen (kept without events).
+    """
 
     read: int = 0
     duplicates: int = 0
     failed: int = 0
+    new: int = 0
     screened_out: int = 0
     events: int = 0
     errors: list[IngestError] = field(default_factory=list)
@@ -59,6 +65,12 @@ class RunSummary:
         self.errors.append(error)
         if sink:
             sink(error)
+
+    def add(self, events: list[Event] | None) -> None:
+        """A new article kept, with its events (None: the screen dropped it)."""
+        self.new += 1
+        self.screened_out += events is None
+        self.events += len(events or [])
 
 
 class ArticleProcessor:
@@ -172,37 +184,40 @@ def _extract_each(
     summary: RunSummary,
     on_error: ErrorSink | None,
     skip: Callable[[Article], bool],
-) -> Iterator[tuple[Article, list[Event]]]:
-    """Yields (article, mentions) for each new article; counts every other outcome."""
+) -> Iterator[tuple[Article, list[Event] | None]]:
+    """Yields (article, mentions or None when screened out) for each article not seen before.
+
+    Counts what it reads, the duplicates it skips and the failures; the caller counts
+    what it keeps (`RunSummary.add`), so an article is never counted twice. The same
+    text twice in one batch is extracted once.
+    """
     batch: list[Article] = []
+    in_batch: set[str] = set()
     for item in items:
+        summary.read += 1
         if isinstance(item, IngestError):
             summary.fail(item, on_error)
             continue
-        summary.read += 1
-        if skip(item):
+        if item.hash in in_batch or skip(item):
             summary.duplicates += 1
             continue
         batch.append(item)
+        in_batch.add(item.hash)
         if len(batch) >= (BATCH if processor.workers > 1 else 1):
             yield from _settle(batch, processor, summary, on_error)
-            batch = []
+            batch, in_batch = [], set()
     yield from _settle(batch, processor, summary, on_error)
 
 
 def _settle(
     batch: list[Article], processor: ArticleProcessor, summary: RunSummary, on_error: ErrorSink | None
-) -> Iterator[tuple[Article, list[Event]]]:
+) -> Iterator[tuple[Article, list[Event] | None]]:
     for article, events in zip(batch, processor.events_of_many(batch), strict=True):
         if isinstance(events, Exception):
             summary.fail(
                 IngestError(article.url or article.doc_id, f"extraction failed: {events!r}"), on_error
             )
             continue
-        if events is None:
-            summary.screened_out += 1
-            events = []
-        summary.events += len(events)
         yield article, events
 
 
@@ -241,18 +256,31 @@ def ingest_sources(
     workers: int = 1,
 ) -> RunSummary:
     """Read, screen, extract and store every article of the sources, then resolve."""
-    items: Iterable[Article | IngestError] = read_sources(sources, options)
+    store_files = [f"{db_path}{suffix}" for suffix in ("", "-wal", "-shm", "-journal")]
+    items: Iterable[Article | IngestError] = read_sources(sources, _excluding(options, store_files))
     if progress:
         items = _tracked(items, "ingest", console)
     with _processor(processor, workers) as active:
         return _ingest(items, db_path, active, on_error)
 
 
+def _excluding(options: IngestOptions | None, own_files: Sequence[str]) -> IngestOptions:
+    """The options with the run's own database or output files left out of its inputs."""
+    options = options or IngestOptions()
+    return replace(options, exclude=(*options.exclude, *own_files))
+
+
 def ingest_articles(
-    articles: Sequence[Article], db_path: str | Path, processor: ArticleProcessor | None = None
+    articles: Sequence[Article | IngestError], db_path: str | Path, processor: ArticleProcessor | None = None
 ) -> RunSummary:
     """The same for articles already in memory (the API's ingest endpoint)."""
     return _ingest(articles, db_path, processor or ArticleProcessor(), None)
+
+
+def posted_article(text: str, *, doc_id: str, **facts: Any) -> Article | IngestError:
+    """An article posted as text, normalised as the same text read from a file is (so the two are
+    recognised as one), or the reason it holds no article text."""
+    return article_from_text(text, doc_id=doc_id, found_via="api", **facts)
 
 
 def _ingest(
@@ -271,12 +299,14 @@ def _ingest(
             items, processor, summary, on_error, skip=lambda a: store.has_article(a.hash)
         ):
             try:
-                if not store.add_article(article, events):
-                    summary.duplicates += 1
-                    summary.events -= len(events)
-            except ValueError as exc:  # e.g. another text under a stored doc_id
-                summary.events -= len(events)
+                stored = store.add_article(article, events or [])
+            except ValueError as exc:  # a mention the store refuses
                 summary.fail(IngestError(article.url or article.doc_id, str(exc)), on_error)
+                continue
+            if stored:
+                summary.add(events)
+            else:  # another process stored the same text meanwhile
+                summary.duplicates += 1
         finish_resolution(store)
     finally:
         store.close()
@@ -361,21 +391,21 @@ def extract_sources(
         done = _read_partial(partial)
     elif partial.exists():
         partial.unlink()
-    items: Iterable[Article | IngestError] = read_sources(sources, options)
+    own_files = [str(out_path), str(partial), str(out_path.with_name(out_path.name + ".tmp"))]
+    items: Iterable[Article | IngestError] = read_sources(sources, _excluding(options, own_files))
     if progress:
         items = _tracked(items, "extract", console)
     summary = RunSummary()
     results = list(done.values())
+    texts = {article.hash for article, _ in results}
     with _processor(processor, workers) as active, partial.open("a", encoding="utf-8") as sink:
-        for article, events in _extract_each(
-            items, active, summary, on_error, skip=lambda a: a.doc_id in done
-        ):
-            if article.doc_id in done:  # the same id twice within one batch
-                summary.duplicates += 1
-                summary.events -= len(events)
-                continue
+        for article, found in _extract_each(items, active, summary, on_error, skip=lambda a: a.hash in texts):
+            events = found or []
+            _give_free_id(article, events, done)  # only the same text is a duplicate, not the same id
             done[article.doc_id] = (article, events)
+            texts.add(article.hash)
             results.append((article, events))
+            summary.add(found)
             sink.write(json.dumps(_partial_line(article, events), ensure_ascii=False) + "\n")
     _assign_event_ids(results)
     tmp = out_path.with_name(out_path.name + ".tmp")
@@ -385,6 +415,18 @@ def extract_sources(
     os.replace(tmp, out_path)
     partial.unlink(missing_ok=True)
     return summary
+
+
+def _give_free_id(article: Article, events: list[Event], taken: dict[str, object]) -> None:
+    """Another text under a doc_id already written gets `doc_id~2`, `~3`, ... as the store does."""
+    if article.doc_id not in taken:
+        return
+    base, version = article.doc_id, 2
+    while f"{base}~{version}" in taken:
+        version += 1
+    article.doc_id = f"{base}~{version}"
+    for event in events:
+        event.doc_id = article.doc_id
 
 
 def _assign_event_ids(results: Sequence[tuple[Article, list[Event]]]) -> None:

@@ -28,7 +28,7 @@ HOSTILE = f"Talks [/] {ESCAPE} and {LINK} in Manila."
 
 def _run(*args: str):
     result = runner.invoke(app, list(args))
-    assert "Traceback" not in result.output and result.exception is None or isinstance(
+    assert ("Traceback" not in result.output and result.exception is None) or isinstance(
         result.exception, SystemExit
     ), result.output
     return result

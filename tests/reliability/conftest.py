@@ -12,8 +12,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-
 from tests.conftest import DEV
+
 from detente.pipeline import ArticleProcessor
 
 HERE = Path(__file__).resolve().parent

@@ -56,5 +56,7 @@ def differences(expected: dict[str, list[tuple]], found: dict[str, list[tuple]])
         if rows != other:
             missing = [r for r in rows if r not in other][:1]
             extra = [r for r in other if r not in rows][:1]
-            lines.append(f"{table}: {len(rows)} rows expected, {len(other)} found; missing {missing} extra {extra}")
+            lines.append(
+                f"{table}: {len(rows)} rows expected, {len(other)} found; missing {missing} extra {extra}"
+            )
     return lines

@@ -73,6 +73,7 @@ POINTS = (
     "after_save",
 )
 
+
 def killed_ingest(point: str, nth: int, sources: list[str], db: str, processor: Any) -> int:
     """Run the pipeline's ingest in a forked child armed at `point`; the signal that ended it."""
     pid = os.fork()

@@ -14,17 +14,19 @@ from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
-
-import detente
-from detente.api import create_app
-from detente.pipeline import ArticleProcessor
 from tests.reliability.conftest import CLI
 from tests.reliability.database_dump import differences, dump
 from tests.reliability.kill_driver import killed_ingest
 
+import detente
+from detente.api import create_app
+from detente.pipeline import ArticleProcessor
+
 
 @pytest.fixture(scope="module")
-def killed_db(kill_corpus: Path, tmp_path_factory: pytest.TempPathFactory, processor: ArticleProcessor) -> Path:
+def killed_db(
+    kill_corpus: Path, tmp_path_factory: pytest.TempPathFactory, processor: ArticleProcessor
+) -> Path:
     """A database whose every article is stored and whose resolution was never saved."""
     db = tmp_path_factory.mktemp("killed") / "d.db"
     processor.extractor.warm_up()
@@ -42,7 +44,9 @@ def db(killed_db: Path, tmp_path: Path) -> Path:
 
 
 @pytest.fixture(scope="module")
-def expected(kill_corpus: Path, tmp_path_factory: pytest.TempPathFactory, processor: ArticleProcessor) -> dict:
+def expected(
+    kill_corpus: Path, tmp_path_factory: pytest.TempPathFactory, processor: ArticleProcessor
+) -> dict:
     from detente.pipeline import ingest_sources
 
     whole = tmp_path_factory.mktemp("whole") / "d.db"

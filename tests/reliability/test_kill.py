@@ -16,11 +16,11 @@ import time
 from pathlib import Path
 
 import pytest
-
-from detente.pipeline import ArticleProcessor, ingest_sources
 from tests.reliability.conftest import CLI, HERE, KILL_CORPUS
 from tests.reliability.database_dump import differences, dump
 from tests.reliability.kill_driver import killed_ingest
+
+from detente.pipeline import ArticleProcessor, ingest_sources
 
 DRIVER = [sys.executable, str(HERE / "kill_driver.py")]
 ARTICLES = len(KILL_CORPUS)

@@ -10,6 +10,8 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
+import pytest
+
 from detente.models import Article, Event, Resolution
 from detente.resolve import resolve_all
 from detente.store import Store, open_store
@@ -68,10 +70,8 @@ def test_a_failed_save_keeps_the_marks_and_the_previous_resolution(store: Store)
     _add(store, "ken", OTHER, ["KEN", "UGA"])
     snapshot = store.resolution_input()
     broken = Resolution([_mention(OTHER, ["KEN", "UGA"])])  # no event_id: refused
-    try:
+    with pytest.raises(ValueError, match="need an event_id"):
         store.save_resolution(broken, snapshot)
-    except ValueError:
-        pass
     assert store.unresolved_count() == 1
     assert store.connection.execute("SELECT count(*) FROM events").fetchone()[0] == 1
 
@@ -87,13 +87,16 @@ def test_a_database_an_older_version_left_unresolved_is_marked_on_upgrade(tmp_pa
     path = tmp_path / "old.db"
     before_marks = [name for name, _ in MIGRATIONS].index("m006_resolution_marks")
     conn = connect(path)
-    conn.execute("CREATE TABLE migrations (id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE, applied_at TEXT)")
+    conn.execute(
+        "CREATE TABLE migrations (id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE, applied_at TEXT)"
+    )
     for name, migration in MIGRATIONS[:before_marks]:
         migration(conn)
         conn.execute("INSERT INTO migrations (name, applied_at) VALUES (?, 'then')", (name,))
     for doc_id, text in (("resolved", TEXT), ("killed", OTHER)):  # the second: stored, never resolved
         conn.execute(
-            "INSERT INTO articles (doc_id, hash, text, ingested_at) VALUES (?, ?, ?, 'then')", (doc_id, doc_id, text)
+            "INSERT INTO articles (doc_id, hash, text, ingested_at) VALUES (?, ?, ?, 'then')",
+            (doc_id, doc_id, text),
         )
         conn.execute(
             "INSERT INTO mentions (doc_id, position, type, status, countries, participants, topics, evidence,"

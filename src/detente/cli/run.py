@@ -57,11 +57,12 @@ def _print_error(error: IngestError) -> None:
 
 def _print_summary(summary, title: str) -> None:
     table = Table(title=plain_text(title), show_header=False)
-    for label, value in (
+    for label, value in (  # read = duplicates + failed + new; the screen's drops are among the new
         ("articles read", summary.read),
         ("skipped as duplicates", summary.duplicates),
-        ("dropped by the screen", summary.screened_out),
         ("failed", summary.failed),
+        ("new articles", summary.new),
+        ("dropped by the screen", summary.screened_out),
         ("events found", summary.events),
     ):
         table.add_row(label, str(value))

@@ -9,9 +9,11 @@ from dataclasses import dataclass
 class IngestOptions:
     """Field names for JSONL/CSV corpora and the limits that keep reading polite and bounded.
 
-    `max_bytes` caps whatever is read in one piece: a file, a fetched page or feed, one
-    WARC record's payload, one JSONL line, one CSV field. Archives and corpora are
-    streamed, so they may be larger as a whole.
+    `max_bytes` caps whatever is read in one piece: a file, a pipe or device, standard
+    input, a fetched page or feed, one WARC record's payload or header line, one JSONL or
+    CSV line. Archives and corpora are streamed, so they may be larger as a whole.
+    `read_timeout` is the longest wait for more data from a pipe or device. `exclude`
+    names files a run never reads as input: its own database and output files.
     """
 
     id_field: str = "id"
@@ -23,3 +25,5 @@ class IngestOptions:
     fetch_timeout: float = 20.0
     max_bytes: int = 5_000_000
     user_agent: str = "detente/0.1 (+research)"
+    read_timeout: float = 60.0
+    exclude: tuple[str, ...] = ()

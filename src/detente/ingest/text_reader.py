@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from detente.ingest.article_builder import build_article
 from detente.ingest.decoding import decode_text
-from detente.ingest.files import read_bounded
+from detente.ingest.files import SourceFile
 from detente.ingest.options import IngestOptions
 from detente.models import Article
 
 
-def read_text_file(path: Path, options: IngestOptions) -> Article:
-    text = decode_text(read_bounded(path, options.max_bytes))
-    return build_article(text, doc_id=path.stem, url=str(path), found_via="text")
+def read_text_file(source: SourceFile, options: IngestOptions) -> Article:
+    text = decode_text(source.read(options.max_bytes))
+    return build_article(text, doc_id=source.name, url=source.shown, found_via="text")
