@@ -15,6 +15,7 @@ from fastapi.staticfiles import StaticFiles
 from detente import __version__
 from detente.api.errors import install_error_handlers
 from detente.api.pool import ThreadQueries
+from detente.api.query_fields import component_schemas
 from detente.api.routes import analysis, events, people
 from detente.api.routes.ingest import body_schemas, build_ingest_router
 
@@ -51,9 +52,11 @@ def create_app(db_path: str | Path, *, ingest_token: str | None = None) -> FastA
     install_error_handlers(app)
     for module in (events, people, analysis):
         app.include_router(module.router, prefix="/api")
+    schemas = component_schemas()
     if ingest_token is not None:
         app.include_router(build_ingest_router(ingest_token, str(path)), prefix="/api")
-        _add_schemas(app, body_schemas())
+        schemas.update(body_schemas())
+    _add_schemas(app, schemas)
     _mount_dashboard(app, queries)
     return app
 

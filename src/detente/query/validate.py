@@ -26,6 +26,11 @@ def _alpha3_codes() -> frozenset[str]:
     return frozenset(country.alpha_3 for country in pycountry.countries) | _EXTRA_CODES
 
 
+def country_codes() -> frozenset[str]:
+    """Every code `country` accepts (upper case)."""
+    return _alpha3_codes()
+
+
 def country(value: str, parameter: str = "country") -> str:
     code = str(value).strip().upper()
     if not re.fullmatch(r"[A-Z]{3}", code) or code not in _alpha3_codes():

@@ -25,16 +25,32 @@ def list_events(
     since: fields.Since = None,
     until: fields.Until = None,
     person: Annotated[
-        str | None, Query(description="A person's id, any form of their name, or one word of it (a surname)")
+        str | None,
+        Query(
+            description="A person's id, any form of their name, or one word of it (a surname)",
+            json_schema_extra=fields.text_schema(optional=True),
+        ),
     ] = None,
     place: Annotated[
-        str | None, Query(description="A place name (a city also finds the facilities in it) or GeoNames id")
+        str | None,
+        Query(
+            description="A place name (a city also finds the facilities in it) or GeoNames id",
+            json_schema_extra=fields.text_schema(optional=True),
+        ),
     ] = None,
-    q: Annotated[str | None, Query(description="Full text: every word in the evidence or name")] = None,
+    q: Annotated[
+        str | None,
+        Query(
+            description="Full text: every word in the evidence or name (it needs a letter or digit)",
+            json_schema_extra=fields.text_schema(fields.WORDS_PATTERN, optional=True),
+        ),
+    ] = None,
     limit: fields.Limit = 100,
     offset: fields.Offset = 0,
 ) -> dict[str, Any]:
     start, stop = params.date_range(since, until)
+    if start and stop and start > stop:  # an empty period: no event falls in it
+        return {"items": [], "total": 0, "limit": limit, "offset": offset}
     filters = {
         "countries": params.country_codes(country),
         "dyad": params.dyad(dyad),

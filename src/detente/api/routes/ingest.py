@@ -20,6 +20,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 from pydantic.json_schema import models_json_schema
 
 from detente.api.errors import ApiError, ErrorBody, Problem, problems_from_validation
+from detente.api.query_fields import TEXT_PATTERN
 from detente.models import Article, IngestError, content_hash
 
 MAX_BODY_BYTES = 20_000_000
@@ -34,7 +35,9 @@ class ArticleIn(BaseModel):
     doc_id: str | None = Field(
         None, min_length=1, max_length=300, description="Defaults to a hash of the text"
     )
-    text: str = Field(description="The article's plain text")
+    text: str = Field(
+        description="The article's plain text (not blank)", json_schema_extra={"pattern": TEXT_PATTERN}
+    )
     title: str | None = None
     url: str | None = None
     published: date | None = Field(None, description="Publication date, ISO `YYYY-MM-DD`")
@@ -128,7 +131,14 @@ _REQUEST_BODY = {
     "required": True,
     "content": {
         "application/json": {"schema": {"$ref": "#/components/schemas/IngestRequest"}},
-        "text/plain": {"schema": {"type": "string", "description": "One article's text"}},
+        "text/plain": {
+            "schema": {
+                "type": "string",
+                "minLength": 1,
+                "pattern": TEXT_PATTERN,
+                "description": "One article's text (UTF-8, not blank)",
+            }
+        },
     },
 }
 
@@ -170,7 +180,13 @@ def build_ingest_router(token: str, db_path: str) -> APIRouter:
         request: Request,
         title: Annotated[str | None, Query(description="Raw-text bodies only: the title")] = None,
         url: Annotated[str | None, Query(description="Raw-text bodies only: the source URL")] = None,
-        published: Annotated[str | None, Query(description="Raw-text bodies only: `YYYY-MM-DD`")] = None,
+        published: Annotated[
+            str | None,
+            Query(
+                description="Raw-text bodies only: `YYYY-MM-DD`",
+                json_schema_extra={"anyOf": [{"type": "string", "format": "date"}, {"type": "null"}]},
+            ),
+        ] = None,
         source_name: Annotated[str | None, Query(description="Raw-text bodies only: the outlet")] = None,
     ) -> dict[str, Any]:
         body = await _read_capped(request)
