@@ -31,12 +31,15 @@ from detente.ingest import IngestOptions, article_from_text, read_sources
 from detente.models import Article, Event, IngestError, Resolution
 from detente.resolve import resolve_all
 from detente.screen import Screen
+from detente.time_limit import TimeLimitExceeded, call_with_time_limit
 
 if TYPE_CHECKING:
     from detente.query import Detente
     from detente.store import Store
 
 ErrorSink = Callable[[IngestError], None]
+#: Seconds one article's extraction may take: a 1 MB single-paragraph page takes about a minute.
+ARTICLE_TIME_LIMIT = 120.0
 
 
 @dataclass
@@ -81,11 +84,16 @@ class ArticleProcessor:
     """
 
     def __init__(
-        self, extractor: Extractor | None = None, screen: Screen | None = None, workers: int = 1
+        self,
+        extractor: Extractor | None = None,
+        screen: Screen | None = None,
+        workers: int = 1,
+        time_limit: float | None = ARTICLE_TIME_LIMIT,
     ) -> None:
         self._extractor = extractor
         self.screen = screen or Screen()
         self.workers = max(1, workers)
+        self.time_limit = time_limit  # seconds per article; None: no limit
         self._pool: Pool | None = None
 
     @property
@@ -98,7 +106,7 @@ class ArticleProcessor:
         """The article's event mentions, or None when the screen drops it."""
         if not self.screen.keep(article):
             return None
-        return _mentions(self.extractor, article)
+        return call_with_time_limit(lambda: _mentions(self.extractor, article), self.time_limit)
 
     def events_of_many(self, articles: Sequence[Article]) -> list[list[Event] | Exception | None]:
         """`events_of` for each article, in order; a failure comes back as its exception."""
@@ -106,14 +114,14 @@ class ArticleProcessor:
         if self.workers > 1 and len(kept) > 1:
             found = iter(self._pool_for_extraction().map(_extract_in_worker, kept, chunksize=1))
         else:
-            found = iter([_extract_or_error(self.extractor, a) for a in kept])
+            found = iter([_extract_or_error(self.extractor, a, self.time_limit) for a in kept])
         kept_ids = {id(a) for a in kept}
         return [next(found) if id(a) in kept_ids else None for a in articles]
 
     def _pool_for_extraction(self) -> Pool:
         if self._pool is None:
-            global _WORKER_EXTRACTOR
-            _WORKER_EXTRACTOR = self.extractor
+            global _WORKER_EXTRACTOR, _WORKER_TIME_LIMIT
+            _WORKER_EXTRACTOR, _WORKER_TIME_LIMIT = self.extractor, self.time_limit
             _WORKER_EXTRACTOR.warm_up()  # the model is loaded once here and inherited by every fork
             self._pool = get_context("fork").Pool(self.workers)
         return self._pool
@@ -125,6 +133,7 @@ class ArticleProcessor:
 
 
 _WORKER_EXTRACTOR: Extractor | None = None
+_WORKER_TIME_LIMIT: float | None = None
 BATCH = 16  # articles handed to the extraction workers at a time
 
 
@@ -135,19 +144,24 @@ def _mentions(extractor: Extractor, article: Article) -> list[Event]:
     return events
 
 
-def _extract_or_error(extractor: Extractor, article: Article) -> list[Event] | Exception:
+def _extract_or_error(
+    extractor: Extractor, article: Article, time_limit: float | None
+) -> list[Event] | Exception:
     try:
-        return _mentions(extractor, article)
+        return call_with_time_limit(lambda: _mentions(extractor, article), time_limit)
+    except TimeLimitExceeded as exc:  # a pathological page: named, and the batch goes on
+        return ExtractionFailed(f"{exc}; skipped (raise the limit with --time-limit)")
     except Exception as exc:  # one bad article never stops a batch
-        return exc
+        return ExtractionFailed(repr(exc))
+
+
+class ExtractionFailed(Exception):
+    """Why one article's extraction failed, as text (a worker's exceptions may not pickle)."""
 
 
 def _extract_in_worker(article: Article) -> list[Event] | Exception:
     assert _WORKER_EXTRACTOR is not None
-    result = _extract_or_error(_WORKER_EXTRACTOR, article)
-    if isinstance(result, Exception):  # exceptions may not pickle; their text does
-        return RuntimeError(repr(result))
-    return result
+    return _extract_or_error(_WORKER_EXTRACTOR, article, _WORKER_TIME_LIMIT)
 
 
 def _progress(console: Console | None) -> Progress:
@@ -214,9 +228,7 @@ def _settle(
 ) -> Iterator[tuple[Article, list[Event] | None]]:
     for article, events in zip(batch, processor.events_of_many(batch), strict=True):
         if isinstance(events, Exception):
-            summary.fail(
-                IngestError(article.url or article.doc_id, f"extraction failed: {events!r}"), on_error
-            )
+            summary.fail(IngestError(article.url or article.doc_id, f"extraction failed: {events}"), on_error)
             continue
         yield article, events
 
@@ -229,12 +241,14 @@ def resolve(articles: Sequence[Article], mentions: Sequence[Event]) -> Resolutio
 
 
 @contextmanager
-def _processor(given: ArticleProcessor | None, workers: int) -> Iterator[ArticleProcessor]:
+def _processor(
+    given: ArticleProcessor | None, workers: int, time_limit: float | None = ARTICLE_TIME_LIMIT
+) -> Iterator[ArticleProcessor]:
     """The caller's processor as is, or one of our own that is closed (workers stopped) after."""
     if given is not None:
         yield given
         return
-    own = ArticleProcessor(workers=workers)
+    own = ArticleProcessor(workers=workers, time_limit=time_limit)
     try:
         yield own
     finally:
@@ -254,13 +268,14 @@ def ingest_sources(
     on_error: ErrorSink | None = None,
     progress: bool = True,
     workers: int = 1,
+    time_limit: float | None = ARTICLE_TIME_LIMIT,
 ) -> RunSummary:
     """Read, screen, extract and store every article of the sources, then resolve."""
     store_files = [f"{db_path}{suffix}" for suffix in ("", "-wal", "-shm", "-journal")]
     items: Iterable[Article | IngestError] = read_sources(sources, _excluding(options, store_files))
     if progress:
         items = _tracked(items, "ingest", console)
-    with _processor(processor, workers) as active:
+    with _processor(processor, workers, time_limit) as active:
         return _ingest(items, db_path, active, on_error)
 
 
@@ -378,6 +393,7 @@ def extract_sources(
     on_error: ErrorSink | None = None,
     progress: bool = True,
     workers: int = 1,
+    time_limit: float | None = ARTICLE_TIME_LIMIT,
 ) -> RunSummary:
     """Write one JSON line per article, with merged event ids, touching no database.
 
@@ -398,7 +414,7 @@ def extract_sources(
     summary = RunSummary()
     results = list(done.values())
     texts = {article.hash for article, _ in results}
-    with _processor(processor, workers) as active, partial.open("a", encoding="utf-8") as sink:
+    with _processor(processor, workers, time_limit) as active, partial.open("a", encoding="utf-8") as sink:
         for article, found in _extract_each(items, active, summary, on_error, skip=lambda a: a.hash in texts):
             events = found or []
             _give_free_id(article, events, done)  # only the same text is a duplicate, not the same id

@@ -30,6 +30,15 @@ Workers = Annotated[
     ),
 ]
 
+TimeLimit = Annotated[
+    float,
+    typer.Option(
+        "--time-limit",
+        min=0,
+        help="Seconds one article's extraction may take before it is skipped as failed (0: no limit).",
+    ),
+]
+
 err = Console(stderr=True)
 
 
@@ -98,6 +107,7 @@ def register(app: typer.Typer) -> None:
         source_field: SourceField = "source",
         quiet: Quiet = False,
         workers: Workers = 1,
+        time_limit: TimeLimit = 120.0,
     ) -> None:
         """Read, extract and store articles; re-ingesting the same article changes nothing."""
         from detente.pipeline import ingest_sources
@@ -112,6 +122,7 @@ def register(app: typer.Typer) -> None:
                 on_error=_print_error,
                 progress=not quiet,
                 workers=workers,
+                time_limit=time_limit or None,
             )
         except KeyboardInterrupt:
             _interrupted("every article stored so far is kept; run the same command again to finish")
@@ -133,6 +144,7 @@ def register(app: typer.Typer) -> None:
         source_field: SourceField = "source",
         quiet: Quiet = False,
         workers: Workers = 1,
+        time_limit: TimeLimit = 120.0,
     ) -> None:
         """Write the events of each article as JSON lines (the scorer's format), without a database."""
         from detente.pipeline import extract_sources
@@ -147,6 +159,7 @@ def register(app: typer.Typer) -> None:
                 on_error=_print_error,
                 progress=not quiet,
                 workers=workers,
+                time_limit=time_limit or None,
             )
         except KeyboardInterrupt:
             _interrupted(

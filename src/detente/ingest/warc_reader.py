@@ -54,7 +54,7 @@ def _read_records(stream: BinaryIO, archive: str, options: IngestOptions) -> Ite
     from warcio.archiveiterator import ArchiveIterator
     from warcio.exceptions import ArchiveLoadFailed
 
-    broken = (ArchiveLoadFailed, zlib.error, EOFError, OSError, ValueError)
+    known = (ArchiveLoadFailed, zlib.error, EOFError, OSError, ValueError)
     archive_iterator = ArchiveIterator(stream)
     reader = archive_iterator.reader  # every header line warcio reads comes through it: cap them
     reader.readline = functools.partial(_capped_readline, reader.readline, options.max_bytes)
@@ -65,6 +65,8 @@ def _read_records(stream: BinaryIO, archive: str, options: IngestOptions) -> Ite
         try:
             record = next(records)
             record_id = record.rec_headers.get_header("WARC-Record-ID") or "(no WARC-Record-ID)"
+            if record.rec_type is None:
+                raise ValueError("no WARC-Type header")
             page = _html_page(record, options.max_bytes)
         except StopIteration:
             return
@@ -72,8 +74,9 @@ def _read_records(stream: BinaryIO, archive: str, options: IngestOptions) -> Ite
             yield IngestError(f"{archive} record {record_id}", problem.reason)
             previous_id = record_id
             continue
-        except broken as error:
-            yield IngestError(_where(archive, record_id, previous_id), f"broken record: {_describe(error)}")
+        except Exception as error:  # warcio fails on malformed headers in many ways, all fatal
+            reason = _describe(error) if isinstance(error, known) else f"malformed ({type(error).__name__})"
+            yield IngestError(_where(archive, record_id, previous_id), f"broken record: {reason}")
             return
         previous_id = record_id
         if page is None:
