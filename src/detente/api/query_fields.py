@@ -98,21 +98,21 @@ Dyad = Annotated[
 ]
 Types = Annotated[list[EventType] | None, Query(description="Event type; repeat for any of several")]
 Statuses = Annotated[list[Status] | None, Query(description="Occurred, planned or proposed; repeatable")]
-Since = Annotated[
-    str | None,
-    Query(
-        description=_DATE_BOUND.format("first", "; a `since` after `until` matches no event"),
-        examples=["2025-01"],
-        json_schema_extra=_optional(_PERIOD),
-    ),
-]
-Until = Annotated[
-    str | None,
-    Query(
-        description=_DATE_BOUND.format("last", ""),
-        examples=["2025-12-31"],
-        json_schema_extra=_optional(_PERIOD),
-    ),
-]
+
+
+def _period_bound(which: str, note: str, example: str) -> Any:
+    """`since` or `until`: a real date, month or year (the schema holds what `validate.day` reads)."""
+    return Annotated[
+        str | None,
+        Query(
+            description=_DATE_BOUND.format(which, note),
+            examples=[example],
+            json_schema_extra=_optional(_PERIOD),
+        ),
+    ]
+
+
+Since = _period_bound("first", "; a `since` after `until` matches no event", "2025-01")
+Until = _period_bound("last", "", "2025-12-31")
 Offset = Annotated[int, Query(ge=0, le=MAX_OFFSET, description="Rows to skip")]
 Limit = Annotated[int, Query(ge=1, le=MAX_PAGE, description=f"Most rows to return, 1 to {MAX_PAGE}")]
