@@ -10,10 +10,11 @@ import json
 import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from multiprocessing import get_context
 from multiprocessing.pool import Pool
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from rich.console import Console
 from rich.progress import (
@@ -26,21 +27,34 @@ from rich.progress import (
 )
 
 from detente.extract import Extractor, build_extractor
-from detente.ingest import IngestOptions, read_sources
+from detente.ingest import IngestOptions, article_from_text, read_sources
 from detente.models import Article, Event, IngestError, Resolution
 from detente.resolve import resolve_all
 from detente.screen import Screen
+from detente.time_limit import TimeLimitExceeded, call_with_time_limit
+
+if TYPE_CHECKING:
+    from detente.query import Detente
+    from detente.store import Store
 
 ErrorSink = Callable[[IngestError], None]
+#: Seconds one article's extraction may take: a 1 MB single-paragraph page takes about a minute.
+ARTICLE_TIME_LIMIT = 120.0
 
 
 @dataclass
 class RunSummary:
-    """What one run did; the CLI prints it and derives the exit code from it."""
+    """What one run did; the CLI prints it and derives the exit code from it.
+
+    Every input is counted once: `read` (each article, and each input that could not
+    be read) = `duplicates` + `failed` + `new`; `screened_out` of the new ones were
+    dropped by the screen (kept without events).
+    """
 
     read: int = 0
     duplicates: int = 0
     failed: int = 0
+    new: int = 0
     screened_out: int = 0
     events: int = 0
     errors: list[IngestError] = field(default_factory=list)
@@ -55,6 +69,12 @@ class RunSummary:
         if sink:
             sink(error)
 
+    def add(self, events: list[Event] | None) -> None:
+        """A new article kept, with its events (None: the screen dropped it)."""
+        self.new += 1
+        self.screened_out += events is None
+        self.events += len(events or [])
+
 
 class ArticleProcessor:
     """Screen, then extract; the parser is loaded only when an article passes the screen.
@@ -64,11 +84,16 @@ class ArticleProcessor:
     """
 
     def __init__(
-        self, extractor: Extractor | None = None, screen: Screen | None = None, workers: int = 1
+        self,
+        extractor: Extractor | None = None,
+        screen: Screen | None = None,
+        workers: int = 1,
+        time_limit: float | None = ARTICLE_TIME_LIMIT,
     ) -> None:
         self._extractor = extractor
         self.screen = screen or Screen()
         self.workers = max(1, workers)
+        self.time_limit = time_limit  # seconds per article; None: no limit
         self._pool: Pool | None = None
 
     @property
@@ -81,7 +106,7 @@ class ArticleProcessor:
         """The article's event mentions, or None when the screen drops it."""
         if not self.screen.keep(article):
             return None
-        return _mentions(self.extractor, article)
+        return call_with_time_limit(lambda: _mentions(self.extractor, article), self.time_limit)
 
     def events_of_many(self, articles: Sequence[Article]) -> list[list[Event] | Exception | None]:
         """`events_of` for each article, in order; a failure comes back as its exception."""
@@ -89,14 +114,14 @@ class ArticleProcessor:
         if self.workers > 1 and len(kept) > 1:
             found = iter(self._pool_for_extraction().map(_extract_in_worker, kept, chunksize=1))
         else:
-            found = iter([_extract_or_error(self.extractor, a) for a in kept])
+            found = iter([_extract_or_error(self.extractor, a, self.time_limit) for a in kept])
         kept_ids = {id(a) for a in kept}
         return [next(found) if id(a) in kept_ids else None for a in articles]
 
     def _pool_for_extraction(self) -> Pool:
         if self._pool is None:
-            global _WORKER_EXTRACTOR
-            _WORKER_EXTRACTOR = self.extractor
+            global _WORKER_EXTRACTOR, _WORKER_TIME_LIMIT
+            _WORKER_EXTRACTOR, _WORKER_TIME_LIMIT = self.extractor, self.time_limit
             _WORKER_EXTRACTOR.warm_up()  # the model is loaded once here and inherited by every fork
             self._pool = get_context("fork").Pool(self.workers)
         return self._pool
@@ -108,6 +133,7 @@ class ArticleProcessor:
 
 
 _WORKER_EXTRACTOR: Extractor | None = None
+_WORKER_TIME_LIMIT: float | None = None
 BATCH = 16  # articles handed to the extraction workers at a time
 
 
@@ -118,19 +144,24 @@ def _mentions(extractor: Extractor, article: Article) -> list[Event]:
     return events
 
 
-def _extract_or_error(extractor: Extractor, article: Article) -> list[Event] | Exception:
+def _extract_or_error(
+    extractor: Extractor, article: Article, time_limit: float | None
+) -> list[Event] | Exception:
     try:
-        return _mentions(extractor, article)
+        return call_with_time_limit(lambda: _mentions(extractor, article), time_limit)
+    except TimeLimitExceeded as exc:  # a pathological page: named, and the batch goes on
+        return ExtractionFailed(f"{exc}; skipped (raise the limit with --time-limit)")
     except Exception as exc:  # one bad article never stops a batch
-        return exc
+        return ExtractionFailed(repr(exc))
+
+
+class ExtractionFailed(Exception):
+    """Why one article's extraction failed, as text (a worker's exceptions may not pickle)."""
 
 
 def _extract_in_worker(article: Article) -> list[Event] | Exception:
     assert _WORKER_EXTRACTOR is not None
-    result = _extract_or_error(_WORKER_EXTRACTOR, article)
-    if isinstance(result, Exception):  # exceptions may not pickle; their text does
-        return RuntimeError(repr(result))
-    return result
+    return _extract_or_error(_WORKER_EXTRACTOR, article, _WORKER_TIME_LIMIT)
 
 
 def _progress(console: Console | None) -> Progress:
@@ -167,37 +198,38 @@ def _extract_each(
     summary: RunSummary,
     on_error: ErrorSink | None,
     skip: Callable[[Article], bool],
-) -> Iterator[tuple[Article, list[Event]]]:
-    """Yields (article, mentions) for each new article; counts every other outcome."""
+) -> Iterator[tuple[Article, list[Event] | None]]:
+    """Yields (article, mentions or None when screened out) for each article not seen before.
+
+    Counts what it reads, the duplicates it skips and the failures; the caller counts
+    what it keeps (`RunSummary.add`), so an article is never counted twice. The same
+    text twice in one batch is extracted once.
+    """
     batch: list[Article] = []
+    in_batch: set[str] = set()
     for item in items:
+        summary.read += 1
         if isinstance(item, IngestError):
             summary.fail(item, on_error)
             continue
-        summary.read += 1
-        if skip(item):
+        if item.hash in in_batch or skip(item):
             summary.duplicates += 1
             continue
         batch.append(item)
+        in_batch.add(item.hash)
         if len(batch) >= (BATCH if processor.workers > 1 else 1):
             yield from _settle(batch, processor, summary, on_error)
-            batch = []
+            batch, in_batch = [], set()
     yield from _settle(batch, processor, summary, on_error)
 
 
 def _settle(
     batch: list[Article], processor: ArticleProcessor, summary: RunSummary, on_error: ErrorSink | None
-) -> Iterator[tuple[Article, list[Event]]]:
+) -> Iterator[tuple[Article, list[Event] | None]]:
     for article, events in zip(batch, processor.events_of_many(batch), strict=True):
         if isinstance(events, Exception):
-            summary.fail(
-                IngestError(article.url or article.doc_id, f"extraction failed: {events!r}"), on_error
-            )
+            summary.fail(IngestError(article.url or article.doc_id, f"extraction failed: {events}"), on_error)
             continue
-        if events is None:
-            summary.screened_out += 1
-            events = []
-        summary.events += len(events)
         yield article, events
 
 
@@ -209,12 +241,14 @@ def resolve(articles: Sequence[Article], mentions: Sequence[Event]) -> Resolutio
 
 
 @contextmanager
-def _processor(given: ArticleProcessor | None, workers: int) -> Iterator[ArticleProcessor]:
+def _processor(
+    given: ArticleProcessor | None, workers: int, time_limit: float | None = ARTICLE_TIME_LIMIT
+) -> Iterator[ArticleProcessor]:
     """The caller's processor as is, or one of our own that is closed (workers stopped) after."""
     if given is not None:
         yield given
         return
-    own = ArticleProcessor(workers=workers)
+    own = ArticleProcessor(workers=workers, time_limit=time_limit)
     try:
         yield own
     finally:
@@ -234,20 +268,34 @@ def ingest_sources(
     on_error: ErrorSink | None = None,
     progress: bool = True,
     workers: int = 1,
+    time_limit: float | None = ARTICLE_TIME_LIMIT,
 ) -> RunSummary:
     """Read, screen, extract and store every article of the sources, then resolve."""
-    items: Iterable[Article | IngestError] = read_sources(sources, options)
+    store_files = [f"{db_path}{suffix}" for suffix in ("", "-wal", "-shm", "-journal")]
+    items: Iterable[Article | IngestError] = read_sources(sources, _excluding(options, store_files))
     if progress:
         items = _tracked(items, "ingest", console)
-    with _processor(processor, workers) as active:
+    with _processor(processor, workers, time_limit) as active:
         return _ingest(items, db_path, active, on_error)
 
 
+def _excluding(options: IngestOptions | None, own_files: Sequence[str]) -> IngestOptions:
+    """The options with the run's own database or output files left out of its inputs."""
+    options = options or IngestOptions()
+    return replace(options, exclude=(*options.exclude, *own_files))
+
+
 def ingest_articles(
-    articles: Sequence[Article], db_path: str | Path, processor: ArticleProcessor | None = None
+    articles: Sequence[Article | IngestError], db_path: str | Path, processor: ArticleProcessor | None = None
 ) -> RunSummary:
     """The same for articles already in memory (the API's ingest endpoint)."""
     return _ingest(articles, db_path, processor or ArticleProcessor(), None)
+
+
+def posted_article(text: str, *, doc_id: str, **facts: Any) -> Article | IngestError:
+    """An article posted as text, normalised as the same text read from a file is (so the two are
+    recognised as one), or the reason it holds no article text."""
+    return article_from_text(text, doc_id=doc_id, found_via="api", **facts)
 
 
 def _ingest(
@@ -261,24 +309,67 @@ def _ingest(
     summary = RunSummary()
     store = open_store(db_path)
     try:
-        added = 0
+        finish_resolution(store)  # one a killed run left pending: the database is whole while we run
         for article, events in _extract_each(
             items, processor, summary, on_error, skip=lambda a: store.has_article(a.hash)
         ):
             try:
-                if store.add_article(article, events):
-                    added += 1
-                else:
-                    summary.duplicates += 1
-                    summary.events -= len(events)
-            except ValueError as exc:  # e.g. another text under a stored doc_id
-                summary.events -= len(events)
+                stored = store.add_article(article, events or [])
+            except ValueError as exc:  # a mention the store refuses
                 summary.fail(IngestError(article.url or article.doc_id, str(exc)), on_error)
-        if added:
-            store.save_resolution(resolve(store.articles(), store.mentions()))
+                continue
+            if stored:
+                summary.add(events)
+            else:  # another process stored the same text meanwhile
+                summary.duplicates += 1
+        finish_resolution(store)
     finally:
         store.close()
     return summary
+
+
+# ---------------------------------------------------------------- the resolution catches up
+
+RESOLVE_ATTEMPTS = 5  # each failed attempt means another process saved a newer resolution
+
+
+def finish_resolution(store: Store, on_start: Callable[[int], None] | None = None) -> bool:
+    """Resolve again when articles were stored after the last saved resolution.
+
+    A run killed between storing its last article and saving the resolution leaves
+    those articles marked; every command that reads or ingests calls this first, so
+    their events are never lost. Resolving reads one snapshot and saves only if no
+    other process saved a resolution meanwhile (else it reads again). `on_start`
+    hears how many articles wait, before the work begins. True when it resolved.
+    """
+    resolved = announced = False
+    for _ in range(RESOLVE_ATTEMPTS):
+        if not store.resolution_pending():
+            break
+        if on_start is not None and not announced:
+            on_start(store.unresolved_count())
+            announced = True
+        snapshot = store.resolution_input()
+        resolved = store.save_resolution(resolve(snapshot.articles, snapshot.mentions), snapshot) or resolved
+    return resolved
+
+
+def catch_up(db_path: str | Path, on_start: Callable[[int], None] | None = None) -> bool:
+    """`finish_resolution` for a database path; a missing database has nothing to finish."""
+    from detente.store import open_store
+
+    if not Path(db_path).is_file():
+        return False
+    with open_store(db_path) as store:
+        return finish_resolution(store, on_start)
+
+
+def open_current(db_path: str | Path, on_start: Callable[[int], None] | None = None) -> Detente:
+    """The query layer over a database whose resolution has caught up with its articles."""
+    from detente.query import open as open_query
+
+    catch_up(db_path, on_start)
+    return open_query(db_path)
 
 
 # ---------------------------------------------------------------- to JSONL, no database
@@ -310,6 +401,7 @@ def extract_sources(
     on_error: ErrorSink | None = None,
     progress: bool = True,
     workers: int = 1,
+    time_limit: float | None = ARTICLE_TIME_LIMIT,
 ) -> RunSummary:
     """Write one JSON line per article, with merged event ids, touching no database.
 
@@ -323,21 +415,21 @@ def extract_sources(
         done = _read_partial(partial)
     elif partial.exists():
         partial.unlink()
-    items: Iterable[Article | IngestError] = read_sources(sources, options)
+    own_files = [str(out_path), str(partial), str(out_path.with_name(out_path.name + ".tmp"))]
+    items: Iterable[Article | IngestError] = read_sources(sources, _excluding(options, own_files))
     if progress:
         items = _tracked(items, "extract", console)
     summary = RunSummary()
     results = list(done.values())
-    with _processor(processor, workers) as active, partial.open("a", encoding="utf-8") as sink:
-        for article, events in _extract_each(
-            items, active, summary, on_error, skip=lambda a: a.doc_id in done
-        ):
-            if article.doc_id in done:  # the same id twice within one batch
-                summary.duplicates += 1
-                summary.events -= len(events)
-                continue
+    texts = {article.hash for article, _ in results}
+    with _processor(processor, workers, time_limit) as active, partial.open("a", encoding="utf-8") as sink:
+        for article, found in _extract_each(items, active, summary, on_error, skip=lambda a: a.hash in texts):
+            events = found or []
+            _give_free_id(article, events, done)  # only the same text is a duplicate, not the same id
             done[article.doc_id] = (article, events)
+            texts.add(article.hash)
             results.append((article, events))
+            summary.add(found)
             sink.write(json.dumps(_partial_line(article, events), ensure_ascii=False) + "\n")
     _assign_event_ids(results)
     tmp = out_path.with_name(out_path.name + ".tmp")
@@ -347,6 +439,18 @@ def extract_sources(
     os.replace(tmp, out_path)
     partial.unlink(missing_ok=True)
     return summary
+
+
+def _give_free_id(article: Article, events: list[Event], taken: dict[str, object]) -> None:
+    """Another text under a doc_id already written gets `doc_id~2`, `~3`, ... as the store does."""
+    if article.doc_id not in taken:
+        return
+    base, version = article.doc_id, 2
+    while f"{base}~{version}" in taken:
+        version += 1
+    article.doc_id = f"{base}~{version}"
+    for event in events:
+        event.doc_id = article.doc_id
 
 
 def _assign_event_ids(results: Sequence[tuple[Article, list[Event]]]) -> None:

@@ -76,17 +76,24 @@ READ_OPERATIONS = [
     "/api/search",
     "/api/stats",
 ]
-#: Operations with a parameter that can be sent wrong (a bound, an enum, a required one):
-#: the others take only free text or nothing, so no request to them is invalid by the schema.
+#: Operations with a parameter that can be sent wrong (a bound, an enum, a pattern, a required
+#: one): the others take only an id or nothing, so no request to them is invalid by the schema.
 CONSTRAINED = {
     "/api/events",
     "/api/people",
+    "/api/people/{key}",
     "/api/offices",
     "/api/dyads",
+    "/api/partners/{country}",
     "/api/timeline",
     "/api/search",
+    "/api/sites",
+    "/api/locations",
+    "/api/placement",
     "/api/network",
     "/api/events.csv",
+    "/api/events.json",
+    "/api/events.parquet",
 }
 CASES = [(path, GenerationMode.POSITIVE) for path in READ_OPERATIONS] + [
     (path, GenerationMode.NEGATIVE) for path in READ_OPERATIONS if path in CONSTRAINED

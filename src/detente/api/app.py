@@ -15,6 +15,7 @@ from fastapi.staticfiles import StaticFiles
 from detente import __version__
 from detente.api.errors import install_error_handlers
 from detente.api.pool import ThreadQueries
+from detente.api.query_fields import component_schemas
 from detente.api.routes import analysis, downloads, events, people
 from detente.api.routes.ingest import body_schemas, build_ingest_router
 
@@ -51,9 +52,11 @@ def create_app(db_path: str | Path, *, ingest_token: str | None = None) -> FastA
     install_error_handlers(app)
     for module in (downloads, events, people, analysis):
         app.include_router(module.router, prefix="/api")
+    schemas = component_schemas()
     if ingest_token is not None:
         app.include_router(build_ingest_router(ingest_token, str(path)), prefix="/api")
-        _add_schemas(app, body_schemas())
+        schemas.update(body_schemas())
+    _add_schemas(app, schemas)
     _mount_dashboard(app, queries)
     return app
 
@@ -77,14 +80,17 @@ def _add_schemas(app: FastAPI, schemas: dict[str, Any]) -> None:
 
 
 def _check_database(path: Path, *, create: bool) -> None:
-    """Fail at start-up, not on every request: the database must open (an ingest server may create it)."""
+    """Fail at start-up, not on every request: the database must open (an ingest server may create it).
+
+    A resolution an interrupted ingest left pending is finished here, before the first request.
+    """
     if create and not path.exists():
         from detente.store import open_store
 
         open_store(path).close()
-    from detente.query import open as open_query
+    from detente.pipeline import open_current
 
-    open_query(path).close()
+    open_current(path).close()
 
 
 def _mount_dashboard(app: FastAPI, queries: ThreadQueries) -> None:

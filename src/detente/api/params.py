@@ -52,9 +52,13 @@ def dyad(value: str | None, parameter: str = "dyad") -> tuple[str, ...] | None:
 
 
 def date_range(since: str | None, until: str | None) -> tuple[date | None, date | None]:
-    """ISO dates; a year or month means its first day for `since` and its last for `until`."""
+    """ISO dates; a year or month means its first day for `since` and its last for `until`.
+
+    A `since` after `until` is returned as it is: an empty period, which no event falls in
+    (each bound is valid, so the request is too).
+    """
     try:
-        return validate.period(since, until)
+        return validate.day(since, "since"), validate.day(until, "until", end=True)
     except ValueError as exc:
         named = NAMED_REASON.fullmatch(str(exc))
         raise refusal(exc, None if named else "since") from exc

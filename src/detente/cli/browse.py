@@ -11,6 +11,7 @@ import typer
 
 from detente.cli.options import DEFAULT_DB, DbOption, open_query
 from detente.cli.render import OutputFormat, emit, field_names
+from detente.cli.safe import printable
 from detente.query import EventRow, SearchHit
 
 EVENT_COLUMNS = (
@@ -45,7 +46,7 @@ def _dyad(value: str | None) -> tuple[str, str] | None:
     parts = [p.strip().upper() for p in value.replace("-", ",").split(",") if p.strip()]
     if len(parts) != 2:
         raise typer.BadParameter(
-            f"{value!r}: a dyad is two ISO alpha-3 codes, e.g. PAK,TJK", param_hint="--dyad"
+            f"{printable(repr(value))}: a dyad is two ISO alpha-3 codes, e.g. PAK,TJK", param_hint="--dyad"
         )
     return parts[0], parts[1]
 
@@ -106,7 +107,7 @@ def register(app: typer.Typer) -> None:
                 offset=offset,
             )
         except ValueError as exc:
-            raise typer.BadParameter(str(exc)) from exc
+            raise typer.BadParameter(printable(exc)) from exc
         if fmt is OutputFormat.csv:  # the same columns and conventions as `detente export`
             from detente.export import write_events_csv
 
@@ -134,7 +135,7 @@ def register(app: typer.Typer) -> None:
         try:
             hits = open_query(db).search(text, limit=limit)
         except ValueError as exc:
-            raise typer.BadParameter(str(exc)) from exc
+            raise typer.BadParameter(printable(exc)) from exc
         emit(
             [h.to_dict() for h in hits],
             fmt,
@@ -175,9 +176,9 @@ def register(app: typer.Typer) -> None:
         try:
             count = writer(db, out, _export_format(fmt, out))
         except (OSError, ValueError) as exc:
-            typer.echo(f"export failed: {_reason(exc)}", err=True)
+            typer.echo(f"export failed: {printable(_reason(exc))}", err=True)
             raise typer.Exit(1) from exc
-        typer.echo(f"wrote {count} rows to {out}", err=True)
+        typer.echo(f"wrote {count} rows to {printable(out)}", err=True)
 
 
 def _export_format(fmt: ExportFormat | None, out: Path) -> str:

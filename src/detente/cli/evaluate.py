@@ -8,6 +8,8 @@ from typing import Annotated
 
 import typer
 
+from detente.cli.safe import printable
+
 
 def register(app: typer.Typer) -> None:
     @app.command(name="eval")
@@ -56,21 +58,21 @@ def register(app: typer.Typer) -> None:
                 use_manifest=not no_manifest,
             )
         except ScorerMissing as exc:
-            raise typer.BadParameter(str(exc), param_hint="--scorer") from exc
+            raise typer.BadParameter(printable(exc), param_hint="--scorer") from exc
         except ManifestError as exc:
-            raise typer.BadParameter(str(exc), param_hint="--manifest") from exc
+            raise typer.BadParameter(printable(exc), param_hint="--manifest") from exc
         used = result["extraction"].get("manifest")
         if used and not as_json:
-            typer.echo(f"page urls from {used} (id and url columns only)", err=True)
+            typer.echo(f"page urls from {printable(used)} (id and url columns only)", err=True)
         if as_json:
             typer.echo(json.dumps(result, indent=2))
         else:
             for line in format_result(result):
-                typer.echo(line)
+                typer.echo(printable(line))  # missed and spurious events quote article text
         if baseline is not None:
             drops = check_baseline(result, baseline)
             for line in drops:
                 typer.echo(f"BELOW BASELINE {line}", err=True)
             if drops:
                 raise typer.Exit(1)
-            typer.echo(f"all figures at or above {baseline}", err=True)
+            typer.echo(f"all figures at or above {printable(baseline)}", err=True)

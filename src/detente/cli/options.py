@@ -7,6 +7,8 @@ from typing import Annotated
 
 import typer
 
+from detente.cli.safe import printable
+
 DbOption = Annotated[
     Path, typer.Option("--db", help="SQLite database file.", envvar="DETENTE_DB", show_default=True)
 ]
@@ -14,11 +16,20 @@ DEFAULT_DB = Path("detente.db")
 
 
 def open_query(db: Path):
-    """Open the query layer, or stop with a clear message when there is no database yet."""
-    from detente.query import open as open_db
+    """Open the query layer, or stop with a clear message when there is no database yet.
+
+    A resolution an interrupted ingest left pending is finished first, so every
+    command reads the events of every stored article.
+    """
+    from detente.pipeline import open_current
 
     if not db.exists():
+        shown = printable(db)
         raise typer.BadParameter(
-            f"{db}: no such database; run `detente ingest SOURCE --db {db}` first", param_hint="--db"
+            f"{shown}: no such database; run `detente ingest SOURCE --db {shown}` first", param_hint="--db"
         )
-    return open_db(db)
+    return open_current(db, on_start=_announce_catch_up)
+
+
+def _announce_catch_up(count: int) -> None:
+    typer.echo(f"detente: resolving {count} article(s) an interrupted ingest left unresolved", err=True)

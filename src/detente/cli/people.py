@@ -10,6 +10,7 @@ from rich.console import Console
 from detente.cli.browse import Format
 from detente.cli.options import DEFAULT_DB, DbOption, open_query
 from detente.cli.render import OutputFormat, emit, field_names
+from detente.cli.safe import joined, printable
 from detente.query import OfficeHolding, PersonRow
 
 
@@ -25,7 +26,7 @@ def register(app: typer.Typer) -> None:
         try:
             page = open_query(db).people(country=country.upper() if country else None, limit=limit)
         except ValueError as exc:
-            raise typer.BadParameter(str(exc)) from exc
+            raise typer.BadParameter(printable(exc)) from exc
         emit(
             [p.to_dict() for p in page.items],
             fmt,
@@ -43,16 +44,18 @@ def register(app: typer.Typer) -> None:
         """One person: names, offices over time, and every event with its sources."""
         detail = open_query(db).person(name)
         if detail is None:
-            typer.echo(f"no person known as {name!r}", err=True)
+            typer.echo(f"no person known as {printable(repr(name))}", err=True)
             raise typer.Exit(1)
         data = detail.to_dict()
         if fmt is not OutputFormat.table:
             emit([data], fmt, ())
             return
         console = Console()
-        console.print(f"[bold]{data['name']}[/bold] ({data['country'] or '?'})  id {data['person_id']}")
+        console.print(
+            joined([(data["name"], "bold"), " (", data["country"] or "?", ")  id ", data["person_id"]])
+        )
         if data["aliases"]:
-            console.print("also named: " + "; ".join(data["aliases"]), highlight=False)
+            console.print(joined(["also named: ", "; ".join(data["aliases"])]), highlight=False)
         emit(data["offices"], fmt, ("title", "country", "first_seen", "last_seen"), title="offices and ranks")
         events = [{**e, "sources": [s["doc_id"] for s in e["sources"]]} for e in data["events"]]
         emit(

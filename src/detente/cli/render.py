@@ -13,6 +13,8 @@ from typing import Any
 from rich.console import Console
 from rich.table import Table
 
+from detente.cli.safe import plain_text
+
 
 class OutputFormat(StrEnum):
     table = "table"
@@ -58,7 +60,7 @@ def emit(
         for row in rows:
             writer.writerow({k: _flat(v) for k, v in row.items()})
         return
-    table = Table(title=title or None, show_lines=False, header_style="bold")
+    table = Table(title=plain_text(title) if title else None, show_lines=False, header_style="bold")
     for position, column in enumerate(columns):
         last = position == len(columns) - 1
         # Short fields stay on one line; the last (evidence, snippet) takes what width is left.
@@ -66,7 +68,7 @@ def emit(
             column, overflow="fold" if last else "ellipsis", no_wrap=not last, max_width=None if last else 28
         )
     for row in rows:
-        table.add_row(*(_flat(row.get(column)) for column in columns))
+        table.add_row(*(plain_text(_flat(row.get(column)), keep_newlines=True) for column in columns))
     _console().print(table)
 
 

@@ -10,6 +10,7 @@ from rich.console import Console
 from rich.table import Table
 
 from detente.cli.options import DEFAULT_DB, DbOption
+from detente.cli.safe import joined, plain_text, printable
 from detente.models import IngestError
 
 Sources = Annotated[list[str], typer.Argument(help="Files, folders, feed or page URLs, or - for stdin.")]
@@ -36,6 +37,15 @@ Workers = Annotated[
     ),
 ]
 
+TimeLimit = Annotated[
+    float,
+    typer.Option(
+        "--time-limit",
+        min=0,
+        help="Seconds one article's extraction may take before it is skipped as failed (0: no limit).",
+    ),
+]
+
 err = Console(stderr=True)
 
 
@@ -54,7 +64,7 @@ def _options(
     try:
         listed = read_manifest(manifest) if manifest is not None else None
     except ManifestError as error:
-        raise typer.BadParameter(str(error), param_hint="--manifest") from None
+        raise typer.BadParameter(printable(error), param_hint="--manifest") from None
     return IngestOptions(
         id_field=id_field,
         text_field=text_field,
@@ -67,25 +77,39 @@ def _options(
 
 
 def _print_error(error: IngestError) -> None:
-    err.print(f"[red]failed[/red] {error.source}: {error.reason}", highlight=False, soft_wrap=True)
+    """One line per failure; the source and reason are untrusted (file names, URLs, page text)."""
+    err.print(
+        joined([("failed", "red"), " ", error.source, ": ", error.reason]), highlight=False, soft_wrap=True
+    )
 
 
 def _print_summary(summary, title: str) -> None:
-    table = Table(title=title, show_header=False)
-    for label, value in (
+    table = Table(title=plain_text(title), show_header=False)
+    for label, value in (  # read = duplicates + failed + new; the screen's drops are among the new
         ("articles read", summary.read),
         ("skipped as duplicates", summary.duplicates),
-        ("dropped by the screen", summary.screened_out),
         ("failed", summary.failed),
+        ("new articles", summary.new),
+        ("dropped by the screen", summary.screened_out),
         ("events found", summary.events),
     ):
         table.add_row(label, str(value))
     err.print(table)
 
 
+def _check_store(db: Path) -> None:
+    """A database that cannot be opened or created is one clear line, before any work."""
+    from detente.store import open_store
+
+    try:
+        open_store(db).close()
+    except (OSError, ValueError) as exc:
+        raise typer.BadParameter(printable(exc), param_hint="--db") from exc
+
+
 def _interrupted(advice: str) -> NoReturn:
     """Ctrl-C is a normal way to stop a long job: one line, not a traceback."""
-    err.print(f"interrupted: {advice}", highlight=False, soft_wrap=True)
+    err.print(plain_text(f"interrupted: {advice}"), highlight=False, soft_wrap=True)
     raise typer.Exit(130)
 
 
@@ -103,19 +127,23 @@ def register(app: typer.Typer) -> None:
         manifest: ManifestFile = None,
         quiet: Quiet = False,
         workers: Workers = 1,
+        time_limit: TimeLimit = 120.0,
     ) -> None:
         """Read, extract and store articles; re-ingesting the same article changes nothing."""
         from detente.pipeline import ingest_sources
 
+        options = _options(id_field, text_field, date_field, url_field, title_field, source_field, manifest)
+        _check_store(db)  # after the options: a bad --manifest leaves no database behind
         try:
             summary = ingest_sources(
                 sources,
                 db,
-                _options(id_field, text_field, date_field, url_field, title_field, source_field, manifest),
+                options,
                 console=err,
                 on_error=_print_error,
                 progress=not quiet,
                 workers=workers,
+                time_limit=time_limit or None,
             )
         except KeyboardInterrupt:
             _interrupted("every article stored so far is kept; run the same command again to finish")
@@ -138,6 +166,7 @@ def register(app: typer.Typer) -> None:
         manifest: ManifestFile = None,
         quiet: Quiet = False,
         workers: Workers = 1,
+        time_limit: TimeLimit = 120.0,
     ) -> None:
         """Write the events of each article as JSON lines (the scorer's format), without a database."""
         from detente.pipeline import extract_sources
@@ -152,6 +181,7 @@ def register(app: typer.Typer) -> None:
                 on_error=_print_error,
                 progress=not quiet,
                 workers=workers,
+                time_limit=time_limit or None,
             )
         except KeyboardInterrupt:
             _interrupted(

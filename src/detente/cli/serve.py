@@ -8,6 +8,7 @@ from typing import Annotated
 import typer
 
 from detente.cli.options import DEFAULT_DB, DbOption
+from detente.cli.safe import printable
 
 
 def register(app: typer.Typer) -> None:
@@ -27,9 +28,14 @@ def register(app: typer.Typer) -> None:
         from detente.api import serve as run_server
 
         if not db.exists():
-            raise typer.BadParameter(f"{db}: no such database; run `detente ingest` first", param_hint="--db")
+            raise typer.BadParameter(
+                f"{printable(db)}: no such database; run `detente ingest` first", param_hint="--db"
+            )
         _check_can_listen(host, port)
-        typer.echo(f"detente: serving {db} at http://{host}:{port}/ (API docs at /api/docs)", err=True)
+        typer.echo(
+            f"detente: serving {printable(db)} at http://{printable(host)}:{port}/ (API docs at /api/docs)",
+            err=True,
+        )
         run_server(db, host=host, port=port, ingest_token=ingest_token)
 
 
@@ -42,5 +48,5 @@ def _check_can_listen(host: str, port: int) -> None:
             probe.bind((host, port))
     except OSError as exc:
         reason = exc.strerror or str(exc)
-        typer.echo(f"detente: cannot listen on {host}:{port}: {reason}", err=True)
+        typer.echo(f"detente: cannot listen on {printable(host)}:{port}: {printable(reason)}", err=True)
         raise typer.Exit(1) from exc

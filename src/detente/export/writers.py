@@ -5,7 +5,8 @@ from __future__ import annotations
 import csv
 import json
 import os
-import tempfile
+import secrets
+import stat
 from collections.abc import Callable, Iterable
 from contextlib import suppress
 from datetime import date
@@ -38,15 +39,35 @@ def write(path: Path, fmt: str, columns: tuple[Column, ...], records: Iterable[d
         raise FileNotFoundError(f"cannot export to {path}: folder {path.parent} does not exist")
     if path.is_dir():
         raise IsADirectoryError(f"cannot export to {path}: it is a folder; give a file name")
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    os.close(handle)
+    temporary = _temporary_beside(path)
     try:
-        writer(Path(temporary), columns, rows)
+        writer(temporary, columns, rows)
         os.replace(temporary, path)
     finally:
         with suppress(FileNotFoundError):
             os.unlink(temporary)
     return len(rows)
+
+
+def _temporary_beside(path: Path) -> Path:
+    """A new empty file next to `path`, with the permissions writing `path` directly would give:
+    the existing file's, else 0666 less the user's umask (mkstemp's 0600 would hide exports)."""
+    try:
+        mode = stat.S_IMODE(path.stat().st_mode)
+    except FileNotFoundError:
+        mode = None
+    while True:
+        candidate = path.parent / f".{path.name}.{secrets.token_hex(6)}"
+        try:
+            handle = os.open(candidate, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o666)  # the umask applies
+        except FileExistsError:
+            continue
+        try:
+            if mode is not None:
+                os.fchmod(handle, mode)
+        finally:
+            os.close(handle)
+        return candidate
 
 
 def _csv_value(column: Column, value: Any) -> Any:

@@ -23,6 +23,7 @@ from detente.extract.clauses import (
 )
 from detente.extract.gazetteer import gazetteer
 from detente.extract.names import agreement_name, body_name, exercise_name
+from detente.extract.paragraph_scan import nearby_codes, paragraph_has
 from detente.extract.people import PersonTable
 from detente.extract.places import best_place, find_places
 from detente.extract.text import Sentence
@@ -439,7 +440,7 @@ def _exercise(text: str, hits: list[Hit], facts: SentenceFacts, *, suppressed: b
     if detail and not named:
         return None  # "The exercise, which opened on May 14, included ... drills": detail, not a new event
     for hit in hits:
-        if _CEREMONY.fullmatch(hit.text) and not _DRILL_WORD.search(facts.paragraph or text):
+        if _CEREMONY.fullmatch(hit.text) and not paragraph_has(_DRILL_WORD, facts.paragraph or text):
             continue  # "The closing ceremony took place this morning at the training centre": a course's
         if suppressed and not named:
             continue
@@ -499,7 +500,7 @@ def _training(text: str, hits: list[Hit], facts: SentenceFacts, *, suppressed: b
 def _industry(text: str, paragraph: str, hits: list[Hit], with_agreement: bool) -> Hit | None:
     if with_agreement:
         return None  # the deal's content: "signed an agreement for the purchase of 26 jets"
-    if not rules().equipment.search(paragraph):
+    if not paragraph_has(rules().equipment, paragraph):
         return None
     if market_statistics().search(text):
         return None  # "Ukraine was the world's largest importer of major arms": a ranking, no deal
@@ -614,8 +615,7 @@ def _draft(event_type: str, hit: Hit, facts: SentenceFacts, by_type: dict[str, l
         members = gazetteer().organisation_members(text)
         if members:
             draft.countries = _unique(draft.countries + members)
-    paragraph = (facts.paragraph or text).replace(text, text[:topic_from])
-    draft.nearby = _unique(m.code for m in gazetteer().parties(paragraph))
+    draft.nearby = nearby_codes(facts.paragraph or text, text, topic_from)  # the paragraph, this tail cut
     draft.visit_only = event_type == "meeting" and bool(_VISIT_ONLY.match(hit.text))
     if event_type == "exercise":
         edition = hit.text[:1].isupper() and ("-" in hit.text or _YEAR_SUFFIX.search(hit.text))

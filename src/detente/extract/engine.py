@@ -189,9 +189,10 @@ def _may_hold_event(sentence: Sentence, hits: list[Hit], series: re.Pattern[str]
 
 
 def _sentence_drafts(candidates, sentences, hits, dates, people, series) -> list[Draft]:
-    paragraphs: dict[int, str] = {}
+    parts: dict[int, list[str]] = {}
     for sentence in sentences:
-        paragraphs[sentence.paragraph] = paragraphs.get(sentence.paragraph, "") + " " + sentence.text
+        parts.setdefault(sentence.paragraph, []).append(sentence.text)
+    paragraphs = {index: "".join(" " + text for text in texts) for index, texts in parts.items()}  # linear
     drafts: list[Draft] = []
     for sentence in candidates:
         facts = SentenceFacts(

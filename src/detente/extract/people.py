@@ -429,11 +429,13 @@ class PersonFinder:
     def _descriptions(self, text: str, sentences: list[Sentence], table: PersonTable) -> None:
         """'the Tajik minister', 'his Iranian counterpart', 'he': bound to a named person."""
         counterparts: list[tuple[Sentence, str, str | None, int, int]] = []
+        ordered = -1  # len(table.mentions) when last sorted: sorting again changes nothing until it grows
         for position, sentence in enumerate(sentences):
             last_sentence = sentences[position - 1] if position else None
-            named = [(m.start, m.end) for m in table.mentions]
+            named: list[tuple[int, int]] | None = None  # the mentions as this sentence began, when needed
             for match in self.patterns.description.finditer(sentence.text):
                 start = sentence.start + match.start("head")
+                named = [(m.start, m.end) for m in table.mentions] if named is None else named
                 if any(a <= start < b for a, b in named):
                     continue
                 head = match.group("head")
@@ -446,7 +448,9 @@ class PersonFinder:
                 index = self._resolve(table, head, country, start, text, sentence)
                 if index is not None:
                     table.mentions.append(Mention(start, end, index, "description"))
-            table.mentions.sort(key=lambda m: m.start)
+            if len(table.mentions) != ordered:
+                table.mentions.sort(key=lambda m: m.start)
+                ordered = len(table.mentions)
             for match in _PRONOUN.finditer(sentence.text):
                 start = sentence.start + match.start()
                 previous = table.last_before(start, lower=max(0, sentence.start - 600))
@@ -456,7 +460,9 @@ class PersonFinder:
                     table.mentions.append(
                         Mention(start, start + len(match.group(0)), previous.person, "pronoun")
                     )
-            table.mentions.sort(key=lambda m: m.start)
+            if len(table.mentions) != ordered:
+                table.mentions.sort(key=lambda m: m.start)
+                ordered = len(table.mentions)
         self._resolve_counterparts(table, counterparts, text)
 
     def _resolve_counterparts(self, table: PersonTable, counterparts: list, text: str) -> None:

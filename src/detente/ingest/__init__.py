@@ -27,7 +27,8 @@ comes first. All-numeric dates such as "06/11/2025" are read day first unless th
 evidence says otherwise (see `date_order`); two-digit years are not read.
 """
 
+from detente.ingest.article_builder import article_from_text
 from detente.ingest.options import IngestOptions
 from detente.ingest.sources import read_sources
 
-__all__ = ["IngestOptions", "read_sources"]
+__all__ = ["IngestOptions", "article_from_text", "read_sources"]

@@ -9,7 +9,7 @@ from detente.ingest.chrome import strip_chrome
 from detente.ingest.mojibake import repair_mojibake
 from detente.ingest.problems import SourceProblem
 from detente.ingest.url_dates import with_url_date
-from detente.models import Article, PublishedSource
+from detente.models import Article, IngestError, PublishedSource
 
 
 @dataclass
@@ -60,3 +60,30 @@ def build_article(
         language=known.language or "en",
         found_via=found_via,
     )
+
+
+def article_from_text(
+    text: str,
+    *,
+    doc_id: str,
+    url: str | None = None,
+    title: str | None = None,
+    published: date | None = None,
+    source_name: str | None = None,
+    found_via: str = "text",
+) -> Article | IngestError:
+    """An article from text already in memory (the API's ingest), read exactly as the same text in
+    a file would be, so both give the same content hash: a byte order mark dropped, page chrome
+    stripped. A date given with it is explicit. Text with no article in it is an IngestError."""
+    known = SourceFacts(
+        title=title,
+        published=published,
+        published_source="explicit" if published else "unknown",
+        source_name=source_name,
+    )
+    try:
+        return build_article(
+            text.removeprefix("\ufeff"), doc_id=doc_id, url=url, found_via=found_via, known=known
+        )
+    except SourceProblem as problem:
+        return IngestError(doc_id, problem.reason)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from typing import Any
 
@@ -41,5 +42,8 @@ def _field(record: Mapping[str, Any], name: str | None) -> str | None:
     value = record.get(name)
     if value is None:
         return None
-    text = str(value).strip()
+    text = _LONE_SURROGATE.sub("\ufffd", str(value)).strip()  # JSON may escape half a UTF-16 pair
     return text or None
+
+
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")

@@ -1,7 +1,7 @@
 """CSV corpora with a header row naming the fields; a bad row never stops the file.
 
 The file is streamed as UTF-8, so a corpus may be far larger than `max_bytes`,
-which caps each field instead.
+which caps each line and each field instead.
 """
 
 from __future__ import annotations
@@ -9,41 +9,64 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import Iterator
-from pathlib import Path
 
 from detente.ingest.corpus_record import article_from_record
-from detente.ingest.files import os_reason
+from detente.ingest.files import SourceFile, os_reason
 from detente.ingest.options import IngestOptions
 from detente.ingest.problems import SourceProblem, as_ingest_error
 from detente.models import Article, IngestError
 
 
-def read_csv(path: Path, options: IngestOptions) -> Iterator[Article | IngestError]:
+def read_csv(source: SourceFile, options: IngestOptions) -> Iterator[Article | IngestError]:
     try:
-        with path.open("rb") as probe:
+        with source.open() as probe:
             head = probe.read(65_536)
-        stream = path.open(encoding="utf-8-sig", errors="strict", newline="")
+        binary = source.open()
     except OSError as error:
-        yield IngestError(str(path), os_reason(error))
+        yield IngestError(source.shown, os_reason(error))
         return
     if b"\x00" in head:
-        stream.close()
-        yield IngestError(str(path), "binary file (contains NUL bytes)")
+        binary.close()
+        yield IngestError(source.shown, "binary file (contains NUL bytes)")
         return
-    with stream:
-        yield from _read_rows(path, stream, options)
+    with io.TextIOWrapper(binary, encoding="utf-8-sig", errors="strict", newline="") as stream:
+        yield from _read_rows(source, _CappedLines(stream, options.max_bytes), options)
 
 
-def _read_rows(path: Path, stream: io.TextIOBase, options: IngestOptions) -> Iterator[Article | IngestError]:
+class _CappedLines:
+    """The stream's lines, each of at most `limit` characters; a longer one is skipped and
+    raises once, so one line without an end never fills memory and the rows after it are read."""
+
+    def __init__(self, stream: io.TextIOBase, limit: int) -> None:
+        self._stream = stream
+        self._limit = limit
+
+    def __iter__(self) -> _CappedLines:
+        return self
+
+    def __next__(self) -> str:
+        line = self._stream.readline(self._limit + 1)
+        if not line:
+            raise StopIteration
+        if len(line) > self._limit and not line.endswith(("\n", "\r")):
+            while line and not line.endswith(("\n", "\r")):
+                line = self._stream.readline(self._limit)
+            raise SourceProblem(f"line too large: exceeds max_bytes={self._limit} (in characters)")
+        return line
+
+
+def _read_rows(
+    source: SourceFile, lines: _CappedLines, options: IngestOptions
+) -> Iterator[Article | IngestError]:
     csv.field_size_limit(options.max_bytes)  # article texts exceed the 128 KiB default
-    reader = csv.DictReader(stream, strict=True)
+    reader = csv.DictReader(lines, strict=True)
     try:
         columns = reader.fieldnames
-    except (csv.Error, UnicodeDecodeError) as error:
-        yield IngestError(str(path), f"unreadable header row: {error}")
+    except (csv.Error, UnicodeDecodeError, SourceProblem) as error:
+        yield IngestError(source.shown, f"unreadable header row: {error}")
         return
     if not columns or options.text_field not in columns:
-        yield IngestError(str(path), f"no {options.text_field!r} column in the header row")
+        yield IngestError(source.shown, f"no {options.text_field!r} column in the header row")
         return
     while True:
         try:
@@ -51,18 +74,21 @@ def _read_rows(path: Path, stream: io.TextIOBase, options: IngestOptions) -> Ite
         except StopIteration:
             return
         except UnicodeDecodeError as error:
-            where = f"{path}:line {reader.line_num + 1}"
+            where = f"{source.shown}:line {reader.line_num + 1}"
             yield IngestError(where, f"not UTF-8 (byte {error.start} of a block); rest of file skipped")
             return
-        except csv.Error as error:
-            yield IngestError(f"{path}:line {reader.line_num}", f"malformed CSV: {error}")
+        except SourceProblem as problem:
+            yield IngestError(f"{source.shown}:line {reader.line_num + 1}", problem.reason)
             continue
-        where = f"{path}:line {reader.line_num}"
+        except csv.Error as error:
+            yield IngestError(f"{source.shown}:line {reader.line_num}", f"malformed CSV: {error}")
+            continue
+        where = f"{source.shown}:line {reader.line_num}"
         try:
             if None in row:
                 raise SourceProblem("malformed CSV: more values than header columns")
             yield article_from_record(
-                row, fallback_id=f"{path.stem}-{reader.line_num}", options=options, found_via="csv"
+                row, fallback_id=f"{source.name}-{reader.line_num}", options=options, found_via="csv"
             )
         except Exception as error:
             yield as_ingest_error(where, error)

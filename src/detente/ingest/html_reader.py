@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import logging
 import re
-from pathlib import Path
 
 from detente.ingest.article_builder import SourceFacts, build_article
 from detente.ingest.decoding import decode_text
-from detente.ingest.files import read_bounded
+from detente.ingest.files import SourceFile
 from detente.ingest.html_dates import publication_date
 from detente.ingest.manifest import listed_facts
 from detente.ingest.options import IngestOptions
@@ -18,10 +17,10 @@ from detente.models import Article
 _HTML_LANG = re.compile(r"<html\b[^>]*?\blang\s*=\s*[\"']?([a-zA-Z]{2})(?![a-zA-Z])", re.I)
 
 
-def read_html_file(path: Path, options: IngestOptions) -> Article:
-    html = decode_html(read_bounded(path, options.max_bytes))
-    url, known = listed_facts(options.manifest, path.stem)
-    return article_from_html(html, doc_id=path.stem, url=url or str(path), found_via="html", known=known)
+def read_html_file(source: SourceFile, options: IngestOptions) -> Article:
+    html = decode_html(source.read(options.max_bytes))
+    url, known = listed_facts(options.manifest, source.name)
+    return article_from_html(html, doc_id=source.name, url=url or source.shown, found_via="html", known=known)
 
 
 def decode_html(data: bytes, charset: str | None = None) -> str:

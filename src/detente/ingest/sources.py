@@ -9,14 +9,14 @@ from __future__ import annotations
 import hashlib
 import sys
 from collections.abc import Iterable, Iterator
-from pathlib import Path
 from typing import BinaryIO
 
 from detente.ingest.article_builder import build_article
 from detente.ingest.decoding import decode_text
 from detente.ingest.fetch import Fetcher
+from detente.ingest.files import display_path
 from detente.ingest.html_reader import article_from_html
-from detente.ingest.local_files import files_in, read_file
+from detente.ingest.local_files import LocalSource, plan_local, read_local
 from detente.ingest.options import IngestOptions
 from detente.ingest.problems import SourceProblem, as_ingest_error
 from detente.ingest.sniff import kind_of_bytes
@@ -31,37 +31,32 @@ def read_sources(
 ) -> Iterator[Article | IngestError]:
     """Articles and errors, source by source, folders in sorted order; `stdin` overrides sys.stdin."""
     options = options or IngestOptions()
+    sources = list(sources)
+    local = plan_local([s for s in sources if s != STDIN and not _is_url(s)], options)
     with Fetcher(options) as fetcher:
         for source in sources:
-            yield from _guarded(source, _read_one(source, options, fetcher, stdin))
+            yield from _guarded(display_path(source), _read_one(source, options, fetcher, stdin, local))
+
+
+def _is_url(source: str) -> bool:
+    return source.lower().startswith(("http://", "https://"))
 
 
 def _read_one(
-    source: str, options: IngestOptions, fetcher: Fetcher, stdin: BinaryIO | None
+    source: str,
+    options: IngestOptions,
+    fetcher: Fetcher,
+    stdin: BinaryIO | None,
+    local: dict[str, LocalSource],
 ) -> Iterator[Article | IngestError]:
     if source == STDIN:
         yield read_stdin(stdin or sys.stdin.buffer, options)
-    elif source.lower().startswith(("http://", "https://")):
+    elif _is_url(source):
         yield from read_url(source, fetcher)
+    elif source in local:
+        yield from read_local(local[source], options, fetcher)
     else:
-        path = Path(source).expanduser()
-        if path.is_dir():
-            for file in files_in(path):
-                if not _is_manifest(file, options):  # the list of the pages is not a page
-                    yield from _guarded(str(file), read_file(file, options, fetcher))
-        elif path.exists():
-            yield from read_file(path, options, fetcher)
-        else:
-            yield IngestError(source, "no such file or folder")
-
-
-def _is_manifest(file: Path, options: IngestOptions) -> bool:
-    if options.manifest is None:
-        return False
-    try:
-        return file.resolve() == options.manifest.path.resolve()
-    except OSError:
-        return False
+        yield IngestError(display_path(source), "no such file or folder")
 
 
 def _guarded(source: str, items: Iterator[Article | IngestError]) -> Iterator[Article | IngestError]:

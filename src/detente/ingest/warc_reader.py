@@ -8,14 +8,14 @@ skipped silently.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 import zlib
-from collections.abc import Iterator
-from pathlib import Path
+from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING, BinaryIO
 
-from detente.ingest.files import os_reason
+from detente.ingest.files import SourceFile, os_reason
 from detente.ingest.html_reader import article_from_html, decode_html
 from detente.ingest.options import IngestOptions
 from detente.ingest.problems import SourceProblem, as_ingest_error
@@ -28,10 +28,10 @@ if TYPE_CHECKING:
 _HTML_TYPES = ("text/html", "application/xhtml+xml")
 
 
-def read_warc(path: Path, options: IngestOptions) -> Iterator[Article | IngestError]:
-    archive = str(path)
+def read_warc(source: SourceFile, options: IngestOptions) -> Iterator[Article | IngestError]:
+    archive = source.shown
     try:
-        stream = path.open("rb")
+        stream = source.open()
     except OSError as error:
         yield IngestError(archive, os_reason(error))
         return
@@ -54,14 +54,19 @@ def _read_records(stream: BinaryIO, archive: str, options: IngestOptions) -> Ite
     from warcio.archiveiterator import ArchiveIterator
     from warcio.exceptions import ArchiveLoadFailed
 
-    broken = (ArchiveLoadFailed, zlib.error, EOFError, OSError, ValueError)
-    records = iter(ArchiveIterator(stream))
+    known = (ArchiveLoadFailed, zlib.error, EOFError, OSError, ValueError)
+    archive_iterator = ArchiveIterator(stream)
+    reader = archive_iterator.reader  # every header line warcio reads comes through it: cap them
+    reader.readline = functools.partial(_capped_readline, reader.readline, options.max_bytes)
+    records = iter(archive_iterator)
     previous_id: str | None = None
     while True:
         record_id: str | None = None
         try:
             record = next(records)
             record_id = record.rec_headers.get_header("WARC-Record-ID") or "(no WARC-Record-ID)"
+            if record.rec_type is None:
+                raise ValueError("no WARC-Type header")
             page = _html_page(record, options.max_bytes)
         except StopIteration:
             return
@@ -69,8 +74,9 @@ def _read_records(stream: BinaryIO, archive: str, options: IngestOptions) -> Ite
             yield IngestError(f"{archive} record {record_id}", problem.reason)
             previous_id = record_id
             continue
-        except broken as error:
-            yield IngestError(_where(archive, record_id, previous_id), f"broken record: {_describe(error)}")
+        except Exception as error:  # warcio fails on malformed headers in many ways, all fatal
+            reason = _describe(error) if isinstance(error, known) else f"malformed ({type(error).__name__})"
+            yield IngestError(_where(archive, record_id, previous_id), f"broken record: {reason}")
             return
         previous_id = record_id
         if page is None:
@@ -79,6 +85,23 @@ def _read_records(stream: BinaryIO, archive: str, options: IngestOptions) -> Ite
             yield _page_article(record, *page)
         except Exception as error:
             yield as_ingest_error(f"{archive} record {record_id}", error)
+
+
+def _capped_readline(readline: Callable[[int | None], bytes], cap: int, length: int | None = None) -> bytes:
+    """A line of at most `cap` bytes (warcio reads a header line whole: one with no end would be
+    read to the end of the file); a longer one breaks the archive."""
+    want = cap + 1 if not length or length < 0 else min(length, cap + 1)
+    line = b""
+    while len(line) < want:
+        piece = readline(want - len(line))
+        if not piece:
+            break
+        line += piece
+        if line.endswith(b"\n"):
+            break
+    if len(line) > cap:
+        raise ValueError(f"a header line longer than max_bytes={cap}")
+    return line
 
 
 def _where(archive: str, record_id: str | None, previous_id: str | None) -> str:

@@ -92,6 +92,7 @@ class Detente:
         offset: int = 0,
         located_in: str | None = None,
         sort: str | None = None,
+        allow_empty_period: bool = False,
     ) -> Page[EventRow]:
         """Events matching every filter given, newest first unless `sort` says otherwise.
 
@@ -102,7 +103,8 @@ class Detente:
         Rawalpindi"), or a GeoNames id, or several of them (any matches); `located_in`
         the country the event is located in; `text` a full-text query over the events'
         evidence and names. `sort`: date, type, status, countries, event, place or
-        sources, with a leading "-" for descending; blanks sort last.
+        sources, with a leading "-" for descending; blanks sort last. A `since` after
+        `until` raises ValueError, unless `allow_empty_period`: then nothing matches.
         """
         spec = event_filter(
             countries=countries,
@@ -115,6 +117,7 @@ class Detente:
             place=place,
             located_in=located_in,
             text=text,
+            allow_empty_period=allow_empty_period,
         )
         order = validate.sort(sort)
         limit, offset = validate.page(limit, offset)

@@ -24,6 +24,7 @@ class FilterArgs(TypedDict, total=False):
     place: str | Iterable[str] | None
     located_in: str | None
     text: str | None
+    allow_empty_period: bool
 
 
 def event_filter(
@@ -38,13 +39,16 @@ def event_filter(
     place: str | Iterable[str] | None = None,
     located_in: str | None = None,
     text: str | None = None,
+    allow_empty_period: bool = False,
 ) -> EventFilter:
     """Check every filter value; raises ValueError naming the first bad one.
 
     `place` is one place or several (an event at any of them matches); `located_in`
-    is the country the event's location lies in (whoever took part).
+    is the country the event's location lies in (whoever took part). A `since` after
+    `until` is refused, unless `allow_empty_period` (the API's reading, as its schema
+    cannot say that one bound precedes the other): then no event matches.
     """
-    first, last = validate.period(since, until)
+    first, last = validate.period(since, until, allow_empty=allow_empty_period)
     wanted = tuple(dict.fromkeys([*validate.countries(countries), *validate.dyad(dyad)]))
     fts = None
     if text is not None and text.strip():

@@ -28,6 +28,11 @@ def _alpha3_codes() -> frozenset[str]:
     return frozenset(country.alpha_3 for country in pycountry.countries) | _EXTRA_CODES
 
 
+def country_codes() -> frozenset[str]:
+    """Every code `country` accepts (upper case)."""
+    return _alpha3_codes()
+
+
 def country(value: str, parameter: str = "country") -> str:
     code = str(value).strip().upper()
     if not re.fullmatch(r"[A-Z]{3}", code) or code not in _alpha3_codes():
@@ -95,9 +100,13 @@ def day(value: date | str | None, parameter: str, *, end: bool = False) -> date 
         raise ValueError(f"{parameter}: {value!r} is not a date (use YYYY, YYYY-MM or YYYY-MM-DD)") from None
 
 
-def period(since: date | str | None, until: date | str | None) -> tuple[date | None, date | None]:
+def period(
+    since: date | str | None, until: date | str | None, *, allow_empty: bool = False
+) -> tuple[date | None, date | None]:
+    """The first and last day; a `since` after `until` is refused unless `allow_empty` (then
+    it is an empty period, which no event falls in)."""
     first, last = day(since, "since"), day(until, "until", end=True)
-    if first and last and first > last:
+    if first and last and first > last and not allow_empty:
         raise ValueError(f"since ({first}) is after until ({last})")
     return first, last
 

@@ -99,6 +99,7 @@ def article_values(article: Article, doc_id: str, ingested_at: str) -> dict[str,
         "language": article.language,
         "found_via": article.found_via,
         "ingested_at": ingested_at,
+        "unresolved": 1,  # until a saved resolution includes it
     }
 
 

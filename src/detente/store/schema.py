@@ -221,3 +221,31 @@ def m005_geo_level(conn: sqlite3.Connection) -> None:
         ALTER TABLE places ADD COLUMN geo_level TEXT;
         """,
     )
+
+
+@migration
+def m006_resolution_marks(conn: sqlite3.Connection) -> None:
+    """Whether the resolution is current, written in the same transactions as the data.
+
+    `articles.unresolved` is set in the transaction that stores an article and cleared in
+    the one that saves a resolution including it, so a run killed between the two leaves
+    a mark the next command finds. `resolution_state.generation` counts saved resolutions,
+    so a resolution computed from an older snapshot never overwrites a newer one. A
+    database from before this migration is marked where an interrupted run shows: a
+    mention that no saved resolution linked to an event.
+    """
+    run_statements(
+        conn,
+        """
+        ALTER TABLE articles ADD COLUMN unresolved INTEGER NOT NULL DEFAULT 0;
+        CREATE INDEX articles_unresolved ON articles (id) WHERE unresolved = 1;
+        UPDATE articles SET unresolved = 1
+            WHERE doc_id IN (SELECT doc_id FROM mentions WHERE event_id IS NULL);
+        CREATE TABLE resolution_state (
+            id INTEGER PRIMARY KEY CHECK (id = 1),
+            generation INTEGER NOT NULL,
+            saved_at TEXT
+        );
+        INSERT INTO resolution_state (id, generation, saved_at) VALUES (1, 0, NULL);
+        """,
+    )

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from types import TracebackType
@@ -20,8 +22,24 @@ from detente.store.migrations import migrate
 from detente.store.resolution import write_resolution
 
 
+@dataclass(frozen=True)
+class ResolutionInput:
+    """A consistent snapshot to resolve: what was stored, which articles it brings in, and
+    the generation of the resolution it replaces (see `Store.save_resolution`)."""
+
+    articles: list[Article]
+    mentions: list[Event]
+    unresolved: tuple[int, ...]  # row ids of the articles stored since the last saved resolution
+    generation: int
+
+
 class Store:
     """A detente database. Every write is one transaction: all of it is stored, or none.
+
+    Whether the resolution is current is stored with the data: each article is marked
+    unresolved in the transaction that stores it, and the mark is cleared in the one that
+    saves a resolution including it. A run killed in between leaves the mark, and the next
+    command that reads or ingests finishes the resolution (`detente.pipeline`).
 
     Doc ids: an article whose text (content hash) is already stored is skipped. An
     article with a new text under a doc_id already taken (two `index.html` files in
@@ -58,6 +76,25 @@ class Store:
                 insert(conn, "mentions", mention_values(mention, doc_id, position))
         return True
 
+    def resolution_pending(self) -> bool:
+        """True when an article was stored after the last saved resolution."""
+        found = self.connection.execute("SELECT 1 FROM articles WHERE unresolved = 1 LIMIT 1").fetchone()
+        return found is not None
+
+    def unresolved_count(self) -> int:
+        return self.connection.execute("SELECT count(*) FROM articles WHERE unresolved = 1").fetchone()[0]
+
+    def resolution_input(self) -> ResolutionInput:
+        """Articles, mentions and marks read in one read transaction, so they agree."""
+        conn = self.connection
+        conn.execute("BEGIN")
+        try:
+            generation = conn.execute("SELECT generation FROM resolution_state").fetchone()[0]
+            unresolved = tuple(row[0] for row in conn.execute("SELECT id FROM articles WHERE unresolved = 1"))
+            return ResolutionInput(self.articles(), self.mentions(), unresolved, generation)
+        finally:
+            conn.execute("COMMIT")
+
     def articles(self) -> list[Article]:
         rows = self.connection.execute("SELECT * FROM articles ORDER BY id").fetchall()
         return [article_from_row(row) for row in rows]
@@ -66,10 +103,28 @@ class Store:
         rows = self.connection.execute("SELECT * FROM mentions ORDER BY doc_id, position").fetchall()
         return [mention_from_row(row) for row in rows]
 
-    def save_resolution(self, resolution: Resolution) -> None:
-        """Replace the previous resolution; on any error the previous one stays intact."""
+    def save_resolution(self, resolution: Resolution, based_on: ResolutionInput | None = None) -> bool:
+        """Replace the previous resolution; on any error the previous one stays intact.
+
+        With `based_on` (the snapshot it was computed from), only that snapshot's articles
+        are marked resolved, and nothing is written (False) when another resolution was
+        saved since the snapshot was read: it may hold articles this one lacks. Without
+        it, the resolution is taken to cover every stored article.
+        """
         with transaction(self.connection) as conn:
+            generation = conn.execute("SELECT generation FROM resolution_state").fetchone()[0]
+            if based_on is not None and based_on.generation != generation:
+                return False
             write_resolution(conn, resolution)
+            conn.execute(
+                "UPDATE resolution_state SET generation = ?, saved_at = ?",
+                (generation + 1, datetime.now(UTC).isoformat(timespec="seconds")),
+            )
+            if based_on is None:
+                conn.execute("UPDATE articles SET unresolved = 0 WHERE unresolved = 1")
+            else:
+                _mark_resolved(conn, based_on.unresolved)
+        return True
 
     def close(self) -> None:
         self.connection.close()
@@ -99,6 +154,10 @@ def open_store(path: str | Path = "detente.db") -> Store:
             conn.close()
         raise ValueError(f"cannot open store {path}: {error}") from error
     return Store(conn, path)
+
+
+def _mark_resolved(conn: sqlite3.Connection, ids: Sequence[int]) -> None:
+    conn.executemany("UPDATE articles SET unresolved = 0 WHERE id = ?", ((row_id,) for row_id in ids))
 
 
 def _free_doc_id(conn: sqlite3.Connection, doc_id: str) -> str:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, Path, Query
+from fastapi import APIRouter, Query
 
 from detente.api import params
 from detente.api import query_fields as fields
@@ -46,7 +46,7 @@ def list_dyads(
 @router.get("/partners/{country}", response_model=list[Partner], summary="Every state a country worked with")
 def list_partners(
     queries: Queries,
-    country: Annotated[str, Path(description="ISO 3166-1 alpha-3", examples=["PAK"])],
+    country: fields.CountryInPath,
 ) -> list[dict[str, Any]]:
     code = params.country_code(country, location="path")
     with query_rejections("country", "path"):
@@ -109,7 +109,14 @@ def network(
 @router.get("/search", response_model=list[SearchHit], summary="Full-text search over articles and events")
 def search(
     queries: Queries,
-    q: Annotated[str, Query(description="Words or a quoted phrase", examples=["joint exercise"])],
+    q: Annotated[
+        str,
+        Query(
+            description="Words or a quoted phrase (it needs a letter or digit)",
+            examples=["joint exercise"],
+            json_schema_extra=fields.text_schema(fields.WORDS_PATTERN),
+        ),
+    ],
     limit: fields.Limit = 20,
 ) -> list[dict[str, Any]]:
     text = params.required_text(q, "q")

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import secrets
 import threading
+from collections.abc import Callable
 from datetime import date
 from typing import Annotated, Any
 
@@ -19,7 +20,8 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 from pydantic.json_schema import models_json_schema
 
 from detente.api.errors import ApiError, ErrorBody, Problem, problems_from_validation
-from detente.models import Article, content_hash
+from detente.api.query_fields import TEXT_PATTERN
+from detente.models import Article, IngestError, content_hash
 
 MAX_BODY_BYTES = 20_000_000
 MAX_ARTICLES = 1_000
@@ -33,7 +35,9 @@ class ArticleIn(BaseModel):
     doc_id: str | None = Field(
         None, min_length=1, max_length=300, description="Defaults to a hash of the text"
     )
-    text: str = Field(description="The article's plain text")
+    text: str = Field(
+        description="The article's plain text (not blank)", json_schema_extra={"pattern": TEXT_PATTERN}
+    )
     title: str | None = None
     url: str | None = None
     published: date | None = Field(None, description="Publication date, ISO `YYYY-MM-DD`")
@@ -46,16 +50,16 @@ class ArticleIn(BaseModel):
             raise ValueError("must not be blank")
         return value
 
-    def to_article(self) -> Article:
-        return Article(
+    def to_article(self, read: Callable[..., Article | IngestError]) -> Article | IngestError:
+        """Read by `read` (the pipeline's `posted_article`) as the same text in a file is, so a
+        posted copy of a stored article is recognised as a duplicate."""
+        return read(
+            self.text,
             doc_id=self.doc_id or default_doc_id(self.text),
-            text=self.text,
             title=self.title,
             url=self.url,
             published=self.published,
-            published_source="explicit" if self.published else "unknown",
             source_name=self.source_name,
-            found_via="api",
         )
 
 
@@ -73,10 +77,13 @@ class IngestProblem(BaseModel):
 class IngestResult(BaseModel):
     """What one ingest run did (the pipeline's RunSummary)."""
 
-    read: int = Field(description="Articles received")
+    read: int = Field(description="Articles received: duplicates + failed + new")
     duplicates: int = Field(description="Articles already stored (same text), skipped")
     failed: int = Field(description="Articles that could not be processed; see `errors`")
-    screened_out: int = Field(description="Articles the screen judged to hold no event (stored, no events)")
+    new: int = Field(description="Articles stored now, including those the screen dropped")
+    screened_out: int = Field(
+        description="New articles the screen judged to hold no event (stored, no events)"
+    )
     events: int = Field(description="Events found in the new articles")
     errors: list[IngestProblem]
 
@@ -94,11 +101,12 @@ class IngestRunner:
         self._lock = threading.Lock()
         self._processor: Any = None
 
-    def __call__(self, articles: list[Article]) -> Any:
+    def __call__(self, posted: list[ArticleIn]) -> Any:
         try:
-            from detente.pipeline import ArticleProcessor, ingest_articles
+            from detente.pipeline import ArticleProcessor, ingest_articles, posted_article
         except ImportError as exc:
             raise ApiError(503, [Problem(reason=f"ingest is unavailable: {exc}")]) from exc
+        articles = [item.to_article(posted_article) for item in posted]
         with self._lock:
             if self._processor is None:
                 self._processor = ArticleProcessor()
@@ -123,7 +131,14 @@ _REQUEST_BODY = {
     "required": True,
     "content": {
         "application/json": {"schema": {"$ref": "#/components/schemas/IngestRequest"}},
-        "text/plain": {"schema": {"type": "string", "description": "One article's text"}},
+        "text/plain": {
+            "schema": {
+                "type": "string",
+                "minLength": 1,
+                "pattern": TEXT_PATTERN,
+                "description": "One article's text (UTF-8, not blank)",
+            }
+        },
     },
 }
 
@@ -165,7 +180,13 @@ def build_ingest_router(token: str, db_path: str) -> APIRouter:
         request: Request,
         title: Annotated[str | None, Query(description="Raw-text bodies only: the title")] = None,
         url: Annotated[str | None, Query(description="Raw-text bodies only: the source URL")] = None,
-        published: Annotated[str | None, Query(description="Raw-text bodies only: `YYYY-MM-DD`")] = None,
+        published: Annotated[
+            str | None,
+            Query(
+                description="Raw-text bodies only: `YYYY-MM-DD`",
+                json_schema_extra={"anyOf": [{"type": "string", "format": "date"}, {"type": "null"}]},
+            ),
+        ] = None,
         source_name: Annotated[str | None, Query(description="Raw-text bodies only: the outlet")] = None,
     ) -> dict[str, Any]:
         body = await _read_capped(request)
@@ -202,23 +223,23 @@ def _too_large() -> ApiError:
     return ApiError(413, [Problem(location="body", reason=f"body is over {MAX_BODY_BYTES:,} bytes")])
 
 
-def _articles_from_json(body: bytes) -> list[Article]:
+def _articles_from_json(body: bytes) -> list[ArticleIn]:
     try:
         request = IngestRequest.model_validate_json(body)
     except ValidationError as exc:
         problems = problems_from_validation([{**e, "loc": ("body", *e["loc"])} for e in exc.errors()])
         raise ApiError(422, problems) from exc
-    return [item.to_article() for item in request.articles]
+    return list(request.articles)
 
 
-def _article_from_text(body: bytes, metadata: dict[str, str | None]) -> Article:
+def _article_from_text(body: bytes, metadata: dict[str, str | None]) -> ArticleIn:
     """A raw-text body is the article's text; its metadata comes in query parameters."""
     try:
         text = body.decode("utf-8")
     except UnicodeDecodeError as exc:
         raise ApiError(422, [Problem(location="body", reason=f"raw text must be UTF-8: {exc}")]) from exc
     try:
-        return ArticleIn.model_validate({"text": text, **metadata}).to_article()
+        return ArticleIn.model_validate({"text": text, **metadata})
     except ValidationError as exc:
         located = [{**e, "loc": (_where(e["loc"]), *e["loc"])} for e in exc.errors()]
         raise ApiError(422, problems_from_validation(located)) from exc
@@ -231,7 +252,7 @@ def _where(loc: tuple[Any, ...]) -> str:
 def _summary_dict(summary: Any) -> dict[str, Any]:
     """The pipeline's RunSummary as the response model's fields."""
     errors = [_problem(error) for error in getattr(summary, "errors", [])]
-    names = ("read", "duplicates", "failed", "screened_out", "events")
+    names = ("read", "duplicates", "failed", "new", "screened_out", "events")
     counts = {name: int(getattr(summary, name)) for name in names}
     return {**counts, "errors": errors}
 

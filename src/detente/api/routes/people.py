@@ -36,7 +36,10 @@ def list_people(
 )
 def get_person(
     queries: Queries,
-    key: Annotated[str, Path(description="A person id, or any form of their name")],
+    key: Annotated[
+        str,
+        Path(description="A person id, or any form of their name", json_schema_extra=fields.text_schema()),
+    ],
 ) -> dict[str, Any]:
     name = params.required_text(key, "key", "path")
     with query_rejections("key", "path"):
@@ -53,7 +56,14 @@ def get_person(
 )
 def list_office_holders(
     queries: Queries,
-    title: Annotated[str, Query(description="The office or rank", examples=["Chief of Army Staff"])],
+    title: Annotated[
+        str,
+        Query(
+            description="The office or rank",
+            examples=["Chief of Army Staff"],
+            json_schema_extra=fields.text_schema(),
+        ),
+    ],
     country: fields.Country = None,
 ) -> list[dict[str, Any]]:
     office = params.required_text(title, "title")
