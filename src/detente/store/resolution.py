@@ -22,7 +22,7 @@ def write_resolution(conn: sqlite3.Connection, resolution: Resolution) -> None:
     _write_people(conn, resolution.people)
     known_people = {row[0] for row in conn.execute("SELECT person_id FROM people")}
     for event in resolution.events:
-        _write_event(conn, event, known_people)
+        write_event(conn, event, known_people)
     _write_places(conn)
     _link_mentions(conn, resolution.events)
     _write_copies(conn, resolution.copies)
@@ -39,7 +39,7 @@ def _check(event: Event) -> None:
         raise ValueError(f"cannot save {label}: unknown status {event.status!r}")
 
 
-def _write_event(conn: sqlite3.Connection, event: Event, known_people: set[str]) -> None:
+def write_event(conn: sqlite3.Connection, event: Event, known_people: set[str]) -> None:
     _check(event)
     sources = event.sources or ([Source(event.doc_id, event.evidence)] if event.doc_id else [])
     evidences = list(dict.fromkeys([event.evidence, *(s.evidence for s in sources)]))
@@ -71,6 +71,8 @@ def _write_event(conn: sqlite3.Connection, event: Event, known_people: set[str])
             "plover_mode": event.codes.plover_mode,
             "source_count": len({s.doc_id for s in sources}),
             "first_reported": None,  # filled below from the sources, completed by their articles
+            "doc_id": event.doc_id,
+            "evidence_start": event.evidence_start,
         },
     )
     for country in sorted(set(event.countries)):

@@ -249,3 +249,62 @@ def m006_resolution_marks(conn: sqlite3.Connection) -> None:
         INSERT INTO resolution_state (id, generation, saved_at) VALUES (1, 0, NULL);
         """,
     )
+
+
+@migration
+def m007_incremental_resolution(conn: sqlite3.Connection) -> None:
+    """What incremental resolution reads instead of every mention (see `store.incremental`).
+
+    `mention_filings` indexes each mention by the hashed blocking buckets it is filed in;
+    `mentions.component` names its set of strongly paired mentions; `person_variants`
+    keeps the summed sightings of each name variant and the person it belongs to;
+    `mention_variants` says which mentions name a variant; `article_sketches` and
+    `article_bands` are the MinHash signatures and LSH bands copies are found by.
+    `resolution_state.incremental` is 1 while these tables describe the saved resolution:
+    a resolution saved whole (`Store.save_resolution`) sets it to 0, and the next
+    resolution rebuilds them. A database from before this migration starts at 0.
+    """
+    run_statements(
+        conn,
+        """
+        ALTER TABLE events ADD COLUMN doc_id TEXT;
+        ALTER TABLE events ADD COLUMN evidence_start INTEGER;
+        ALTER TABLE mentions ADD COLUMN component INTEGER;
+        CREATE INDEX mentions_component ON mentions (component);
+        ALTER TABLE people ADD COLUMN fingerprint TEXT;
+        ALTER TABLE resolution_state ADD COLUMN incremental INTEGER NOT NULL DEFAULT 0;
+        UPDATE resolution_state SET incremental = (SELECT COUNT(*) = 0 FROM mentions);
+        CREATE INDEX articles_copy_of ON articles (copy_of) WHERE copy_of IS NOT NULL;
+        CREATE INDEX event_related_related ON event_related (related_id);
+        CREATE INDEX events_place ON events (location_place, location_country);
+        CREATE TABLE mention_filings (
+            key INTEGER NOT NULL,
+            kind INTEGER NOT NULL,
+            mention_id INTEGER NOT NULL,
+            PRIMARY KEY (key, kind, mention_id)
+        ) WITHOUT ROWID;
+        CREATE INDEX mention_filings_mention ON mention_filings (mention_id);
+        CREATE TABLE mention_variants (
+            variant INTEGER NOT NULL,
+            mention_id INTEGER NOT NULL,
+            PRIMARY KEY (variant, mention_id)
+        ) WITHOUT ROWID;
+        CREATE TABLE person_variants (
+            country TEXT NOT NULL,
+            name_key TEXT NOT NULL,
+            office TEXT NOT NULL,
+            person_id TEXT NOT NULL,
+            summary TEXT NOT NULL,
+            PRIMARY KEY (country, name_key, office)
+        );
+        CREATE TABLE article_sketches (
+            doc_id TEXT PRIMARY KEY,
+            signature BLOB NOT NULL
+        );
+        CREATE TABLE article_bands (
+            band INTEGER NOT NULL,
+            doc_id TEXT NOT NULL,
+            PRIMARY KEY (band, doc_id)
+        ) WITHOUT ROWID;
+        """,
+    )
