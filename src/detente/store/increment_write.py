@@ -12,6 +12,7 @@ import sqlite3
 from typing import Any
 
 from detente.models import Person
+from detente.store.aggregate_tables import refresh_aggregates, touched_by
 from detente.store.codec import dumps, insert, iso, participants_json
 from detente.store.incremental import chunks, marks
 from detente.store.keys import name_key, title_key
@@ -22,11 +23,16 @@ def apply_increment(conn: sqlite3.Connection, increment: Any) -> set[str]:
     """Write a `detente.resolve.incremental.Increment`; returns the ids of events written or removed."""
     _write_variants(conn, increment)
     _write_people(conn, increment.people, increment.gone_people)
+    places = _places_of(conn, increment.removed_events)
+    counted_before = touched_by(conn, increment.removed_events)
     _remove_events(conn, increment.removed_events)
     known = {row[0] for row in conn.execute("SELECT person_id FROM people")}
     for event in increment.events:
         write_event(conn, event, known)
     _index_new_events(conn, [e.event_id for e in increment.events])
+    written = {e.event_id or "" for e in increment.events}
+    _count_places(conn, places | _places_of(conn, written))
+    refresh_aggregates(conn, counted_before, touched_by(conn, written))
     _write_mentions(conn, increment)
     _write_copies(conn, increment)
     _write_links(conn, increment.relinked, increment.links)
@@ -87,6 +93,32 @@ def _write_people(conn: sqlite3.Connection, people: dict[str, tuple[Person, str]
                     "last_seen": iso(office.last_seen),
                 },
             )
+
+
+def _places_of(conn: sqlite3.Connection, event_ids: set[str]) -> set[tuple[str | None, str | None]]:
+    found: set[tuple[str | None, str | None]] = set()
+    for batch in chunks(event_ids):
+        rows = conn.execute(
+            "SELECT DISTINCT location_place, location_country FROM events"
+            f" WHERE event_id IN ({marks(batch)})"
+            " AND (location_place IS NOT NULL OR location_country IS NOT NULL)",
+            batch,
+        )
+        found.update((row[0], row[1]) for row in rows)
+    return found
+
+
+def _count_places(conn: sqlite3.Connection, places: set[tuple[str | None, str | None]]) -> None:
+    """The `places` rows of these (place, country) keys, counted again from their events."""
+    for place, country in places:
+        conn.execute("DELETE FROM places WHERE name IS ? AND country IS ?", (place, country))
+        conn.execute(
+            "INSERT INTO places (name, country, geonames_id, latitude, longitude, geo_level, event_count)"
+            " SELECT location_place, location_country, MAX(geonames_id), AVG(latitude), AVG(longitude),"
+            " MAX(geo_level), COUNT(*) FROM events WHERE location_place IS ? AND location_country IS ?"
+            " GROUP BY location_place, location_country",
+            (place, country),
+        )
 
 
 def _remove_events(conn: sqlite3.Connection, event_ids: set[str]) -> None:

@@ -308,3 +308,50 @@ def m007_incremental_resolution(conn: sqlite3.Connection) -> None:
         ) WITHOUT ROWID;
         """,
     )
+
+
+@migration
+def m008_aggregate_tables(conn: sqlite3.Connection) -> None:
+    """Counts behind the overview, timeline, dyads, partners, map and network, kept with the events.
+
+    Every resolution updates the rows its events touch in its own transaction
+    (`store.aggregate_tables`), so a page reads a few rows instead of counting a million
+    events. `agg_totals` also counts articles and mentions, as each article is stored.
+    """
+    run_statements(
+        conn,
+        """
+        CREATE TABLE agg_pairs (
+            country_a TEXT NOT NULL, country_b TEXT NOT NULL, type TEXT NOT NULL,
+            events INTEGER NOT NULL, first TEXT, last TEXT,
+            PRIMARY KEY (country_a, country_b, type)
+        ) WITHOUT ROWID;
+        CREATE INDEX agg_pairs_b ON agg_pairs (country_b);
+        CREATE TABLE agg_pair_years (
+            country_a TEXT NOT NULL, country_b TEXT NOT NULL, year INTEGER NOT NULL, type TEXT NOT NULL,
+            events INTEGER NOT NULL, first TEXT, last TEXT,
+            PRIMARY KEY (country_a, country_b, year, type)
+        ) WITHOUT ROWID;
+        CREATE TABLE agg_timeline (
+            granularity TEXT NOT NULL, period TEXT NOT NULL, type TEXT NOT NULL, events INTEGER NOT NULL,
+            PRIMARY KEY (granularity, period, type)
+        ) WITHOUT ROWID;
+        CREATE TABLE agg_countries (country TEXT PRIMARY KEY, events INTEGER NOT NULL) WITHOUT ROWID;
+        CREATE TABLE agg_locations (
+            country TEXT PRIMARY KEY, events INTEGER NOT NULL, only_country INTEGER NOT NULL,
+            latitude REAL, longitude REAL
+        ) WITHOUT ROWID;
+        CREATE TABLE agg_sites (
+            place TEXT, country TEXT, latitude REAL, longitude REAL, geo_level TEXT, type TEXT NOT NULL,
+            events INTEGER NOT NULL, first_id TEXT, last_date TEXT
+        );
+        CREATE INDEX agg_sites_place ON agg_sites (place, country);
+        CREATE TABLE agg_totals (name TEXT PRIMARY KEY, value INTEGER NOT NULL) WITHOUT ROWID;
+        CREATE INDEX events_located_in ON events (location_country);
+        CREATE INDEX events_date_kind ON events (date_start, date_precision, type);
+        CREATE INDEX articles_ingested ON articles (ingested_at);
+        """,
+    )
+    from detente.store.aggregate_tables import rebuild_aggregates
+
+    rebuild_aggregates(conn)

@@ -12,6 +12,7 @@ from types import TracebackType
 from typing import Any
 
 from detente.models import EVENT_TYPES, STATUSES, Article, Event, Resolution
+from detente.store.aggregate_tables import count_article, rebuild_aggregates
 from detente.store.codec import (
     article_from_row,
     article_values,
@@ -87,6 +88,7 @@ class Store:
             insert(conn, "articles", article_values(article, doc_id, ingested_at))
             for position, mention in enumerate(mentions):
                 insert(conn, "mentions", mention_values(mention, doc_id, position))
+            count_article(conn, len(mentions))
         return True
 
     def resolution_pending(self) -> bool:
@@ -129,6 +131,7 @@ class Store:
             if based_on is not None and based_on.generation != generation:
                 return False
             write_resolution(conn, resolution)
+            rebuild_aggregates(conn)
             clear_incremental_state(conn)  # the next resolution rebuilds what incremental resolution reads
             conn.execute(
                 "UPDATE resolution_state SET generation = ?, incremental = 0, saved_at = ?",
@@ -190,6 +193,7 @@ class Store:
         with transaction(self.connection) as conn:
             generation = conn.execute("SELECT generation FROM resolution_state").fetchone()[0]
             write_resolution(conn, Resolution())
+            rebuild_aggregates(conn)
             clear_incremental_state(conn)
             conn.execute(
                 "UPDATE resolution_state SET generation = ?, incremental = 1, saved_at = ?",
