@@ -42,16 +42,18 @@ def _blocks(view: MentionView) -> list[Key]:
 
 
 def _months(interval: Interval) -> list[tuple[int, int]]:
-    (y0, m0), (y1, m1) = (interval[0].year, interval[0].month), (interval[1].year, interval[1].month)
-    return [(y, m) for y in range(y0, y1 + 1) for m in range(1, 13) if (y0, m0) <= (y, m) <= (y1, m1)]
+    first = interval[0].year * 12 + interval[0].month - 1
+    last = interval[1].year * 12 + interval[1].month - 1
+    return [(n // 12, n % 12 + 1) for n in range(first, last + 1)]
 
 
 def _date_keys(interval: Interval) -> tuple[list[tuple[int, int]], list[int]]:
     """(months, []) for a short period; ([], years) for a long one."""
-    months = _months(interval)
-    if len(months) <= MONTH_BUCKETED_MAX:
-        return months, []
-    return [], sorted({y for y, _ in months})
+    first = interval[0].year * 12 + interval[0].month
+    last = interval[1].year * 12 + interval[1].month
+    if last - first + 1 <= MONTH_BUCKETED_MAX:
+        return _months(interval), []
+    return [], list(range(interval[0].year, interval[1].year + 1))
 
 
 def _compared_period(view: MentionView, rules: MergeRules) -> Interval | None:

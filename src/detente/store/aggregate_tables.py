@@ -134,7 +134,7 @@ def refresh_aggregates(conn: sqlite3.Connection, before: Touched, after: Touched
                 " ON CONFLICT (name) DO UPDATE SET value = value + excluded.value",
                 (name, change),
             )
-    conn.execute("DELETE FROM agg_totals WHERE value = 0 AND (name LIKE 'type:%' OR name LIKE 'status:%')")
+    conn.execute("DELETE FROM agg_totals WHERE value = 0")
 
 
 def count_article(conn: sqlite3.Connection, mentions: int) -> None:
@@ -158,13 +158,14 @@ def rebuild_aggregates(conn: sqlite3.Connection) -> None:
     _count_locations(conn, "1", [])
     everything = touched_by(conn, (row[0] for row in conn.execute("SELECT event_id FROM events")))
     for name, value in everything.totals.items():
-        conn.execute("INSERT INTO agg_totals (name, value) VALUES (?, ?)", (name, value))
+        if value:
+            conn.execute("INSERT INTO agg_totals (name, value) VALUES (?, ?)", (name, value))
     for table in ("articles", "mentions"):
         conn.execute(
             f"INSERT OR REPLACE INTO agg_totals (name, value) VALUES (?, (SELECT COUNT(*) FROM {table}))",
             (table,),
         )
-    conn.execute("DELETE FROM agg_totals WHERE value = 0 AND (name LIKE 'type:%' OR name LIKE 'status:%')")
+    conn.execute("DELETE FROM agg_totals WHERE value = 0")
 
 
 def _count_pairs(conn: sqlite3.Connection, where: str, params: list) -> None:

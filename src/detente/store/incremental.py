@@ -146,38 +146,41 @@ class StoredState:
     def event_ids_taken(self, event_ids: Iterable[str]) -> set[str]:
         return self._ids("SELECT event_id FROM events WHERE event_id IN ({marks})", event_ids)
 
-    def event_kinds(self, event_ids: Iterable[str]) -> list[tuple[str, list[str]]]:
-        found = []
+    def links_of(self, event_ids: Iterable[str]) -> dict[str, list[str]]:
+        found: dict[str, list[str]] = {}
         for batch in chunks(event_ids):
             for row in self.conn.execute(
-                f"SELECT type, countries FROM events WHERE event_id IN ({marks(batch)})", batch
+                f"SELECT event_id, related_id FROM event_related WHERE event_id IN ({marks(batch)})"
+                " ORDER BY event_id, related_id",
+                batch,
             ):
-                found.append((row[0], json.loads(row[1])))
+                found.setdefault(row[0], []).append(row[1])
         return found
 
     def linked_events(
-        self, kinds: Iterable[tuple[tuple[str, ...], tuple[str, ...]]], exclude: set[str], occurred_only: bool
+        self,
+        specs: Iterable[tuple[tuple[str, ...], tuple[str, ...], tuple[str, str] | None]],
+        exclude: set[str],
+        plans: bool,
     ) -> list[Event]:
+        status = "status != 'occurred'" if plans else "status = 'occurred'"
         ids: set[str] = set()
-        status = " AND e.status = 'occurred'" if occurred_only else ""
-        for types, countries in kinds:
+        for types, countries, window in specs:
             if not types or not countries:
                 continue
-            if len(countries) == 2:
-                sql = (
-                    "SELECT e.event_id FROM event_countries a"
-                    " JOIN event_countries b ON b.event_id = a.event_id AND b.country = ?"
-                    " JOIN events e ON e.event_id = a.event_id"
-                    f" WHERE a.country = ? AND e.type IN ({marks(types)})"
+            pair = [countries[0], countries[1] if len(countries) == 2 else ""]
+            sql = (
+                "SELECT event_id FROM event_pairs WHERE country_a = ? AND country_b = ?"
+                f" AND type IN ({marks(types)}) AND {status}"
+            )
+            params = [*pair, *types]
+            if window is not None:
+                sql += (
+                    " AND (date_start IS NULL OR date_precision = 'unknown'"
+                    " OR (date_start <= ? AND date_end >= ?))"
                 )
-                params: list[Any] = [countries[1], countries[0], *types]
-            else:  # one state: the events of that state alone
-                sql = (
-                    "SELECT e.event_id FROM event_countries a JOIN events e ON e.event_id = a.event_id"
-                    f" WHERE a.country = ? AND e.type IN ({marks(types)}) AND e.countries = ?"
-                )
-                params = [countries[0], *types, json.dumps(list(countries))]
-            ids.update(row[0] for row in self.conn.execute(sql + status, params))
+                params += list(window)
+            ids.update(row[0] for row in self.conn.execute(sql, params))
         return self.events(sorted(ids - exclude))
 
     def events(self, event_ids: Sequence[str]) -> list[Event]:

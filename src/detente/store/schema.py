@@ -255,7 +255,9 @@ def m006_resolution_marks(conn: sqlite3.Connection) -> None:
 def m007_incremental_resolution(conn: sqlite3.Connection) -> None:
     """What incremental resolution reads instead of every mention (see `store.incremental`).
 
-    `mention_filings` indexes each mention by the hashed blocking buckets it is filed in;
+    `event_pairs` files each event under each pair of its states (a lone state under
+    itself and ''), for the plan links and the dyad listings; `mention_filings` indexes
+    each mention by the hashed blocking buckets it is filed in;
     `mentions.component` names its set of strongly paired mentions; `person_variants`
     keeps the summed sightings of each name variant and the person it belongs to;
     `mention_variants` says which mentions name a variant; `article_sketches` and
@@ -277,6 +279,28 @@ def m007_incremental_resolution(conn: sqlite3.Connection) -> None:
         CREATE INDEX articles_copy_of ON articles (copy_of) WHERE copy_of IS NOT NULL;
         CREATE INDEX event_related_related ON event_related (related_id);
         CREATE INDEX events_place ON events (location_place, location_country);
+        CREATE TABLE event_pairs (
+            country_a TEXT NOT NULL,
+            country_b TEXT NOT NULL,
+            event_id TEXT NOT NULL REFERENCES events (event_id) ON DELETE CASCADE,
+            type TEXT NOT NULL,
+            status TEXT NOT NULL,
+            date_start TEXT,
+            date_end TEXT,
+            date_precision TEXT NOT NULL,
+            PRIMARY KEY (country_a, country_b, event_id)
+        ) WITHOUT ROWID;
+        CREATE INDEX event_pairs_event ON event_pairs (event_id);
+        INSERT INTO event_pairs
+            SELECT a.country, b.country, e.event_id, e.type, e.status,
+                e.date_start, e.date_end, e.date_precision
+            FROM event_countries a JOIN event_countries b ON a.event_id = b.event_id AND a.country < b.country
+            JOIN events e ON e.event_id = a.event_id;
+        INSERT INTO event_pairs
+            SELECT c.country, '', e.event_id, e.type, e.status,
+                e.date_start, e.date_end, e.date_precision
+            FROM event_countries c JOIN events e ON e.event_id = c.event_id
+            WHERE (SELECT COUNT(*) FROM event_countries o WHERE o.event_id = e.event_id) = 1;
         CREATE TABLE mention_filings (
             key INTEGER NOT NULL,
             kind INTEGER NOT NULL,
