@@ -67,10 +67,6 @@ def _specs(items: Iterable[Linkable]) -> list[Spec]:
     return found
 
 
-def _share_block(a: Linkable, b: Linkable) -> bool:
-    return bool(link_blocks(a.view) & link_blocks(b.view))
-
-
 def relink(new: Sequence[Linkable], removed: set[str], source: LinkSource) -> dict[str, str | None]:
     """Plan id -> the id of its execution (None: none), for every plan whose link could move.
 
@@ -94,10 +90,15 @@ def relink(new: Sequence[Linkable], removed: set[str], source: LinkSource) -> di
     held = {
         e.event_id: linkable(e) for e in source.events(sorted({i for ids in current.values() for i in ids}))
     }
+    new_by_block: dict[Block, list[Linkable]] = defaultdict(list)
+    for done in new_done:
+        for block in link_blocks(done.view):
+            new_by_block[block].append(done)
     for plan in challenged:
         plan_id = plan.event.event_id or ""
         candidates = [held[i] for i in current.get(plan_id, []) if i in held]
-        candidates += [done for done in new_done if _share_block(plan, done)]
+        rivals = {id(d): d for block in link_blocks(plan.view) for d in new_by_block[block]}
+        candidates += rivals.values()
         done = execution_of(plan, candidates)
         links[plan_id] = done.event.event_id if done else None
     executed: dict[Block, list[Linkable]] = defaultdict(list)

@@ -66,7 +66,7 @@ class ResolvedState(LinkSource, Protocol):
     def variant_summaries(self) -> dict[VariantKey, VariantSummary]: ...
     def person_records(self) -> dict[str, tuple[str, str | None, str]]: ...  # id -> name, country, print
     def variant_people(self) -> dict[VariantKey, str]: ...
-    def rows_filed(self, filings: Iterable[Filing]) -> set[int]: ...
+    def rows_filed(self, filings: Iterable[Filing]) -> dict[Filing, list[int]]: ...
     def rows_in_components(self, components: Iterable[int]) -> set[int]: ...
     def rows_of_docs(self, docs: Iterable[str]) -> set[int]: ...
     def rows_of_events(self, event_ids: Iterable[str]) -> set[int]: ...
@@ -198,10 +198,15 @@ class _Batch:
             if ra != rb:
                 parent[max(ra, rb)] = min(ra, rb)
 
+        by_band: dict[int, list[str]] = defaultdict(list)
+        for doc, (_, bands) in (*signatures.items(), *stored.items()):
+            for band in bands:
+                by_band[band].append(doc)
+        everyone = {**stored, **signatures}
         matched: set[str] = set()
         for doc, (signature, bands) in signatures.items():
-            for other, (theirs, their_bands) in (*signatures.items(), *stored.items()):
-                if other != doc and bands & their_bands and is_copy(signature, theirs):
+            for other in {other for band in bands for other in by_band[band]} - {doc}:
+                if is_copy(signature, everyone[other][0]):
                     union(doc, other)
                     matched.add(other)
         before = self.state.copy_groups(matched - set(signatures))
@@ -230,19 +235,16 @@ class _Batch:
     # ----------------------------------------------------------------- the region to redo
 
     def _strong_neighbours(self, views: dict[int, MentionView]) -> set[int]:
+        """Stored mentions that make a strong pair with a changed one (filed where it probes)."""
         wanted = set().union(*(partners_of(self.increment.filings[row]) for row in views))
-        candidates = self.state.rows_filed(wanted) - set(views)
+        filed = self.state.rows_filed(wanted)
+        candidates = {row for rows in filed.values() for row in rows} - set(views)
         self._fetch(candidates)
-        filed: dict[Filing, list[int]] = defaultdict(list)
-        theirs = {}
-        for row in candidates:
-            theirs[row] = self._view(row)
-            for filing in stored_filings(theirs[row]):
-                filed[filing].append(row)
-        found = set()
+        theirs = {row: self._view(row) for row in candidates}
+        found: set[int] = set()
         for row, view in views.items():
             met = {other for f in partners_of(self.increment.filings[row]) for other in filed.get(f, ())}
-            found |= {other for other in met - found if is_strong(view, theirs[other])}
+            found |= {other for other in met & candidates - found if is_strong(view, theirs[other])}
         return found
 
     def _closed(self, region: set[int]) -> set[int]:

@@ -18,11 +18,6 @@ from dataclasses import dataclass, field
 from detente.store.incremental import chunks, marks
 from detente.store.read.geography import AT_SITE, NAMED_UNPLACED, ONLY_COUNTRY
 
-_BOUNDS = "MIN(e.date_start || '|' || e.date_precision), MAX(e.date_start || '|' || e.date_precision)"
-_PAIRS = (
-    "FROM event_countries a JOIN event_countries b ON a.event_id = b.event_id AND a.country < b.country"
-    " JOIN events e ON e.event_id = a.event_id"
-)
 TABLES = (
     "agg_pairs",
     "agg_pair_years",
@@ -112,7 +107,7 @@ def refresh_aggregates(conn: sqlite3.Connection, before: Touched, after: Touched
     for a, b in keys.pairs:
         conn.execute("DELETE FROM agg_pairs WHERE country_a = ? AND country_b = ?", (a, b))
         conn.execute("DELETE FROM agg_pair_years WHERE country_a = ? AND country_b = ?", (a, b))
-        _count_pairs(conn, "a.country = ? AND b.country = ?", [a, b])
+        _count_pairs(conn, "country_a = ? AND country_b = ?", [a, b])
     for country in keys.countries:
         conn.execute("DELETE FROM agg_countries WHERE country = ?", (country,))
         _count_countries(conn, "country = ?", [country])
@@ -150,7 +145,7 @@ def rebuild_aggregates(conn: sqlite3.Connection) -> None:
     """Every aggregate table counted again from the events."""
     for table in TABLES:
         conn.execute(f"DELETE FROM {table}")
-    _count_pairs(conn, "1", [])
+    _count_pairs(conn, "country_b != ''", [])
     _count_countries(conn, "1", [])
     for granularity in PRECISIONS:
         _count_periods(conn, granularity, "1", [])
@@ -169,15 +164,18 @@ def rebuild_aggregates(conn: sqlite3.Connection) -> None:
 
 
 def _count_pairs(conn: sqlite3.Connection, where: str, params: list) -> None:
+    """From `event_pairs`: each event under each pair of its states (lone states are left out)."""
+    bounds = "MIN(date_start || '|' || date_precision), MAX(date_start || '|' || date_precision)"
     conn.execute(
-        f"INSERT INTO agg_pairs SELECT a.country, b.country, e.type, COUNT(*), {_BOUNDS}"
-        f" {_PAIRS} WHERE {where} GROUP BY a.country, b.country, e.type",
+        f"INSERT INTO agg_pairs SELECT country_a, country_b, type, COUNT(*), {bounds}"
+        f" FROM event_pairs WHERE {where} GROUP BY country_a, country_b, type",
         params,
     )
+    year = "CAST(substr(date_start, 1, 4) AS INTEGER)"
     conn.execute(
-        "INSERT INTO agg_pair_years SELECT a.country, b.country, CAST(substr(e.date_start, 1, 4) AS INTEGER),"
-        f" e.type, COUNT(*), {_BOUNDS} {_PAIRS} WHERE {where} AND e.date_start IS NOT NULL"
-        " GROUP BY a.country, b.country, CAST(substr(e.date_start, 1, 4) AS INTEGER), e.type",
+        f"INSERT INTO agg_pair_years SELECT country_a, country_b, {year}, type, COUNT(*), {bounds}"
+        f" FROM event_pairs WHERE {where} AND date_start IS NOT NULL"
+        f" GROUP BY country_a, country_b, {year}, type",
         params,
     )
 

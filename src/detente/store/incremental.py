@@ -68,11 +68,16 @@ class StoredState:
 
     # ------------------------------------------------------------------ mention rows
 
-    def rows_filed(self, filings: Iterable[tuple[int, int]]) -> set[int]:
-        found: set[int] = set()
-        query = "SELECT mention_id FROM mention_filings WHERE key = ? AND kind = ?"
-        for kind, key in filings:
-            found.update(row[0] for row in self.conn.execute(query, (key, kind)))
+    def rows_filed(self, filings: Iterable[tuple[int, int]]) -> dict[tuple[int, int], list[int]]:
+        wanted = set(filings)
+        found: dict[tuple[int, int], list[int]] = {}
+        for batch in chunks(sorted({key for _, key in wanted})):
+            rows = self.conn.execute(
+                f"SELECT kind, key, mention_id FROM mention_filings WHERE key IN ({marks(batch)})", batch
+            )
+            for kind, key, row in rows:
+                if (kind, key) in wanted:
+                    found.setdefault((kind, key), []).append(row)
         return found
 
     def rows_in_components(self, components: Iterable[int]) -> set[int]:
