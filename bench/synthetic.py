@@ -395,7 +395,8 @@ class _Builder:
             if again and rng.random() < DUPLICATE_SHARE:
                 h, first = again[0], False
                 if self.carried_out and h.status != "occurred" and rng.random() < 0.5:
-                    h = replace(h, status="occurred")  # the plan reported again, carried out
+                    # the plan reported again, carried out: another event, linked to the plan
+                    h = replace(h, status="occurred", key=-1 - h.key)
             else:
                 h, first = _happening(rng, len(self.happenings), self.rosters, self.days), True
                 self.happenings.append(h)
