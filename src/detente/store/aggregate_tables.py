@@ -39,6 +39,7 @@ class Touched:
     periods: set[tuple[str, str]] = field(default_factory=set)  # (granularity, "2024-05" or "2024")
     places: set[tuple[str | None, str | None]] = field(default_factory=set)
     located: set[str] = field(default_factory=set)
+    people: set[str] = field(default_factory=set)
     totals: Counter[str] = field(default_factory=Counter)
 
     def add(self, other: Touched, sign: int = 1) -> None:
@@ -47,6 +48,7 @@ class Touched:
         self.periods |= other.periods
         self.places |= other.places
         self.located |= other.located
+        self.people |= other.people
         for key, value in other.totals.items():
             self.totals[key] += sign * value
 
@@ -64,6 +66,11 @@ def touched_by(conn: sqlite3.Connection, event_ids: Iterable[str]) -> Touched:
             found.pairs.add((row[0], row[1]))
         rows = conn.execute(f"SELECT country FROM event_countries WHERE event_id IN ({sql})", batch)
         found.countries |= {row[0] for row in rows}
+        rows = conn.execute(
+            f"SELECT person_id FROM event_participants WHERE event_id IN ({sql}) AND person_id IS NOT NULL",
+            batch,
+        )
+        found.people |= {row[0] for row in rows}
         for row in conn.execute(
             "SELECT e.type, e.status, e.date_start, e.date_precision, e.location_place, e.location_country,"
             f" e.latitude IS NOT NULL, {AT_SITE}, {ONLY_COUNTRY}, {NAMED_UNPLACED},"
@@ -122,6 +129,8 @@ def refresh_aggregates(conn: sqlite3.Connection, before: Touched, after: Touched
     for country in keys.located:
         conn.execute("DELETE FROM agg_locations WHERE country = ?", (country,))
         _count_locations(conn, "e.location_country = ?", [country])
+    for batch in chunks(keys.people):
+        _count_people(conn, f"person_id IN ({marks(batch)})", batch)
     for name, change in keys.totals.items():
         if change:
             conn.execute(
@@ -151,6 +160,7 @@ def rebuild_aggregates(conn: sqlite3.Connection) -> None:
         _count_periods(conn, granularity, "1", [])
     _count_sites(conn, "1", [])
     _count_locations(conn, "1", [])
+    _count_people(conn, "1", [])
     everything = touched_by(conn, (row[0] for row in conn.execute("SELECT event_id FROM events")))
     for name, value in everything.totals.items():
         if value:
@@ -176,6 +186,15 @@ def _count_pairs(conn: sqlite3.Connection, where: str, params: list) -> None:
         f"INSERT INTO agg_pair_years SELECT country_a, country_b, {year}, type, COUNT(*), {bounds}"
         f" FROM event_pairs WHERE {where} AND date_start IS NOT NULL"
         f" GROUP BY country_a, country_b, {year}, type",
+        params,
+    )
+
+
+def _count_people(conn: sqlite3.Connection, where: str, params: list) -> None:
+    conn.execute(
+        "UPDATE people SET event_count ="
+        " (SELECT COUNT(DISTINCT event_id) FROM event_participants ep WHERE ep.person_id = people.person_id)"
+        f" WHERE {where}",
         params,
     )
 

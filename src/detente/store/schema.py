@@ -341,6 +341,8 @@ def m008_aggregate_tables(conn: sqlite3.Connection) -> None:
     Every resolution updates the rows its events touch in its own transaction
     (`store.aggregate_tables`), so a page reads a few rows instead of counting a million
     events. `agg_totals` also counts articles and mentions, as each article is stored.
+    A database that already holds events has them counted when it is opened
+    (`resolution_state.aggregates`, see m009).
     """
     run_statements(
         conn,
@@ -376,6 +378,26 @@ def m008_aggregate_tables(conn: sqlite3.Connection) -> None:
         CREATE INDEX articles_ingested ON articles (ingested_at);
         """,
     )
-    from detente.store.aggregate_tables import rebuild_aggregates
 
-    rebuild_aggregates(conn)
+
+@migration
+def m009_listing_indexes(conn: sqlite3.Connection) -> None:
+    """Newest-first listings (events, map markers) read an index instead of sorting every event;
+    each person's events are counted with the events (`people.event_count`), so the most
+    active people are listed without counting a million participants.
+    `resolution_state.aggregates` is 0 until the aggregate tables have been counted from the
+    events once (`open_store` does it after the migrations), then they are kept up to date."""
+    run_statements(
+        conn,
+        """
+        CREATE INDEX events_newest ON events (date_start DESC, event_id);
+        ALTER TABLE people ADD COLUMN event_count INTEGER NOT NULL DEFAULT 0;
+        UPDATE people SET event_count = (
+            SELECT COUNT(DISTINCT event_id) FROM event_participants ep
+            WHERE ep.person_id = people.person_id
+        );
+        CREATE INDEX people_active ON people (event_count DESC, name);
+        CREATE INDEX people_country_active ON people (country, event_count DESC, name);
+        ALTER TABLE resolution_state ADD COLUMN aggregates INTEGER NOT NULL DEFAULT 0;
+        """,
+    )

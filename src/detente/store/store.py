@@ -224,11 +224,22 @@ def open_store(path: str | Path = "detente.db") -> Store:
     try:
         conn = connect(path)
         migrate(conn)
+        _count_aggregates_once(conn)
     except sqlite3.DatabaseError as error:
         if conn is not None:
             conn.close()
         raise ValueError(f"cannot open store {path}: {error}") from error
     return Store(conn, path)
+
+
+def _count_aggregates_once(conn: sqlite3.Connection) -> None:
+    """Count the aggregate tables from the events of a database that predates them."""
+    if conn.execute("SELECT aggregates FROM resolution_state").fetchone()[0]:
+        return
+    with transaction(conn):
+        if not conn.execute("SELECT aggregates FROM resolution_state").fetchone()[0]:
+            rebuild_aggregates(conn)
+            conn.execute("UPDATE resolution_state SET aggregates = 1")
 
 
 def _mark_resolved(conn: sqlite3.Connection, ids: Sequence[int]) -> None:

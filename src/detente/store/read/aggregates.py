@@ -135,9 +135,14 @@ def timeline(conn: sqlite3.Connection, spec: EventFilter, granularity: str) -> l
     return [dict(row) for row in rows]
 
 
-def dyad_years(conn: sqlite3.Connection) -> list[dict]:
+def dyad_years(conn: sqlite3.Connection, limit: int | None = None, offset: int = 0) -> list[dict]:
+    """Pair-years in order of pair and year (a page of them when `limit` is given)."""
     rows = conn.execute(
-        "SELECT country_a, country_b, year, type, events AS n, first, last FROM agg_pair_years"
+        "WITH cells AS (SELECT DISTINCT country_a, country_b, year FROM agg_pair_years"
+        " ORDER BY country_a, country_b, year LIMIT ? OFFSET ?)"
+        " SELECT y.country_a, y.country_b, y.year, y.type, y.events AS n, y.first, y.last"
+        " FROM agg_pair_years y JOIN cells USING (country_a, country_b, year)",
+        (-1 if limit is None else limit, offset),
     ).fetchall()
     cells: dict[tuple[str, str, int], dict] = {}
     for row in rows:
@@ -164,12 +169,14 @@ def dyad_years(conn: sqlite3.Connection) -> list[dict]:
     return result
 
 
-def places(conn: sqlite3.Connection) -> list[dict]:
+def places(conn: sqlite3.Connection, limit: int | None = None, offset: int = 0) -> list[dict]:
+    """Located events, newest first (a page of them when `limit` is given)."""
     rows = conn.execute(
         "SELECT event_id, type, status, date_start, name, countries, location_place, location_country,"
         " geonames_id, latitude, longitude, geo_level FROM events"
         " WHERE latitude IS NOT NULL AND longitude IS NOT NULL"
-        " ORDER BY date_start DESC NULLS LAST, event_id"
+        " ORDER BY date_start DESC NULLS LAST, event_id LIMIT ? OFFSET ?",
+        (-1 if limit is None else limit, offset),
     ).fetchall()
     return [
         {
