@@ -37,7 +37,7 @@ from urllib.parse import quote
 
 import httpx
 from latency import percentiles
-from world_db import ensure_database, world_for
+from world_db import describe, ensure_database, world_for
 
 EVENTS_PER_MENTION = 0.71  # merged events per mention in the scaled synthetic world
 BARS_MS = {"api": 50.0, "page": 200.0}
@@ -235,9 +235,12 @@ def main() -> int:
     settings = [int(c) for c in args.clients.split(",")]
     with tempfile.TemporaryDirectory(prefix="detente-bench-") as folder:
         db = args.db or Path(folder) / "detente.db"
-        mentions = round(args.events / EVENTS_PER_MENTION)
-        _, existing, _ = world_for(mentions, 0, args.seed)
-        built = ensure_database(db, {"events": args.events, "seed": args.seed}, existing)
+        if args.events == 0 and args.db and args.db.exists():  # serve a database as it is
+            built = {**(describe(db) or {}), "reused": True}
+        else:
+            mentions = round(args.events / EVENTS_PER_MENTION)
+            _, existing, _ = world_for(mentions, 0, args.seed)
+            built = ensure_database(db, {"events": args.events, "seed": args.seed}, existing)
         server = Server(db, Path(folder) / "server.log")
         try:
             start_seconds = server.wait_ready(timeout=600)
@@ -265,7 +268,7 @@ def main() -> int:
         "events": stats.get("events"),
         "mentions": stats.get("mentions"),
         "articles": stats.get("articles"),
-        "build": {k: built[k] for k in ("store_seconds", "resolve_seconds", "reused")},
+        "build": {k: built.get(k) for k in ("store_seconds", "resolve_seconds", "reused")},
         "server_start_seconds": round(start_seconds, 2),
         "requests": args.requests,
         "rounds": args.rounds,
