@@ -129,6 +129,8 @@ class _Batch:
 
     def run(self, new_docs: set[str]) -> Increment:
         new_rows = self.state.rows_of_docs(new_docs)
+        if not new_rows:  # articles without events change nothing (most of a general news stream)
+            return self.increment
         new = self.state.load_mentions(new_rows)
         self._add_articles({m.event.doc_id or "" for m in new})
         self._registry(new)
