@@ -14,8 +14,8 @@ from typing import Any
 
 import numpy as np
 
-from detente.models import Article, Codes, Event, EventDate, Participant, Place, Source
-from detente.store.codec import article_from_row, mention_from_row, parse_date
+from detente.models import Article, Event, Participant, Source
+from detente.store.codec import article_from_row, mention_from_row, merged_event_from_row, parse_date
 
 CHUNK = 500  # bound parameters per statement (SQLite allows 32,766; smaller chunks plan faster)
 VariantKey = tuple[str, tuple[str, ...], str]
@@ -194,7 +194,7 @@ class StoredState:
         for batch in chunks(event_ids):
             sql = marks(batch)
             for row in self.conn.execute(f"SELECT * FROM events WHERE event_id IN ({sql})", batch):
-                events[row["event_id"]] = _event_from_row(row)
+                events[row["event_id"]] = merged_event_from_row(row)
             for row in self.conn.execute(
                 f"SELECT * FROM event_participants WHERE event_id IN ({sql}) ORDER BY event_id, position",
                 batch,
@@ -215,30 +215,3 @@ class StoredState:
                     )
                 )
         return [events[event_id] for event_id in event_ids if event_id in events]
-
-
-def _event_from_row(row: sqlite3.Row) -> Event:
-    location = None
-    if row["location_place"] is not None or row["location_country"] is not None:
-        location = Place(
-            row["location_place"],
-            row["location_country"],
-            row["geonames_id"],
-            row["latitude"],
-            row["longitude"],
-            row["geo_level"],
-        )
-    return Event(
-        type=row["type"],
-        status=row["status"],
-        countries=json.loads(row["countries"]),
-        evidence=row["evidence"],
-        date=EventDate(parse_date(row["date_start"]), parse_date(row["date_end"]), row["date_precision"]),
-        location=location,
-        name=row["name"],
-        topics=json.loads(row["topics"]),
-        codes=Codes(row["cameo"], row["plover_type"], row["plover_context"], row["plover_mode"]),
-        doc_id=row["doc_id"],
-        evidence_start=row["evidence_start"],
-        event_id=row["event_id"],
-    )
