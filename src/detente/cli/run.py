@@ -11,7 +11,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from detente.cli.options import DEFAULT_DB, DbOption
+from detente.cli.options import DEFAULT_DB, DbOption, shown_database
 from detente.cli.safe import joined, plain_text, printable
 from detente.models import IngestError
 
@@ -105,7 +105,7 @@ def _check_store(db: Path) -> None:
 
     try:
         open_store(db).close()
-    except (OSError, ValueError) as exc:
+    except (OSError, ValueError, ImportError) as exc:
         raise typer.BadParameter(printable(exc), param_hint="--db") from exc
 
 
@@ -162,7 +162,7 @@ def register(app: typer.Typer) -> None:
             )
         except KeyboardInterrupt:
             _interrupted("every article stored so far is kept; run the same command again to finish")
-        _print_summary(summary, f"ingest into {db}")
+        _print_summary(summary, f"ingest into {shown_database(db)}")
         raise typer.Exit(0 if summary.ok else 1)
 
     @app.command()
@@ -222,7 +222,7 @@ def register(app: typer.Typer) -> None:
         from detente.resolving import finish_resolution, resolve_again
         from detente.store import open_store
 
-        if not db.is_file():
+        if not isinstance(db, str) and not db.is_file():
             raise typer.BadParameter(f"{printable(db)}: no such database", param_hint="--db")
         with open_store(db) as store, _batches(quiet) as progress:
             try:
@@ -235,4 +235,4 @@ def register(app: typer.Typer) -> None:
                 _interrupted(
                     "the batches resolved so far are saved; any command on the database finishes the rest"
                 )
-        err.print(f"resolved {count} article(s) into {printable(db)}", highlight=False)
+        err.print(f"resolved {count} article(s) into {shown_database(db)}", highlight=False)

@@ -137,9 +137,13 @@ def article_from_row(row: sqlite3.Row) -> Article:
     )
 
 
-def insert(conn: sqlite3.Connection, table: str, values: dict[str, Any]) -> int:
-    """INSERT one row from a dict of column values; table and column names are ours, never user input."""
+def insert(conn: sqlite3.Connection, table: str, values: dict[str, Any], unless: str | None = None) -> bool:
+    """INSERT one row from a dict of column values; table and column names are ours, never user input.
+
+    With `unless` (a unique column), a row whose value is already stored (or being stored
+    by a concurrent transaction) is not inserted, and the answer is False."""
     columns = ", ".join(values)
     marks = ", ".join(f":{name}" for name in values)
-    cursor = conn.execute(f"INSERT INTO {table} ({columns}) VALUES ({marks})", values)
-    return int(cursor.lastrowid or 0)
+    conflict = f" ON CONFLICT ({unless}) DO NOTHING" if unless else ""
+    cursor = conn.execute(f"INSERT INTO {table} ({columns}) VALUES ({marks}){conflict}", values)
+    return cursor.rowcount != 0
