@@ -16,8 +16,7 @@ from typing import Any
 
 OPEN, CLOSE = "\x02", "\x03"  # match markers no article text contains
 _EVENT_TITLE = (
-    "coalesce(e.name, e.type || ': ' || replace(replace(replace(e.countries,"
-    " '[', ''), ']', ''), '\"', ''))"
+    "coalesce(e.name, e.type || ': ' || replace(replace(replace(e.countries, '[', ''), ']', ''), '\"', ''))"
 )
 
 

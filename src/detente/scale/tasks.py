@@ -1,0 +1,193 @@
+"""Ingest work cut into tasks a Dask worker runs on its own, and the worker's side of a task.
+
+A task is a batch of local files (one WARC archive, a JSONL or CSV corpus, or a few
+small pages), planned by the client with the doc ids a plain ingest would give them,
+so the run stores the same articles under the same ids. A worker keeps one
+`ArticleProcessor` (spaCy's model, the lexicons, the gazetteer) for all its tasks and,
+when the store is PostgreSQL, one connection: it stores each article in its own
+transaction, skipping a content hash already stored. A task Dask runs again after its
+worker died therefore skips what the dead attempt stored and stores the rest: nothing
+is lost and nothing is stored twice. With a SQLite store the worker hands the articles
+and their mentions back to the client, the one process that writes the file.
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from detente.ingest.fetch import Fetcher
+from detente.ingest.files import display_path
+from detente.ingest.local_files import LocalSource, plan_local, read_local
+from detente.ingest.options import IngestOptions
+from detente.ingest.problems import as_ingest_error
+from detente.ingest.sniff import kind_of_file
+from detente.models import Article, Event, IngestError
+
+#: Small files (pages) per task: enough work to outweigh a task's overhead (~1 ms), few
+#: enough that a killed worker loses little and the two workers stay evenly loaded.
+FILES_PER_TASK = 8
+_ARCHIVES = ("warc", "jsonl", "json", "csv")
+
+
+@dataclass(frozen=True)
+class IngestTask:
+    number: int
+    entries: tuple[LocalSource, ...]
+
+    @property
+    def label(self) -> str:
+        files = [f for entry in self.entries for f in entry.files]
+        first = display_path(files[0]) if files else "(none)"
+        return first if len(files) == 1 else f"{first} and {len(files) - 1} more"
+
+
+@dataclass
+class TaskOutcome:
+    """What one task did: the counts of `pipeline.RunSummary`, and for a SQLite store the
+    articles to store (article, mentions or None when the screen dropped it)."""
+
+    number: int
+    read: int = 0
+    duplicates: int = 0
+    failed: int = 0
+    new: int = 0
+    screened_out: int = 0
+    events: int = 0
+    errors: list[IngestError] = field(default_factory=list)
+    to_store: list[tuple[Article, list[Event] | None]] = field(default_factory=list)
+    worker: int = 0  # the process that ran it
+
+
+def plan_tasks(
+    sources: list[str], options: IngestOptions, files_per_task: int = FILES_PER_TASK
+) -> list[IngestTask]:
+    """Tasks over the local sources, in the order a plain ingest reads them.
+
+    An archive (WARC, JSONL, CSV) is a task of its own; other files go `files_per_task`
+    to a task. Raises ValueError for a source that is not a local file or folder."""
+    planned = plan_local(sources, options)
+    missing = [s for s in sources if s not in planned]
+    if missing:
+        raise ValueError(f"{display_path(missing[0])}: not a local file or folder (--dask reads only those)")
+    tasks: list[IngestTask] = []
+    pending: list[LocalSource] = []
+    pending_files = 0
+
+    def flush() -> None:
+        nonlocal pending, pending_files
+        if pending:
+            tasks.append(IngestTask(len(tasks), tuple(pending)))
+        pending, pending_files = [], 0
+
+    for source in sources:
+        entry = planned.pop(source, None)
+        if entry is None:  # the same source named twice is read once
+            continue
+        for path in entry.files:
+            part = LocalSource(entry.source, entry.folder, [path], {path: entry.names[path]})
+            if _is_archive(path):
+                flush()
+                tasks.append(IngestTask(len(tasks), (part,)))
+                continue
+            pending.append(part)
+            pending_files += 1
+            if pending_files >= files_per_task:
+                flush()
+    flush()
+    return tasks
+
+
+def _is_archive(path: Path) -> bool:
+    try:
+        with path.open("rb") as stream:
+            head = stream.read(4096)
+    except OSError:
+        return False
+    return kind_of_file(path, head) in _ARCHIVES
+
+
+# ---------------------------------------------------------------- on the worker
+
+_WORKER_STATE: dict[str, object] = {}
+_WORKER_LOCK = threading.Lock()
+
+
+def _processor(time_limit: float | None):
+    """This worker's processor, built on its first task and kept for the next ones."""
+    from detente.pipeline import ArticleProcessor
+
+    with _WORKER_LOCK:
+        found = _WORKER_STATE.get("processor")
+        if found is None:
+            found = ArticleProcessor(time_limit=time_limit)
+            found.extractor.warm_up()
+            _WORKER_STATE["processor"] = found
+        return found
+
+
+def _store(db: str):
+    from detente.store import open_store
+
+    with _WORKER_LOCK:
+        found = _WORKER_STATE.get(f"store:{db}")
+        if found is None:
+            found = open_store(db)
+            _WORKER_STATE[f"store:{db}"] = found
+        return found
+
+
+def run_task(
+    task: IngestTask, db: str | None, options: IngestOptions, time_limit: float | None
+) -> TaskOutcome:
+    """Read, screen and extract the task's articles; store them when `db` is a server URL."""
+    processor = _processor(time_limit)
+    store = _store(db) if db else None
+    outcome = TaskOutcome(task.number, worker=os.getpid())
+    seen: set[str] = set()
+    with Fetcher(options) as fetcher:
+        for entry in task.entries:
+            for item in _guarded(entry, options, fetcher):
+                outcome.read += 1
+                if isinstance(item, IngestError):
+                    outcome.failed += 1
+                    outcome.errors.append(item)
+                    continue
+                if item.hash in seen or (store is not None and store.has_article(item.hash)):
+                    outcome.duplicates += 1
+                    continue
+                seen.add(item.hash)
+                _extract_and_keep(item, processor, store, outcome)
+    return outcome
+
+
+def _guarded(entry: LocalSource, options: IngestOptions, fetcher: Fetcher):
+    try:
+        yield from read_local(entry, options, fetcher)
+    except Exception as error:
+        yield as_ingest_error(display_path(entry.source), error)
+
+
+def _extract_and_keep(article: Article, processor, store, outcome: TaskOutcome) -> None:
+    events = processor.events_of_many([article])[0]
+    if isinstance(events, Exception):
+        outcome.failed += 1
+        outcome.errors.append(IngestError(article.url or article.doc_id, f"extraction failed: {events}"))
+        return
+    if store is None:
+        outcome.to_store.append((article, events))
+        return
+    try:
+        stored = store.add_article(article, events or [])
+    except ValueError as exc:  # a mention the store refuses
+        outcome.failed += 1
+        outcome.errors.append(IngestError(article.url or article.doc_id, str(exc)))
+        return
+    if not stored:  # another worker or process stored the same text meanwhile
+        outcome.duplicates += 1
+        return
+    outcome.new += 1
+    outcome.screened_out += events is None
+    outcome.events += len(events or [])
