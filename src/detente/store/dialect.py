@@ -15,6 +15,10 @@ from functools import lru_cache
 from typing import Any
 
 OPEN, CLOSE = "\x02", "\x03"  # match markers no article text contains
+#: ts_headline drops what looks like an HTML tag: its angle brackets go in as these, and
+#: come back out (`read.search`), so a snippet shows the text as it is.
+ANGLES = {"\x04": "<", "\x05": ">"}
+_ANGLES_IN = "translate({}, '<>', chr(4) || chr(5))"
 _EVENT_TITLE = (
     "coalesce(e.name, e.type || ': ' || replace(replace(replace(e.countries, '[', ''), ']', ''), '\"', ''))"
 )
@@ -113,6 +117,7 @@ _SPELLINGS = (
     (re.compile(r"%"), "%%"),
     (re.compile(r"\bIS NOT \?", re.IGNORECASE), "IS DISTINCT FROM ?"),
     (re.compile(r"\bIS \?", re.IGNORECASE), "IS NOT DISTINCT FROM ?"),
+    (re.compile(r"\bLIMIT \?"), "LIMIT NULLIF(?, -1)"),  # SQLite's LIMIT -1 is PostgreSQL's LIMIT NULL
     (re.compile(r"\?"), "%s"),
     (re.compile(r"(?<![:\w]):([A-Za-z_]\w*)"), r"%(\1)s"),
     (re.compile(r"\binstr\(", re.IGNORECASE), "strpos("),
@@ -196,7 +201,8 @@ class Postgres(Dialect):
     def search_articles_sql(self) -> str:
         return (
             "SELECT a.doc_id AS id, a.title, a.published AS day,"
-            f" ts_headline('english', coalesce(a.title, '') || ' ' || a.text, q, '{_HEADLINE}') AS snip,"
+            " ts_headline('english', " + _ANGLES_IN.format("coalesce(a.title, '') || ' ' || a.text")
+            + f", q, '{_HEADLINE}') AS snip,"
             f" ts_rank({_ARTICLE_DOC.replace('title', 'a.title').replace(' text)', ' a.text)')}, q) AS score"
             f" FROM articles a, plainto_tsquery('english', ?) q"
             f" WHERE {_ARTICLE_DOC.replace('title', 'a.title').replace(' text)', ' a.text)')} @@ q"
@@ -207,8 +213,8 @@ class Postgres(Dialect):
         doc = _EVENT_DOC.replace("name", "e.name").replace("all_evidence", "e.all_evidence")
         return (
             f"SELECT e.event_id AS id, {_EVENT_TITLE} AS title, e.date_start AS day,"
-            " ts_headline('english', coalesce(e.name, '') || ' ' || e.all_evidence, q,"
-            f" '{_HEADLINE}') AS snip,"
+            " ts_headline('english', " + _ANGLES_IN.format("coalesce(e.name, '') || ' ' || e.all_evidence")
+            + f", q, '{_HEADLINE}') AS snip,"
             f" ts_rank({doc}, q) AS score"
             f" FROM events e, plainto_tsquery('english', ?) q WHERE {doc} @@ q"
             " ORDER BY score DESC, e.id LIMIT ?"

@@ -9,9 +9,9 @@ import sqlite3
 from typing import Any
 
 from detente.store.codec import parse_date
+from detente.store.dialect import ANGLES, dialect_of
 from detente.store.dialect import CLOSE as _CLOSE
 from detente.store.dialect import OPEN as _OPEN
-from detente.store.dialect import dialect_of
 
 
 def fts_query(text: str) -> str | None:
@@ -32,6 +32,8 @@ def search(conn: sqlite3.Connection, query: str, limit: int) -> list[dict[str, A
 
 def _hit(kind: str, row: sqlite3.Row) -> dict[str, Any]:
     marked = row["snip"] or ""
+    for stand_in, angle in ANGLES.items():
+        marked = marked.replace(stand_in, angle)
     escaped = html.escape(marked).replace(_OPEN, "<mark>").replace(_CLOSE, "</mark>")
     return {
         "kind": kind,
