@@ -39,13 +39,19 @@ def check_cluster(spec: str) -> str:
     raise ValueError(f"--dask {spec!r}: expected local:N (N worker processes here) or tcp://HOST:PORT")
 
 
+def require_dask() -> None:
+    try:
+        import distributed  # noqa: F401
+    except ImportError as error:
+        raise ImportError(MISSING_EXTRA) from error
+
+
 @contextmanager
 def dask_client(spec: str, console: Console | None = None) -> Iterator[Any]:
     """A client of the cluster `spec` names; a local cluster is stopped on the way out."""
-    try:
-        from distributed import Client, LocalCluster
-    except ImportError as error:
-        raise ImportError(MISSING_EXTRA) from error
+    require_dask()
+    from distributed import Client, LocalCluster
+
     check_cluster(spec)
     match = _LOCAL.fullmatch(spec)
     if match:
@@ -91,6 +97,7 @@ def ingest_with_dask(
     from detente.resolving import finish_resolution
     from detente.store import open_store
 
+    require_dask()
     options = options or IngestOptions()
     own_files = (
         [f"{db}{suffix}" for suffix in ("", "-wal", "-shm", "-journal")] if isinstance(db, Path) else []
