@@ -58,6 +58,7 @@ class RunSummary:
     screened_out: int = 0
     events: int = 0
     errors: list[IngestError] = field(default_factory=list)
+    worker_peak_mb: dict[int, float] = field(default_factory=dict)  # --dask: peak RSS by worker pid
 
     @property
     def ok(self) -> bool:

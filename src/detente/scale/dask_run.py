@@ -174,6 +174,8 @@ def _merge(
     summary.new += outcome.new
     summary.screened_out += outcome.screened_out
     summary.events += outcome.events
+    peaks = summary.worker_peak_mb
+    peaks[outcome.worker] = max(outcome.peak_mb, peaks.get(outcome.worker, 0.0))
     for article, events in outcome.to_store:  # a SQLite store: this process writes it
         try:
             stored = store.add_article(article, events or [])

@@ -14,6 +14,7 @@ and their mentions back to the client, the one process that writes the file.
 from __future__ import annotations
 
 import os
+import resource
 import threading
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -59,6 +60,7 @@ class TaskOutcome:
     errors: list[IngestError] = field(default_factory=list)
     to_store: list[tuple[Article, list[Event] | None]] = field(default_factory=list)
     worker: int = 0  # the process that ran it
+    peak_mb: float = 0.0  # its peak resident memory so far
 
 
 def plan_tasks(
@@ -160,6 +162,7 @@ def run_task(
                     continue
                 seen.add(item.hash)
                 _extract_and_keep(item, processor, store, outcome)
+    outcome.peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     return outcome
 
 

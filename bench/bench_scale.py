@@ -1,0 +1,242 @@
+"""PostgreSQL and Dask against SQLite and one process, on CC-NEWS-shaped WARC archives, in one run.
+
+The archives are written at run time into a temporary folder (never committed): each
+article of ../shared/corpora/background-news.jsonl and ../shared/seeds becomes an HTML
+page (title, date, paragraphs) in a gzipped WARC response record, with its HTTP headers,
+spread over --files archives the way CC-NEWS spreads a month over its files; --copies
+repeats the corpus, each copy with its own URLs and a line that makes its text new.
+
+Measured, each run a fresh process into an empty database: `detente ingest` of every
+archive in one process (the baseline), with `--dask local:1` and with `--dask local:2`,
+into SQLite and into PostgreSQL (a server the bench starts in a temporary folder, with
+synchronous_commit=off: SQLite's WAL with synchronous=NORMAL does not wait for the disk
+either). Figures: pages/s over the whole command (model loading and cluster start
+included), the speed-up of 2 workers over 1 (the aim on 2 cores: >= 1.6) and over one
+process, and peak memory (client, and the largest worker). --rounds repeats every run;
+the median is reported with the spread. The machine is shared: read the spread.
+
+    .venv/bin/python bench/bench_scale.py [--copies 8] [--files 16] [--rounds 3] [--json]
+"""
+
+from __future__ import annotations
+
+import argparse
+import html
+import io
+import json
+import statistics
+import subprocess
+import sys
+import tempfile
+from datetime import UTC, datetime
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+MODES = ("one process", "dask local:1", "dask local:2")
+CHILD = """
+import json, resource, sys, time
+from pathlib import Path
+mode, folder, db = sys.argv[1], sys.argv[2], sys.argv[3]
+location = db if db.startswith("postgresql://") else Path(db)
+start = time.perf_counter()
+if mode == "one process":
+    from detente.pipeline import ingest_sources
+    summary = ingest_sources([folder], location, progress=False)
+else:
+    from detente.scale.dask_run import ingest_with_dask
+    summary = ingest_with_dask([folder], location, mode.split()[1], progress=False)
+seconds = time.perf_counter() - start
+print(json.dumps({
+    "seconds": seconds, "read": summary.read, "new": summary.new, "failed": summary.failed,
+    "events": summary.events,
+    "client_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+    "worker_mb": max(summary.worker_peak_mb.values(), default=0.0),
+}))
+"""
+
+
+def pages() -> list[dict[str, str]]:
+    """The background corpus and the seeds as page records (url, title, date, text)."""
+    found = []
+    with (SHARED / "corpora" / "background-news.jsonl").open(encoding="utf-8") as lines:
+        for line in lines:
+            record = json.loads(line)
+            text = record["text"]
+            found.append(
+                {
+                    "id": record["id"],
+                    "source": record.get("source") or "news",
+                    "text": text,
+                    "title": text[:70].split(".")[0],
+                    "date": record.get("date") or "",
+                }
+            )
+    for seed in sorted((SHARED / "seeds").glob("*.txt")):
+        text = seed.read_text(encoding="utf-8")
+        found.append(
+            {
+                "id": seed.stem,
+                "source": "seeds",
+                "text": text,
+                "title": text.splitlines()[0][:120],
+                "date": "",
+            }
+        )
+    return found
+
+
+def page_html(page: dict[str, str], copy: int) -> bytes:
+    paragraphs = [p.strip() for p in page["text"].split("\n") if p.strip()]
+    if copy:
+        paragraphs.append(f"Archived copy {copy} of this report.")
+    meta = (
+        f'<meta property="article:published_time" content="{html.escape(page["date"])}">'
+        if page["date"]
+        else ""
+    )
+    body = "".join(f"<p>{html.escape(p)}</p>" for p in paragraphs)
+    return (
+        '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">'
+        f"<title>{html.escape(page['title'])}</title>"
+        f"{meta}</head><body><nav><a href='/'>Home</a> | <a href='/world'>World</a></nav>"
+        f"<article><h1>{html.escape(page['title'])}</h1>{body}</article>"
+        "<footer>(c) The Example Times. All rights reserved.</footer></body></html>"
+    ).encode()
+
+
+def write_archives(folder: Path, copies: int, files: int) -> int:
+    """`files` WARC.gz archives holding every page `copies` times; the number of pages."""
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    corpus = pages()
+    streams = [(folder / f"CC-NEWS-20250101000000-{n:05d}.warc.gz").open("wb") for n in range(files)]
+    writers = [WARCWriter(stream, gzip=True) for stream in streams]
+    count = 0
+    for copy in range(copies):
+        for page in corpus:
+            url = f"https://{page['source']}.example.com/news/{page['id']}-{copy}"
+            headers = StatusAndHeaders(
+                "200 OK", [("Content-Type", "text/html; charset=utf-8")], protocol="HTTP/1.1"
+            )
+            record = writers[count % files].create_warc_record(
+                url,
+                "response",
+                payload=io.BytesIO(page_html(page, copy)),
+                http_headers=headers,
+                warc_headers_dict={
+                    "WARC-Date": datetime(2025, 1, 1, tzinfo=UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+                },
+            )
+            writers[count % files].write_record(record)
+            count += 1
+    for stream in streams:
+        stream.close()
+    return count
+
+
+def run_once(mode: str, folder: Path, db: str) -> dict[str, float]:
+    done = subprocess.run(
+        [sys.executable, "-c", CHILD, mode, str(folder), db], capture_output=True, text=True, check=False
+    )
+    if done.returncode != 0:
+        raise SystemExit(f"{mode} into {db} failed:\n{done.stderr[-3000:]}")
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def spread(values: list[float]) -> dict[str, float]:
+    return {"median": statistics.median(values), "min": min(values), "max": max(values)}
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--copies", type=int, default=8, help="times the corpus is repeated (default 8)")
+    parser.add_argument("--files", type=int, default=16, help="WARC.gz archives to spread the pages over")
+    parser.add_argument("--rounds", type=int, default=3, help="runs of every configuration")
+    parser.add_argument("--json", action="store_true", help="print the figures as JSON too")
+    args = parser.parse_args()
+    if not (SHARED / "corpora" / "background-news.jsonl").exists():
+        print("../shared/corpora is absent: nothing to measure", file=sys.stderr)
+        return 2
+    from detente.store.local_server import start_local_postgres
+
+    with tempfile.TemporaryDirectory(prefix="bench-scale-") as temp:
+        folder = Path(temp) / "warc"
+        folder.mkdir()
+        total = write_archives(folder, args.copies, args.files)
+        size = sum(f.stat().st_size for f in folder.iterdir()) / 1e6
+        print(f"{total} pages in {args.files} WARC.gz archives ({size:.1f} MB)", flush=True)
+        server = start_local_postgres({"synchronous_commit": "off"})
+        try:
+            runs: dict[str, dict[str, list[dict[str, float]]]] = {"sqlite": {}, "postgresql": {}}
+            number = 0
+            for round_number in range(args.rounds):
+                for store in runs:
+                    for mode in MODES:
+                        number += 1
+                        db = (
+                            str(Path(temp) / f"run{number}.db")
+                            if store == "sqlite"
+                            else server.create_database(f"run{number}")
+                        )
+                        figures = run_once(mode, folder, db)
+                        figures["pages_per_s"] = figures["read"] / figures["seconds"]
+                        runs[store].setdefault(mode, []).append(figures)
+                        print(
+                            f"round {round_number + 1} {store:10} {mode:13}"
+                            f" {figures['pages_per_s']:7.1f} pages/s"
+                            f" ({figures['seconds']:.1f} s, {figures['new']} new, {figures['events']} events,"
+                            f" client {figures['client_mb']:.0f} MB, worker {figures['worker_mb']:.0f} MB)",
+                            flush=True,
+                        )
+        finally:
+            server.stop()
+    report = summarise(runs)
+    print_report(report)
+    if args.json:
+        print(json.dumps(report, indent=2))
+    return 0
+
+
+def summarise(runs: dict[str, dict[str, list[dict[str, float]]]]) -> dict:
+    report: dict = {}
+    for store, by_mode in runs.items():
+        rates = {mode: spread([r["pages_per_s"] for r in rows]) for mode, rows in by_mode.items()}
+        one, two, plain = (rates[m]["median"] for m in ("dask local:1", "dask local:2", "one process"))
+        report[store] = {
+            "pages_per_s": rates,
+            "speedup_2_over_1": two / one,
+            "speedup_2_over_one_process": two / plain,
+            "peak_client_mb": {m: max(r["client_mb"] for r in rows) for m, rows in by_mode.items()},
+            "peak_worker_mb": {m: max(r["worker_mb"] for r in rows) for m, rows in by_mode.items()},
+            "events": {m: sorted({r["events"] for r in rows}) for m, rows in by_mode.items()},
+        }
+    report["postgresql_over_sqlite"] = {
+        mode: report["postgresql"]["pages_per_s"][mode]["median"]
+        / report["sqlite"]["pages_per_s"][mode]["median"]
+        for mode in MODES
+    }
+    return report
+
+
+def print_report(report: dict) -> None:
+    print("\nstore       mode            pages/s median (min-max)   peak MB client/worker")
+    for store in ("sqlite", "postgresql"):
+        for mode in MODES:
+            rate = report[store]["pages_per_s"][mode]
+            client, worker = report[store]["peak_client_mb"][mode], report[store]["peak_worker_mb"][mode]
+            print(
+                f"{store:11} {mode:14} {rate['median']:8.1f} ({rate['min']:.1f}-{rate['max']:.1f})"
+                f"        {client:5.0f} / {worker:.0f}"
+            )
+        print(
+            f"{store:11} speed-up of 2 workers over 1: {report[store]['speedup_2_over_1']:.2f}x (aim >= 1.6);"
+            f" over one process: {report[store]['speedup_2_over_one_process']:.2f}x"
+        )
+    ratios = ", ".join(f"{m} {r:.2f}" for m, r in report["postgresql_over_sqlite"].items())
+    print(f"postgresql / sqlite pages/s: {ratios}")
+
+
+if __name__ == "__main__":
+    sys.exit(main())
