@@ -24,6 +24,7 @@ import argparse
 import html
 import io
 import json
+import os
 import statistics
 import subprocess
 import sys
@@ -47,7 +48,9 @@ else:
     from detente.scale.dask_run import ingest_with_dask
     summary = ingest_with_dask([folder], location, mode.split()[1], progress=False)
 seconds = time.perf_counter() - start
+own, reaped = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
 print(json.dumps({
+    "cpu_s": own.ru_utime + own.ru_stime + reaped.ru_utime + reaped.ru_stime,
     "seconds": seconds, "read": summary.read, "new": summary.new, "failed": summary.failed,
     "events": summary.events,
     "client_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
@@ -137,12 +140,17 @@ def write_archives(folder: Path, copies: int, files: int) -> int:
 
 
 def run_once(mode: str, folder: Path, db: str) -> dict[str, float]:
+    """One ingest in a fresh process; its figures, with the machine's load average when it began
+    (other work on a shared machine takes cores the workers would use)."""
+    load = os.getloadavg()[0]
     done = subprocess.run(
         [sys.executable, "-c", CHILD, mode, str(folder), db], capture_output=True, text=True, check=False
     )
     if done.returncode != 0:
         raise SystemExit(f"{mode} into {db} failed:\n{done.stderr[-3000:]}")
-    return json.loads(done.stdout.strip().splitlines()[-1])
+    figures = json.loads(done.stdout.strip().splitlines()[-1])
+    figures["load"] = load
+    return figures
 
 
 def spread(values: list[float]) -> dict[str, float]:
@@ -187,7 +195,8 @@ def main() -> int:
                             f"round {round_number + 1} {store:10} {mode:13}"
                             f" {figures['pages_per_s']:7.1f} pages/s"
                             f" ({figures['seconds']:.1f} s, {figures['new']} new, {figures['events']} events,"
-                            f" client {figures['client_mb']:.0f} MB, worker {figures['worker_mb']:.0f} MB)",
+                            f" client {figures['client_mb']:.0f} MB, worker {figures['worker_mb']:.0f} MB,"
+                            f" {figures['cpu_s']:.0f} CPU s, load {figures['load']:.1f})",
                             flush=True,
                         )
         finally:
@@ -211,6 +220,8 @@ def summarise(runs: dict[str, dict[str, list[dict[str, float]]]]) -> dict:
             "peak_client_mb": {m: max(r["client_mb"] for r in rows) for m, rows in by_mode.items()},
             "peak_worker_mb": {m: max(r["worker_mb"] for r in rows) for m, rows in by_mode.items()},
             "events": {m: sorted({r["events"] for r in rows}) for m, rows in by_mode.items()},
+            "cpu_s": {m: spread([r["cpu_s"] for r in rows]) for m, rows in by_mode.items()},
+            "load": {m: spread([r["load"] for r in rows]) for m, rows in by_mode.items()},
         }
     report["postgresql_over_sqlite"] = {
         mode: report["postgresql"]["pages_per_s"][mode]["median"]

@@ -16,11 +16,13 @@ from __future__ import annotations
 import os
 import resource
 import threading
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from detente.ingest.fetch import Fetcher
-from detente.ingest.files import display_path
+from detente.ingest.files import SourceFile, display_path
+from detente.ingest.jsonl_reader import read_jsonl
 from detente.ingest.local_files import LocalSource, plan_local, read_local
 from detente.ingest.options import IngestOptions
 from detente.ingest.problems import as_ingest_error
@@ -30,6 +32,8 @@ from detente.models import Article, Event, IngestError
 #: Small files (pages) per task: enough work to outweigh a task's overhead (~1 ms), few
 #: enough that a killed worker loses little and the two workers stay evenly loaded.
 FILES_PER_TASK = 8
+#: A JSON Lines corpus larger than this is cut into shards of about this size, at line ends.
+SHARD_BYTES = 4 << 20
 _ARCHIVES = ("warc", "jsonl", "json", "csv")
 
 
@@ -37,6 +41,7 @@ _ARCHIVES = ("warc", "jsonl", "json", "csv")
 class IngestTask:
     number: int
     entries: tuple[LocalSource, ...]
+    span: tuple[int, int, int] | None = None  # a JSONL shard: bytes [start, end), first line number
 
     @property
     def label(self) -> str:
@@ -64,12 +69,16 @@ class TaskOutcome:
 
 
 def plan_tasks(
-    sources: list[str], options: IngestOptions, files_per_task: int = FILES_PER_TASK
+    sources: list[str],
+    options: IngestOptions,
+    files_per_task: int = FILES_PER_TASK,
+    shard_bytes: int = SHARD_BYTES,
 ) -> list[IngestTask]:
     """Tasks over the local sources, in the order a plain ingest reads them.
 
-    An archive (WARC, JSONL, CSV) is a task of its own; other files go `files_per_task`
-    to a task. Raises ValueError for a source that is not a local file or folder."""
+    An archive (WARC, JSONL, CSV) is a task of its own, a JSONL corpus larger than
+    `shard_bytes` a task per shard; other files go `files_per_task` to a task.
+    Raises ValueError for a source that is not a local file or folder."""
     planned = plan_local(sources, options)
     missing = [s for s in sources if s not in planned]
     if missing:
@@ -90,9 +99,12 @@ def plan_tasks(
             continue
         for path in entry.files:
             part = LocalSource(entry.source, entry.folder, [path], {path: entry.names[path]})
-            if _is_archive(path):
+            kind = _archive_kind(path)
+            if kind is not None:
                 flush()
-                tasks.append(IngestTask(len(tasks), (part,)))
+                spans = jsonl_shards(path, options, shard_bytes) if kind == "jsonl" else []
+                for span in spans or [None]:
+                    tasks.append(IngestTask(len(tasks), (part,), span))
                 continue
             pending.append(part)
             pending_files += 1
@@ -102,13 +114,55 @@ def plan_tasks(
     return tasks
 
 
-def _is_archive(path: Path) -> bool:
+def _archive_kind(path: Path) -> str | None:
     try:
         with path.open("rb") as stream:
             head = stream.read(4096)
     except OSError:
-        return False
-    return kind_of_file(path, head) in _ARCHIVES
+        return None
+    kind = kind_of_file(path, head)
+    return kind if kind in _ARCHIVES else None
+
+
+def jsonl_shards(path: Path, options: IngestOptions, shard_bytes: int) -> list[tuple[int, int, int]]:
+    """Line-aligned byte ranges of about `shard_bytes`, with the number of each one's first line
+    (doc ids and error messages number lines as a whole-file read does); none when the file
+    is small, or its first records lack the text field (one task reports that once)."""
+    try:
+        size = path.stat().st_size
+        if size <= shard_bytes or not _text_field_found(path, options):
+            return []
+        spans: list[tuple[int, int, int]] = []
+        with path.open("rb") as stream:
+            start, first_line, line = 0, 1, 0
+            for raw in iter(lambda: stream.readline(options.max_bytes + 1), b""):
+                line += raw.endswith(b"\n")
+                if stream.tell() - start >= shard_bytes and raw.endswith(b"\n"):
+                    spans.append((start, stream.tell(), first_line))
+                    start, first_line = stream.tell(), line + 1
+            if start < size:
+                spans.append((start, size, first_line))
+    except OSError:
+        return []
+    return spans
+
+
+def _text_field_found(path: Path, options: IngestOptions) -> bool:
+    """Whether one of the first records names the text field (what `read_jsonl` probes)."""
+    import json
+
+    with path.open("rb") as stream:
+        for _ in range(50):
+            raw = stream.readline(options.max_bytes + 1)
+            if not raw:
+                return False
+            try:
+                record = json.loads(raw.lstrip(b"\xef\xbb\xbf"))
+            except ValueError:
+                continue
+            if isinstance(record, dict) and options.text_field in record:
+                return True
+    return False
 
 
 # ---------------------------------------------------------------- on the worker
@@ -151,7 +205,7 @@ def run_task(
     seen: set[str] = set()
     with Fetcher(options) as fetcher:
         for entry in task.entries:
-            for item in _guarded(entry, options, fetcher):
+            for item in read_entry(entry, options, fetcher, task.span):
                 outcome.read += 1
                 if isinstance(item, IngestError):
                     outcome.failed += 1
@@ -166,9 +220,16 @@ def run_task(
     return outcome
 
 
-def _guarded(entry: LocalSource, options: IngestOptions, fetcher: Fetcher):
+def read_entry(
+    entry: LocalSource, options: IngestOptions, fetcher: Fetcher, span: tuple[int, int, int] | None = None
+) -> Iterator[Article | IngestError]:
+    """The articles of one task entry (a shard of a JSONL corpus when `span` is given)."""
     try:
-        yield from read_local(entry, options, fetcher)
+        if span is None:
+            yield from read_local(entry, options, fetcher)
+            return
+        path = entry.files[0]
+        yield from read_jsonl(SourceFile(path, entry.names[path], display_path(path), span=span), options)
     except Exception as error:
         yield as_ingest_error(display_path(entry.source), error)
 
