@@ -177,8 +177,10 @@ class Postgres(Dialect):
         if lock is None:
             conn.execute("SELECT pg_advisory_xact_lock(?)", (WRITER_LOCK,))
         else:
-            conn.execute("SELECT pg_advisory_xact_lock_shared(?)", (WRITER_LOCK,))
-            conn.execute("SELECT pg_advisory_xact_lock(hashtextextended(?, 0))", (lock,))
+            conn.execute(
+                "SELECT pg_advisory_xact_lock_shared(?), pg_advisory_xact_lock(hashtextextended(?, 0))",
+                (WRITER_LOCK, lock),
+            )
 
     def returning_id(self) -> str:
         return " RETURNING id"
