@@ -58,14 +58,15 @@ def dask_client(spec: str, console: Console | None = None) -> Iterator[Any]:
     if match:
         # The workers' statistical profiler samples the running task's stack every 10 ms: over
         # spaCy's and lxml's deep stacks it cost a fifth of the throughput (docs/scaling.md).
-        dask.config.set({"distributed.worker.profile.enabled": False})
-        cluster = LocalCluster(
-            n_workers=int(match.group(1)),
-            threads_per_worker=1,  # extraction is CPU-bound Python: one task per process at a time
-            processes=True,
-            dashboard_address="127.0.0.1:0",
-            silence_logs=40,
-        )
+        # Each nanny keeps the configuration it was made with, for the workers it restarts too.
+        with dask.config.set({"distributed.worker.profile.enabled": False}):
+            cluster = LocalCluster(
+                n_workers=int(match.group(1)),
+                threads_per_worker=1,  # extraction is CPU-bound Python: one task per process at a time
+                processes=True,
+                dashboard_address="127.0.0.1:0",
+                silence_logs=40,
+            )
         client = Client(cluster)
     else:
         cluster, client = None, Client(spec, timeout="30s")
