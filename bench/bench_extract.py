@@ -126,14 +126,17 @@ def ingest_figures(corpus: Path, sizes: list[int], large: Path | None, rounds: i
         source = folder / f"corpus-x{size}.jsonl"
         articles = repeated_corpus(corpus, size, source)
         row: dict[str, object] = {"articles": articles}
-        for target in ("empty", "large") if large else ("empty",):
-            runs = []
-            for _ in range(rounds):
+        targets = ("empty", "large") if large else ("empty",)
+        by_target: dict[str, list[dict[str, float]]] = {target: [] for target in targets}
+        for _ in range(rounds):  # interleaved, so a busy spell on the machine hits both alike
+            for target in targets:
                 db = folder / f"{target}.db"
                 remove_database(db)
                 if target == "large":
                     copy_database(large, db)
-                runs.append(timed_ingest(source, db))
+                by_target[target].append(timed_ingest(source, db))
+                remove_database(db)
+        for target, runs in by_target.items():
             rates = [round(articles / r["seconds"], 1) for r in runs]
             row[target] = {
                 "articles_per_s": statistics.median(rates),
@@ -142,6 +145,10 @@ def ingest_figures(corpus: Path, sizes: list[int], large: Path | None, rounds: i
             }
         if large:
             row["ratio"] = round(row["large"]["articles_per_s"] / row["empty"]["articles_per_s"], 2)  # type: ignore[index]
+            row["ratio_runs"] = [  # each round's large / empty: the spread of the ratio
+                round(e["seconds"] / g["seconds"], 2)
+                for e, g in zip(by_target["empty"], by_target["large"], strict=True)
+            ]
         results[f"x{size}"] = row
         print(f"x{size}: {row}", file=sys.stderr, flush=True)
     return results
