@@ -44,12 +44,14 @@ ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
 BARS = {"end_to_end_articles_per_s": 300.0, "ratio": 20.0, "seed_articles_per_s": 15.0, "peak_mb": 1024.0}
 INGEST_BARS = {"ratio": 0.8, "peak_rss_mb": 1024.0}
-CHILD = (
-    "import resource, sys\n"
+CHILD = (  # `detente ingest`, then its own peak memory on stderr (memory.py says why not getrusage)
+    "import sys\n"
+    f"sys.path.insert(0, {str(Path(__file__).resolve().parent)!r})\n"
+    "from memory import peak_rss_mb\n"
     "from detente.cli import app\n"
     "sys.argv = ['detente', *sys.argv[1:]]\n"
     "try:\n    app()\nexcept SystemExit as stop:\n    code = stop.code\n"
-    "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, file=sys.stderr)\n"
+    "print(peak_rss_mb(), file=sys.stderr)\n"
     "sys.exit(code)\n"
 )
 
