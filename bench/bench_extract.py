@@ -44,12 +44,14 @@ ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
 BARS = {"end_to_end_articles_per_s": 300.0, "ratio": 20.0, "seed_articles_per_s": 15.0, "peak_mb": 1024.0}
 INGEST_BARS = {"ratio": 0.8, "peak_rss_mb": 1024.0}
-CHILD = (
-    "import resource, sys\n"
+CHILD = (  # `detente ingest`, then its own peak memory on stderr (memory.py says why not getrusage)
+    "import sys\n"
+    f"sys.path.insert(0, {str(Path(__file__).resolve().parent)!r})\n"
+    "from memory import peak_rss_mb\n"
     "from detente.cli import app\n"
     "sys.argv = ['detente', *sys.argv[1:]]\n"
     "try:\n    app()\nexcept SystemExit as stop:\n    code = stop.code\n"
-    "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, file=sys.stderr)\n"
+    "print(peak_rss_mb(), file=sys.stderr)\n"
     "sys.exit(code)\n"
 )
 
@@ -126,14 +128,17 @@ def ingest_figures(corpus: Path, sizes: list[int], large: Path | None, rounds: i
         source = folder / f"corpus-x{size}.jsonl"
         articles = repeated_corpus(corpus, size, source)
         row: dict[str, object] = {"articles": articles}
-        for target in ("empty", "large") if large else ("empty",):
-            runs = []
-            for _ in range(rounds):
+        targets = ("empty", "large") if large else ("empty",)
+        by_target: dict[str, list[dict[str, float]]] = {target: [] for target in targets}
+        for _ in range(rounds):  # interleaved, so a busy spell on the machine hits both alike
+            for target in targets:
                 db = folder / f"{target}.db"
                 remove_database(db)
                 if target == "large":
                     copy_database(large, db)
-                runs.append(timed_ingest(source, db))
+                by_target[target].append(timed_ingest(source, db))
+                remove_database(db)
+        for target, runs in by_target.items():
             rates = [round(articles / r["seconds"], 1) for r in runs]
             row[target] = {
                 "articles_per_s": statistics.median(rates),
@@ -142,6 +147,10 @@ def ingest_figures(corpus: Path, sizes: list[int], large: Path | None, rounds: i
             }
         if large:
             row["ratio"] = round(row["large"]["articles_per_s"] / row["empty"]["articles_per_s"], 2)  # type: ignore[index]
+            row["ratio_runs"] = [  # each round's large / empty: the spread of the ratio
+                round(e["seconds"] / g["seconds"], 2)
+                for e, g in zip(by_target["empty"], by_target["large"], strict=True)
+            ]
         results[f"x{size}"] = row
         print(f"x{size}: {row}", file=sys.stderr, flush=True)
     return results

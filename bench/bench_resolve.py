@@ -28,7 +28,6 @@ import argparse
 import hashlib
 import json
 import pickle
-import resource
 import sqlite3
 import statistics
 import subprocess
@@ -38,6 +37,7 @@ import time
 from collections import Counter
 from pathlib import Path
 
+from memory import peak_rss_mb
 from world_db import copy_database, ensure_database, world_for
 
 BASE = 5_000  # mentions of the world blocking is compared against
@@ -49,10 +49,6 @@ DERIVED = (
     "article_sketches", "agg_pairs", "agg_pair_years", "agg_timeline", "agg_countries", "agg_locations",
     "agg_sites", "agg_totals",
 )  # fmt: skip
-
-
-def peak_rss_mb() -> float:
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
 # ------------------------------------------------------------------ the measured steps (own process)

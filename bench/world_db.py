@@ -5,7 +5,8 @@ build it into a file (`--db PATH`) and reuse it while its sidecar `PATH.json` sa
 holds the same world (mentions, seed, scale). The world (`synthetic.build_world`,
 scaled to keep its density as it grows) is stored article by article, then resolved
 by `finish_resolution` in its bounded batches: the build is itself a full resolution
-from nothing, and its time is reported.
+from nothing, and its time is reported. An interrupted build resumes where it stopped
+(the time of an interrupted part is lost from the figures: `resumed` says so).
 """
 
 from __future__ import annotations
@@ -63,20 +64,32 @@ def describe(path: Path) -> dict | None:
 
 def ensure_database(path: Path, key: dict, pairs: Pairs, log: Callable[[str], None] | None = None) -> dict:
     """The database at `path` holding these articles resolved: reused when its sidecar says it
-    was built from the same `key`, else built now. Returns the sidecar (with build times)."""
+    was built from the same `key`, else built now. Returns the sidecar (with build times).
+
+    A build that was interrupted (its sidecar says `complete: false`) is resumed: the
+    articles already stored are skipped and the resolution goes on from its marks."""
     found = describe(path)
-    if found is not None and found.get("key") == key:
+    if found is not None and found.get("key") == key and found.get("complete", True):
         found["reused"] = True
         return found
     log = log or (lambda line: print(line, file=sys.stderr, flush=True))
-    remove_database(path)
+    resumed = found is not None and found.get("key") == key
+    if resumed:
+        log(f"resuming the interrupted build of {path}")
+    else:
+        remove_database(path)
+        found = {"key": key, "store_seconds": 0.0, "resolve_seconds": 0.0}
+    sidecar = {**found, "complete": False, "articles": len(pairs), "mentions": sum(len(m) for _, m in pairs)}
+    sidecar.pop("reused", None)
+    Path(f"{path}.json").write_text(json.dumps(sidecar, indent=2))
     start = time.perf_counter()
     with open_store(path) as store:
         for position, (article, mentions) in enumerate(pairs, 1):
-            store.add_article(article, mentions)
+            store.add_article(article, mentions)  # skipped when already stored
             if position % 50_000 == 0:
                 log(f"stored {position:,} of {len(pairs):,} articles")
-        stored = time.perf_counter() - start
+        sidecar["store_seconds"] = round(sidecar["store_seconds"] + time.perf_counter() - start, 1)
+        Path(f"{path}.json").write_text(json.dumps(sidecar, indent=2))
         start = time.perf_counter()
 
         def progress(done: int, total: int) -> None:
@@ -84,16 +97,9 @@ def ensure_database(path: Path, key: dict, pairs: Pairs, log: Callable[[str], No
                 log(f"resolved {done:,} of {total:,} articles ({time.perf_counter() - start:.0f} s)")
 
         finish_resolution(store, progress=progress)
-        resolved = time.perf_counter() - start
+        sidecar["resolve_seconds"] = round(sidecar["resolve_seconds"] + time.perf_counter() - start, 1)
         store.connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-    sidecar = {
-        "key": key,
-        "articles": len(pairs),
-        "mentions": sum(len(m) for _, m in pairs),
-        "store_seconds": round(stored, 1),
-        "resolve_seconds": round(resolved, 1),
-        "built_at": time.strftime("%Y-%m-%d %H:%M:%S"),
-    }
+    sidecar.update(complete=True, resumed=resumed or found.get("resumed", False))
+    sidecar["built_at"] = time.strftime("%Y-%m-%d %H:%M:%S")
     Path(f"{path}.json").write_text(json.dumps(sidecar, indent=2))
-    sidecar["reused"] = False
-    return sidecar
+    return {**sidecar, "reused": False}
