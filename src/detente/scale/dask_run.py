@@ -22,6 +22,7 @@ from rich.console import Console
 
 from detente.ingest.options import IngestOptions
 from detente.models import IngestError
+from detente.pipeline import store_article
 from detente.scale import MISSING_EXTRA
 from detente.scale.tasks import IngestTask, TaskOutcome, plan_tasks, run_task
 
@@ -152,7 +153,9 @@ def _outcomes(
             outcome = future.result()
             future.release()
             if bar is not None:
-                bar[0].update(bar[1], advance=1, rate=f"{outcome.read} article(s) from task {outcome.number}")
+                bar[0].update(
+                    bar[1], advance=1, rate=f"{outcome.summary.read} article(s) from task {outcome.number}"
+                )
             yield outcome
     finally:
         if bar is not None:
@@ -172,22 +175,8 @@ def _bar(console: Console | None, total: int, progress: bool) -> tuple[Any, Any]
 def _merge(
     summary: Any, outcome: TaskOutcome, store: Any, on_error: Callable[[IngestError], None] | None
 ) -> None:
-    summary.read += outcome.read
-    summary.duplicates += outcome.duplicates
-    for error in outcome.errors:
-        summary.fail(error, on_error)
-    summary.new += outcome.new
-    summary.screened_out += outcome.screened_out
-    summary.events += outcome.events
+    summary.absorb(outcome.summary, on_error)
     peaks = summary.worker_peak_mb
     peaks[outcome.worker] = max(outcome.peak_mb, peaks.get(outcome.worker, 0.0))
     for article, events in outcome.to_store:  # a SQLite store: this process writes it
-        try:
-            stored = store.add_article(article, events or [])
-        except ValueError as exc:
-            summary.fail(IngestError(article.url or article.doc_id, str(exc)), on_error)
-            continue
-        if stored:
-            summary.add(events)
-        else:
-            summary.duplicates += 1
+        store_article(store, article, events, summary, on_error)

@@ -28,6 +28,7 @@ from detente.ingest.options import IngestOptions
 from detente.ingest.problems import as_ingest_error
 from detente.ingest.sniff import kind_of_file
 from detente.models import Article, Event, IngestError
+from detente.pipeline import RunSummary, store_article
 
 #: Small files (pages) per task: enough work to outweigh a task's overhead (~1 ms), few
 #: enough that a killed worker loses little and the two workers stay evenly loaded.
@@ -52,17 +53,11 @@ class IngestTask:
 
 @dataclass
 class TaskOutcome:
-    """What one task did: the counts of `pipeline.RunSummary`, and for a SQLite store the
-    articles to store (article, mentions or None when the screen dropped it)."""
+    """What one task did (`pipeline.RunSummary` counts), and for a SQLite store the articles
+    to store (article, mentions or None when the screen dropped it)."""
 
     number: int
-    read: int = 0
-    duplicates: int = 0
-    failed: int = 0
-    new: int = 0
-    screened_out: int = 0
-    events: int = 0
-    errors: list[IngestError] = field(default_factory=list)
+    summary: RunSummary = field(default_factory=RunSummary)
     to_store: list[tuple[Article, list[Event] | None]] = field(default_factory=list)
     worker: int = 0  # the process that ran it
     peak_mb: float = 0.0  # its peak resident memory so far
@@ -202,17 +197,17 @@ def run_task(
     processor = _processor(time_limit)
     store = _store(db) if db else None
     outcome = TaskOutcome(task.number, worker=os.getpid())
+    summary = outcome.summary
     seen: set[str] = set()
     with Fetcher(options) as fetcher:
         for entry in task.entries:
             for item in read_entry(entry, options, fetcher, task.span):
-                outcome.read += 1
+                summary.read += 1
                 if isinstance(item, IngestError):
-                    outcome.failed += 1
-                    outcome.errors.append(item)
+                    summary.fail(item, None)
                     continue
                 if item.hash in seen or (store is not None and store.has_article(item.hash)):
-                    outcome.duplicates += 1
+                    summary.duplicates += 1
                     continue
                 seen.add(item.hash)
                 _extract_and_keep(item, processor, store, outcome)
@@ -235,23 +230,12 @@ def read_entry(
 
 
 def _extract_and_keep(article: Article, processor, store, outcome: TaskOutcome) -> None:
+    summary = outcome.summary
     events = processor.events_of_many([article])[0]
     if isinstance(events, Exception):
-        outcome.failed += 1
-        outcome.errors.append(IngestError(article.url or article.doc_id, f"extraction failed: {events}"))
+        summary.fail(IngestError(article.url or article.doc_id, f"extraction failed: {events}"), None)
         return
     if store is None:
         outcome.to_store.append((article, events))
-        return
-    try:
-        stored = store.add_article(article, events or [])
-    except ValueError as exc:  # a mention the store refuses
-        outcome.failed += 1
-        outcome.errors.append(IngestError(article.url or article.doc_id, str(exc)))
-        return
-    if not stored:  # another worker or process stored the same text meanwhile
-        outcome.duplicates += 1
-        return
-    outcome.new += 1
-    outcome.screened_out += events is None
-    outcome.events += len(events or [])
+    else:
+        store_article(store, article, events, summary, None)

@@ -147,7 +147,7 @@ def connect_postgres(url: str, pooled: bool = False) -> PgConnection:
             return PgConnection(raw, url, pool)
         raw = psycopg.connect(url, autocommit=True, options="-c client_min_messages=warning")
     except (psycopg.Error, _pool_errors()) as error:
-        raise ValueError(f"cannot open store {shown_url(url)}: {str(error).strip()}") from error
+        raise ValueError(f"cannot open store {shown_url(url)}: {' '.join(str(error).split())}") from error
     return PgConnection(raw, url)
 
 

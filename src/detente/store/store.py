@@ -268,7 +268,7 @@ def _open_postgres(url: str, pooled: bool) -> Store:
         conn.close()
         if isinstance(error, ImportError | ValueError):
             raise
-        raise ValueError(f"cannot open store {shown_url(url)}: {str(error).strip()}") from error
+        raise ValueError(f"cannot open store {shown_url(url)}: {' '.join(str(error).split())}") from error
     return Store(conn, url)
 
 
