@@ -25,10 +25,12 @@ import html
 import io
 import json
 import os
+import pickle
 import statistics
 import subprocess
 import sys
 import tempfile
+import time
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -57,6 +59,74 @@ print(json.dumps({
     "worker_mb": max(summary.worker_peak_mb.values(), default=0.0),
 }))
 """
+
+
+WRITER = """
+import pickle, sys, time
+from pathlib import Path
+from detente.store import open_store
+articles = pickle.loads(Path(sys.argv[2]).read_bytes())
+location = sys.argv[1] if sys.argv[1].startswith("postgresql://") else Path(sys.argv[1])
+with open_store(location) as store:
+    start = time.perf_counter()
+    stored = sum(store.add_article(article, []) for article in articles)
+print(stored, time.perf_counter() - start)
+"""
+
+
+def write_rates(temp: Path, server: object, total: int, writers: tuple[int, ...]) -> dict:
+    """Articles/s stored by `writers` processes at once, each its share of `total` distinct
+    articles (real corpus texts, no extraction): the store's own write rate."""
+    from detente.ingest import IngestOptions, read_sources
+    from detente.models import Article
+
+    corpus = [
+        item
+        for item in read_sources([str(SHARED / "corpora" / "background-news.jsonl")], IngestOptions())
+        if isinstance(item, Article)
+    ]
+    articles = []
+    for copy in range(total // len(corpus) + 1):
+        for article in corpus:
+            text = f"{article.text}\nArchived copy {copy}."
+            articles.append(Article(f"{article.doc_id}-{copy}", text))
+    articles = articles[:total]
+    rates: dict = {}
+    for store in ("sqlite", "postgresql"):
+        for count in writers:
+            db = (
+                str(temp / f"write-{count}.db")
+                if store == "sqlite"
+                else server.create_database(f"write_{count}")  # type: ignore[attr-defined]
+            )
+            open_store_once(db)
+            shares = []
+            for number in range(count):
+                share = temp / f"share-{store}-{count}-{number}.pickle"
+                share.write_bytes(pickle.dumps(articles[number::count]))
+                shares.append(share)
+            start = time.perf_counter()
+            runs = [
+                subprocess.Popen(
+                    [sys.executable, "-c", WRITER, db, str(share)], stdout=subprocess.PIPE, text=True
+                )
+                for share in shares
+            ]
+            stored = sum(int(run.communicate()[0].split()[0]) for run in runs)
+            seconds = time.perf_counter() - start
+            rates.setdefault(store, {})[count] = {"articles_per_s": stored / seconds, "stored": stored}
+            print(
+                f"store write rate {store:10} {count} writer(s): {stored / seconds:7.1f} articles/s",
+                flush=True,
+            )
+    return rates
+
+
+def open_store_once(db: str) -> None:
+    """Create the schema before the writers start, so they time writes only."""
+    from detente.store import open_store
+
+    open_store(db if db.startswith("postgresql://") else Path(db)).close()
 
 
 def pages() -> list[dict[str, str]]:
@@ -163,6 +233,14 @@ def main() -> int:
     parser.add_argument("--files", type=int, default=16, help="WARC.gz archives to spread the pages over")
     parser.add_argument("--rounds", type=int, default=3, help="runs of every configuration")
     parser.add_argument("--json", action="store_true", help="print the figures as JSON too")
+    parser.add_argument(
+        "--write-rate",
+        type=int,
+        default=0,
+        metavar="N",
+        help="also measure the store's write rate: N articles by 1, 2 and 4 writers at once",
+    )
+    parser.add_argument("--only-write-rate", action="store_true", help="measure the write rate only")
     args = parser.parse_args()
     if not (SHARED / "corpora" / "background-news.jsonl").exists():
         print("../shared/corpora is absent: nothing to measure", file=sys.stderr)
@@ -176,7 +254,13 @@ def main() -> int:
         size = sum(f.stat().st_size for f in folder.iterdir()) / 1e6
         print(f"{total} pages in {args.files} WARC.gz archives ({size:.1f} MB)", flush=True)
         server = start_local_postgres({"synchronous_commit": "off"})
+        rates = None
         try:
+            if args.write_rate:
+                rates = write_rates(Path(temp), server, args.write_rate, (1, 2, 4))
+            if args.only_write_rate:
+                print(json.dumps(rates, indent=2))
+                return 0
             runs: dict[str, dict[str, list[dict[str, float]]]] = {"sqlite": {}, "postgresql": {}}
             number = 0
             for round_number in range(args.rounds):
@@ -202,6 +286,7 @@ def main() -> int:
         finally:
             server.stop()
     report = summarise(runs)
+    report["write_rates"] = rates
     print_report(report)
     if args.json:
         print(json.dumps(report, indent=2))

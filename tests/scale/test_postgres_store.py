@@ -117,3 +117,33 @@ def test_kept_aggregates_see_a_write_by_another_connection(postgres_url: str) ->
             store.save_resolution(Resolution([event], [], {}))
         assert query.stats().events == 1
         assert query.stats().articles == 2
+
+
+def test_a_served_database_outlives_a_restart_of_its_server() -> None:
+    """The web server's query objects hold pooled connections: after the database server
+    restarts, the request that meets the dropped connection fails and the next is served."""
+    from tests.conftest import TEST_SERVER_SETTINGS
+
+    from detente.store.local_server import ServerUnavailable, start_local_postgres
+
+    try:
+        server = start_local_postgres(TEST_SERVER_SETTINGS)
+    except ServerUnavailable as exc:
+        pytest.skip(str(exc).splitlines()[0])
+    try:
+        url = server.create_database("restarted")
+        with open_store(url) as store:
+            store.add_article(Article("one", "Kenyan and Ugandan officers met in Nairobi."), [])
+        query = detente.open(url)
+        assert query.stats().articles == 1
+        server.restart()
+        try:
+            query.stats()
+        except Exception as exc:  # the connection the restart dropped
+            assert "closed" in str(exc).lower() or "terminat" in str(exc).lower(), exc
+        assert query.stats().articles == 1
+        query.close()
+        with pytest.raises(Exception, match="closed"):
+            query.stats()
+    finally:
+        server.stop()

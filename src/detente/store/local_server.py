@@ -54,6 +54,11 @@ class LocalPostgres:
             conn.execute(f'CREATE DATABASE "{name}"')
         return self.url(name)
 
+    def restart(self) -> None:
+        """Stop and start the server again (every open connection is dropped)."""
+        data, log = str(self.folder / "data"), str(self.folder / "server.log")
+        _run(self.folder, [server_program("pg_ctl"), "-D", data, "-m", "fast", "-l", log, "-w", "restart"])
+
     def stop(self) -> None:
         pg_ctl = server_program("pg_ctl")
         _run(self.folder, [pg_ctl, "-D", str(self.folder / "data"), "-m", "fast", "-w", "stop"])

@@ -100,13 +100,33 @@ class PgConnection:
         self.raw = raw
         self.url = url
         self._pool = pool
+        self._in_transaction = False
+        self._closed = False
 
     def execute(self, sql: str, params: Sequence[Any] | dict[str, Any] = ()) -> Any:
+        self._follow(sql)
         cursor = self.raw.cursor(row_factory=_row_factory)
         cursor.execute(POSTGRES.translate(sql), _params(params))
         return cursor
 
+    def _follow(self, sql: str) -> None:
+        """Track BEGIN ... COMMIT/ROLLBACK, and between transactions trade a connection the
+        server dropped (a restart, a failover) for a fresh one from the pool: the request
+        that met the broken connection fails, the next ones are served."""
+        if self._closed:
+            raise _psycopg().InterfaceError("the connection is closed")
+        head = sql.lstrip()[:8].upper()
+        if head.startswith(("COMMIT", "ROLLBACK")):
+            self._in_transaction = False
+            return
+        if self._pool is not None and self.raw.broken and not self._in_transaction:
+            self._pool.putconn(self.raw)  # the pool discards a broken connection
+            self.raw = self._pool.getconn()
+        if head.startswith("BEGIN"):
+            self._in_transaction = True
+
     def executemany(self, sql: str, rows: Iterable[Sequence[Any] | dict[str, Any]]) -> Any:
+        self._follow(sql)
         cursor = self.raw.cursor(row_factory=_row_factory)
         batch = [_params(row) for row in rows]
         if batch:
@@ -116,11 +136,12 @@ class PgConnection:
     @property
     def total_changes(self) -> int:
         """Refuses on a closed connection, as sqlite3's does (the query layer's liveness check)."""
-        if self.raw.closed:
+        if self._closed or (self._pool is None and self.raw.closed):
             raise _psycopg().InterfaceError("the connection is closed")
         return 0
 
     def close(self) -> None:
+        self._closed = True
         if self._pool is not None:  # back to the pool, which checks it before lending it again
             pool, self._pool = self._pool, None
             pool.putconn(self.raw)
