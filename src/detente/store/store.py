@@ -17,6 +17,7 @@ from detente.store.codec import (
     article_from_row,
     article_values,
     insert,
+    insert_many,
     mention_from_row,
     mention_values,
 )
@@ -89,14 +90,17 @@ class Store:
         for position, mention in enumerate(mentions):
             _check_mention(article, mention, position)
         with transaction(self.connection, lock=article.doc_id) as conn:
-            if conn.execute("SELECT 1 FROM articles WHERE hash = ?", (article.hash,)).fetchone():
-                return False
-            doc_id = _free_doc_id(conn, article.doc_id)
             ingested_at = datetime.now(UTC).isoformat(timespec="seconds")
-            if not insert(conn, "articles", article_values(article, doc_id, ingested_at), unless="hash"):
-                raise _StoredMeanwhile  # a concurrent writer stored this text first: write nothing
-            for position, mention in enumerate(mentions):
-                insert(conn, "mentions", mention_values(mention, doc_id, position))
+            doc_id = article.doc_id
+            # The usual case in one statement: a new text under a free doc_id. Otherwise the
+            # text is stored already (nothing to do) or its doc_id is another text's.
+            if not insert(conn, "articles", article_values(article, doc_id, ingested_at), unless="*"):
+                if conn.execute("SELECT 1 FROM articles WHERE hash = ?", (article.hash,)).fetchone():
+                    return False
+                doc_id = _free_doc_id(conn, article.doc_id)
+                if not insert(conn, "articles", article_values(article, doc_id, ingested_at), unless="hash"):
+                    raise _StoredMeanwhile  # a concurrent writer stored this text first: write nothing
+            insert_many(conn, "mentions", [mention_values(m, doc_id, n) for n, m in enumerate(mentions)])
             count_article(conn, len(mentions))
         return True
 
