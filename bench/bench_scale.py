@@ -74,6 +74,45 @@ print(stored, time.perf_counter() - start)
 """
 
 
+def page_weights(sample: int = 60) -> dict[str, float]:
+    """CPU milliseconds of reading (HTML to article: trafilatura, htmldate) per page, for the
+    bench's light pages and for the same pages wrapped in what a real news site puts round an
+    article (100 teaser links, 70 KB of inline script: about 85 KB, the size of a typical
+    CC-NEWS record's page), the figure a forecast for real archives starts from."""
+    from detente.ingest.html_reader import article_from_html
+
+    corpus = pages()[:sample]
+    teasers = "".join(
+        f"<div class='teaser'><a href='/news/{n}'>Related story number {n} on the region</a>"
+        f"<span>{n} min read</span></div>"
+        for n in range(100)
+    )
+    script = "".join(
+        f"var slot{n} = {{'id': {n}, 'size': [300, 250], 'targeting': 'news,world'}};" for n in range(900)
+    )
+    chrome = f"{teasers}<script>{script}</script>"
+    found = {}
+    for label, wrap in (("light", ""), ("heavy", chrome)):
+        documents = [
+            page_html(page, 0).decode().replace("<footer>", f"<aside>{wrap}</aside><footer>")
+            for page in corpus
+        ]
+        article_from_html(documents[0], doc_id="warm", url=None, found_via="html")  # imports, dateparser
+        start = time.process_time()
+        for number, document in enumerate(documents):
+            article_from_html(
+                document, doc_id=f"p{number}", url=f"https://x.example/{number}", found_via="html"
+            )
+        found[label] = 1000 * (time.process_time() - start) / len(documents)
+        found[f"{label}_bytes"] = sum(len(d) for d in documents) / len(documents)
+    print(
+        f"reading cost: {found['light']:.1f} ms per light page ({found['light_bytes'] / 1000:.0f} KB),"
+        f" {found['heavy']:.1f} ms per heavy page ({found['heavy_bytes'] / 1000:.0f} KB)",
+        flush=True,
+    )
+    return found
+
+
 def write_rates(temp: Path, server: object, total: int, writers: tuple[int, ...]) -> dict:
     """Articles/s stored by `writers` processes at once, each its share of `total` distinct
     articles (real corpus texts, no extraction): the store's own write rate."""
@@ -255,6 +294,7 @@ def main() -> int:
         print(f"{total} pages in {args.files} WARC.gz archives ({size:.1f} MB)", flush=True)
         server = start_local_postgres({"synchronous_commit": "off"})
         rates = None
+        weights = page_weights()
         try:
             if args.write_rate:
                 rates = write_rates(Path(temp), server, args.write_rate, (1, 2, 4))
@@ -287,6 +327,7 @@ def main() -> int:
             server.stop()
     report = summarise(runs)
     report["write_rates"] = rates
+    report["reading_ms_per_page"] = weights
     print_report(report)
     if args.json:
         print(json.dumps(report, indent=2))
