@@ -280,7 +280,10 @@ def main() -> int:
         help="also measure the store's write rate: N articles by 1, 2 and 4 writers at once",
     )
     parser.add_argument("--only-write-rate", action="store_true", help="measure the write rate only")
+    parser.add_argument("--shared", type=Path, default=SHARED, help="the shared folder (default ../shared)")
     args = parser.parse_args()
+    global SHARED
+    SHARED = args.shared
     if not (SHARED / "corpora" / "background-news.jsonl").exists():
         print("../shared/corpora is absent: nothing to measure", file=sys.stderr)
         return 2
