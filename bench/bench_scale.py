@@ -267,6 +267,7 @@ def spread(values: list[float]) -> dict[str, float]:
 
 
 def main() -> int:
+    global SHARED
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--copies", type=int, default=8, help="times the corpus is repeated (default 8)")
     parser.add_argument("--files", type=int, default=16, help="WARC.gz archives to spread the pages over")
@@ -282,7 +283,6 @@ def main() -> int:
     parser.add_argument("--only-write-rate", action="store_true", help="measure the write rate only")
     parser.add_argument("--shared", type=Path, default=SHARED, help="the shared folder (default ../shared)")
     args = parser.parse_args()
-    global SHARED
     SHARED = args.shared
     if not (SHARED / "corpora" / "background-news.jsonl").exists():
         print("../shared/corpora is absent: nothing to measure", file=sys.stderr)
