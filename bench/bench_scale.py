@@ -40,6 +40,7 @@ MODES = ("one process", "dask local:1", "dask local:2")
 CHILD = """
 import json, resource, sys, time
 from pathlib import Path
+from detente.scale.tasks import peak_rss_mb
 mode, folder, db = sys.argv[1], sys.argv[2], sys.argv[3]
 location = db if db.startswith("postgresql://") else Path(db)
 start = time.perf_counter()
@@ -55,7 +56,7 @@ print(json.dumps({
     "cpu_s": own.ru_utime + own.ru_stime + reaped.ru_utime + reaped.ru_stime,
     "seconds": seconds, "read": summary.read, "new": summary.new, "failed": summary.failed,
     "events": summary.events,
-    "client_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+    "client_mb": peak_rss_mb(),
     "worker_mb": max(summary.worker_peak_mb.values(), default=0.0),
 }))
 """

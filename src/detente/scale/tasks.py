@@ -211,8 +211,19 @@ def run_task(
                     continue
                 seen.add(item.hash)
                 _extract_and_keep(item, processor, store, outcome)
-    outcome.peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    outcome.peak_mb = peak_rss_mb()
     return outcome
+
+
+def peak_rss_mb() -> float:
+    """This process's peak resident memory: VmHWM belongs to its own address space, where
+    getrusage would report the parent's peak carried across fork and exec when larger."""
+    status = Path("/proc/self/status")
+    if status.exists():
+        for line in status.read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
 def read_entry(
