@@ -5,9 +5,9 @@ from datetime import date
 import pytest
 from tests.extract.conftest import only
 
-from detente.extract.gazetteer import gazetteer
-from detente.extract.people import PersonFinder
-from detente.extract.text import split_sentences
+from detente.extract.mentions.people import PersonFinder
+from detente.extract.mentions.states import gazetteer
+from detente.extract.page.sentences import split_sentences
 
 PUBLISHED = date(2025, 10, 2)  # a Thursday
 

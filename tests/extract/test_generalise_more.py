@@ -5,7 +5,7 @@ from datetime import date
 import pytest
 from tests.extract.conftest import only
 
-from detente.extract.text import split_sentences
+from detente.extract.page.sentences import split_sentences
 
 PUBLISHED = date(2025, 3, 12)  # a Wednesday
 CONTEXT = "\n\nThe military ties between the two armed forces have grown since 2019."
@@ -132,7 +132,7 @@ def test_translated_were_reunited_is_a_meeting(extract):
 
 
 def test_a_capital_inside_a_longer_place_name_is_no_party():
-    from detente.extract.gazetteer import gazetteer
+    from detente.extract.mentions.states import gazetteer
 
     codes = [
         m.code for m in gazetteer().parties("Angolan troops visited Porto da Praia with Namibian officers")

@@ -11,7 +11,10 @@ import re
 from collections.abc import Iterable
 from functools import lru_cache
 from importlib import resources
+from pathlib import Path
 from typing import Any
+
+LEXICON_DIR = Path(__file__).resolve().parents[1] / "lexicons"
 
 
 class LexiconError(ValueError):
@@ -29,6 +32,11 @@ def load_lexicon(name: str) -> dict[str, Any]:
     if not isinstance(data, dict) or "version" not in data:
         raise LexiconError(f"lexicon {name}.json has no 'version' key")
     return data
+
+
+def lexicon_path(name: str) -> Path:
+    """Where `lexicons/<name>.json` lives in the installed package."""
+    return LEXICON_DIR / f"{name}.json"
 
 
 def versions() -> dict[str, str]:

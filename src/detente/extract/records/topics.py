@@ -10,11 +10,11 @@ from __future__ import annotations
 import json
 import re
 from functools import lru_cache
-from pathlib import Path
 
+from detente.extract.lexicon import lexicon_path
 from detente.models import TOPICS
 
-LEXICON_PATH = Path(__file__).resolve().parents[1] / "lexicons" / "topics.json"
+LEXICON_PATH = lexicon_path("topics")
 
 
 def topics_for(text: str) -> list[str]:

@@ -12,10 +12,10 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from detente.extract.drafts import Draft
-from detente.extract.names import agreement_name
-from detente.extract.text import Sentence
-from detente.extract.vetoes import civil_only
+from detente.extract.arguments.draft import Draft
+from detente.extract.mentions.names import agreement_name
+from detente.extract.page.sentences import Sentence
+from detente.extract.recognise.vetoes import civil_only
 
 _INSTRUMENT = re.compile(
     r"\b(?:plans?|memorand(?:um|a)(?: of understanding)?|MoUs?|protocols?|agreements?|contracts?|programmes?|"

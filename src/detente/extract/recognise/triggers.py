@@ -18,40 +18,25 @@ _DETERMINER_BEFORE = re.compile(
     r"(?:(?:[A-Z][\w'’-]*|\w+-[\w-]+|joint|two|official|bilateral|military|defen[cs]e|ministers?|previous|annual|same|"
     r"first|second|latest|recent|last|maritime|naval|air|army|high-level|security)\s+){0,5})$"
 )
+
 _EARLIER_EDITION = re.compile(r"\b(?:previous|last|first|earlier|past|inaugural)\s+$", re.I)
+
 # "the previous edition of the exercise": an earlier or later run of a series, not the one just reported
 _EDITION_OF = re.compile(
     r"\b(?:previous|last|first|earlier|past|inaugural|next|coming)\s+(?:edition|iteration|round)\s+of\s+(?:the\s+)?$",
     re.I,
 )
+
 # "The contract for four corvettes was signed between ...": a definite naming its content is a first mention
 # "Petri and Lund Poulsen signed the deal at the air base": the deal the article already reported
 _SIGNED_THE = re.compile(r"^(?:signed|inked) the (?:deal|contract|agreement|accord|pact)$", re.I)
+
 _CONTENT_AFTER = re.compile(  # "signed the agreement on defence cooperation": says which, a first mention
     r"^\s+(?:for|of|to|covering|establishing|on\s+(?!(?:\w+day|\d|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)))",
     re.I,
 )
+
 _SELF_DESCRIBED = re.compile(r"^\w+ (?:for|on) .+ (?:was|were) (?:signed|inked|concluded)\b", re.I)
-_AFTER_PLANNED = re.compile(
-    r"^\W*(?:[\w'’-]+,?\s+){0,6}?(?:will|is set to|are set to|is scheduled to|is expected to|is due to)\s+"
-    r"(?:be held|take place|begin|start|convene|open|meet)\b",
-    re.I,
-)
-
-
-_TOPIC_OF_MEETING = re.compile(
-    r"\b(?:conference|meeting|talks|session|briefing|workshop)\s+(?:for|on|about|of)\s+(?:the|this|that)\s+$",
-    re.I,
-)
-_FRAME_BEFORE = re.compile(r"\b(?:during|in|at|over)\s+(?:a|an|their|his|her)\s+(?:[\w-]+\s+){0,2}$", re.I)
-_INVITATION = re.compile(  # "extended an invitation for its officers to attend the ... Course"
-    r"\b(?:extended|issued|conveyed|renewed)\s+(?:an|the|his|her|their)\s+invitation\s+(?:for|to)\b", re.I
-)
-_REPORTING_VERB = re.compile(r"\b(?:said|told|announced|added|stated|reported)\b")
-_INVITED_TO = re.compile(r"to (?:visit|attend|come)", re.I)
-_INVITED_BEFORE = re.compile(r"\binvit(?:ed|es|ing)\b[^;]*$", re.I)
-_RELATIVE_CLAUSE = re.compile(r",\s+(?:which|who|that|whose)\b|;")
-_DONE = re.compile(r"(?i:signed|inked|concluded|adopted|held|delivered|handed over|commissioned)\b")
 
 
 @lru_cache(maxsize=1)
@@ -83,13 +68,10 @@ class Rules:
     proposed: re.Pattern[str]
     speculation: re.Pattern[str]
     proposal: re.Pattern[str]
-    security: re.Pattern[str]
-    defence: re.Pattern[str]
     needs_actor: re.Pattern[str]
     habitual: re.Pattern[str]
     negation_before: re.Pattern[str]
     negation_after: re.Pattern[str]
-    commentary: re.Pattern[str]
     agreement_verbs: re.Pattern[str]
     equipment: re.Pattern[str]
     praise_objects: re.Pattern[str]
@@ -122,20 +104,10 @@ def rules() -> Rules:
         proposed=word_regex(data["proposed"]),
         speculation=re.compile(alternation(data["speculation"])),
         proposal=word_regex(data["proposal_verbs"]),
-        security=re.compile(alternation(data["security_cues"]), re.I),
-        defence=re.compile(
-            r"(?<![\w-])(?:"
-            + "|".join(
-                c if c[:1].isupper() else f"(?i:{c})"
-                for c in sorted(data["defence_cues"], key=len, reverse=True)
-            )
-            + r")(?!\w)"
-        ),
         needs_actor=word_regex(data["types"]["meeting"]["needs_actor"]),
         habitual=re.compile(data["habitual"], re.I),
         negation_before=re.compile(data["negation_before"], re.I),
         negation_after=re.compile(data["negation_after"], re.I),
-        commentary=re.compile(data["commentary_heads"], re.I | re.M),
         agreement_verbs=re.compile(r"\b" + data["types"]["agreement"]["eventive"] + r"\b", re.I),
         equipment=re.compile(r"\b" + data["types"]["defence_industry"]["equipment"] + r"\b"),
         praise_objects=re.compile(r"\b" + data["types"]["praise"]["objects"] + r"\b"),
@@ -174,70 +146,5 @@ def _hit(event_type: str, match: re.Match[str], sentence: str, *, strong: bool) 
     return Hit(event_type, match.start(), match.end(), text, strong, reference)
 
 
-def status_of(event_type: str, sentence: str, hit: Hit) -> str:
-    """occurred, planned or proposed, from the modality words in the trigger's clause."""
-    r = rules()
-    before = sentence[max(0, hit.start - 60) : hit.start]
-    if _FRAME_BEFORE.search(before):
-        before = ""  # "discussed preparations for the drill during a phone call": the call itself happened
-    reported = list(_REPORTING_VERB.finditer(before))
-    if reported:  # "troops will hold a drill next month, the armies said after talks": the talks happened
-        before = before[reported[-1].end() :]
-    after = _RELATIVE_CLAUSE.split(sentence[hit.end : hit.end + 25], maxsplit=1)[0]
-    if _DONE.match(hit.text):
-        after = ""  # "signed an arrangement, which will guarantee ...": the signing happened
-    window = before + sentence[hit.start : hit.end] + after
-    if r.proposed.search(before if hit.reference else window) or _INVITATION.search(sentence[: hit.start]):
-        return "proposed"
-    if _INVITED_TO.fullmatch(hit.text) and _INVITED_BEFORE.search(
-        sentence[max(0, hit.start - 160) : hit.start]
-    ):
-        return "proposed"  # "invited the commander of U.S. Southern Command, General X, to visit"
-    if event_type in ("pledge", "praise"):
-        return "occurred"
-    if modal_reference(sentence, hit) if hit.reference else r.planned.search(window):
-        return "planned"
-    return "occurred"
-
-
-def modal_reference(sentence: str, hit: Hit) -> bool:
-    """'the next edition of the exercise', 'The ... Meeting will be held': a back-reference that is a plan."""
-    r = rules()
-    before = sentence[max(0, hit.start - 60) : hit.start]
-    if re.search(r"\b(?:during|at|after|following|before)\s+(?:the|this|that)\s+$", before, re.I):
-        return False
-    if is_meeting_topic(sentence, hit):
-        return False
-    return bool(
-        r.planned.search(before) or r.proposed.search(before) or _AFTER_PLANNED.match(sentence[hit.end :])
-    )
-
-
-def is_meeting_topic(sentence: str, hit: Hit) -> bool:
-    """'the planning conference for the drill concluded': the drill is what they met about, no event."""
-    return bool(_TOPIC_OF_MEETING.search(sentence[max(0, hit.start - 60) : hit.start]))
-
-
-def is_negated(sentence: str, hit: Hit) -> bool:
-    """'did not sign', 'the exercise was postponed': no happening."""
-    r = rules()
-    return bool(
-        r.negation_before.search(sentence[: hit.start]) or r.negation_after.match(sentence[hit.end :])
-    )
-
-
-def is_speculation(sentence: str) -> bool:
-    return bool(rules().speculation.search(sentence))
-
-
 def has_eventive(sentence: str) -> bool:
     return bool(rules().eventive.search(sentence))
-
-
-def has_security_cue(text: str) -> bool:
-    return bool(rules().security.search(text))
-
-
-def defence_cues(text: str) -> list[str]:
-    """Words that put a passage in the defence and security domain."""
-    return [m.group(0).lower() for m in rules().defence.finditer(text)]

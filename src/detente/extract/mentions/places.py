@@ -12,8 +12,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from detente.extract.gazetteer import gazetteer
 from detente.extract.lexicon import load_lexicon
+from detente.extract.mentions.states import gazetteer
 from detente.models import Place
 
 _CAP = r"[A-Z][\w'’.-]*"
@@ -159,3 +159,12 @@ def best_place(hits: list[PlaceHit], anchor: int) -> Place | None:
         return None
     best = max(hits, key=lambda h: (h.rank, -abs(h.start - anchor)))
     return Place(best.place, best.country)
+
+
+def more_specific(new: Place, old: Place) -> bool:
+    """'Ministry of Defence, Mogadishu' refines 'Mogadishu'; a place refines a bare country."""
+    if not new.place:
+        return False
+    if not old.place:
+        return True
+    return old.place in new.place and new.place != old.place

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 
-from detente.extract.codes import codes_for
-from detente.extract.drafts import Draft
-from detente.extract.gazetteer import gazetteer
-from detente.extract.people import Person, PersonTable
-from detente.extract.topics import topics_for
+from detente.extract.arguments.draft import Draft
+from detente.extract.mentions.people import Person, PersonTable
+from detente.extract.mentions.states import gazetteer
+from detente.extract.records.codes import codes_for
+from detente.extract.records.topics import topics_for
 from detente.models import Article, Event, EventDate, Participant, Place
 
 _GUESTS = re.compile(r"\bfrom\s+(?:[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?(?:,\s*|\s+and\s+)?)+")
@@ -129,3 +130,15 @@ def infer_country(
     if len(missing) == 1:
         return missing[0]
     return host
+
+
+def main_dyad(mentions_per_sentence: list[list[str]]) -> list[str]:
+    """The two states the article is mostly about."""
+    counts: Counter[str] = Counter()
+    first: dict[str, int] = {}
+    for position, codes in enumerate(mentions_per_sentence):
+        for code in codes:
+            counts[code] += 1
+            first.setdefault(code, position)
+    ranked = sorted(counts, key=lambda c: (-counts[c], first[c]))
+    return ranked[:2]

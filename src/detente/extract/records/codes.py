@@ -12,12 +12,12 @@ import json
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 from typing import Any
 
+from detente.extract.lexicon import lexicon_path
 from detente.models import EVENT_TYPES, Codes
 
-LEXICON_PATH = Path(__file__).resolve().parents[1] / "lexicons" / "codes.json"
+LEXICON_PATH = lexicon_path("codes")
 
 
 @dataclass(frozen=True)

@@ -10,8 +10,9 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from detente.extract.domain import defence_cues, has_security_cue
 from detente.extract.lexicon import load_lexicon
-from detente.extract.triggers import Hit, defence_cues, has_security_cue
+from detente.extract.recognise.triggers import Hit
 
 _DEAL_SUBJECTS = re.compile(
     r"\s*(?:of understanding\s+)?(?:on|in the (?:fields?|areas?) of|covering)\s+(?:cooperation\s+in\s+)?"

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from detente.extract.triggers import Hit, has_eventive, rules
+from detente.extract.recognise.triggers import Hit, has_eventive, rules
 from detente.models import EventDate
 
 _OFFSET_CLAUSE = re.compile(

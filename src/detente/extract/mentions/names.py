@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from detente.extract.gazetteer import gazetteer
 from detente.extract.lexicon import load_lexicon
+from detente.extract.mentions.states import gazetteer
 
 _ORDINALS = {
     "first": 1,
