@@ -8,22 +8,16 @@ recent one exists.
 
 from __future__ import annotations
 
-import re
 from datetime import date
 
 from detente.extract.arguments.draft import ANCHOR_TYPES, Draft
+from detente.extract.lexicon import LexiconPatterns
 from detente.extract.recognise.clauses import recalled_after
 from detente.models import EventDate
 
 RECENT_DAYS = 31
 
-_OPENING = re.compile(r"\bopening (?:ceremony|session|day)\b", re.I)
-
-_PLUPERFECT = re.compile(
-    r"\bhad\s+(?:first\s+|previously\s+|earlier\s+|already\s+|last\s+)?(?:met|held|visited|hosted)\b"
-)
-
-ANOTHER = re.compile(r"\b(?:also|another|a second|a further|separately)\b", re.I)
+_RULES = LexiconPatterns("arguments", "anchors")
 
 
 def choose_anchors(drafts: list[Draft], published: date | None = None) -> None:
@@ -37,7 +31,7 @@ def choose_anchors(drafts: list[Draft], published: date | None = None) -> None:
         for d in drafts
         if d.type in ANCHOR_TYPES
         and d.status == "occurred"
-        and not _PLUPERFECT.search(d.sentence.text[: d.hit.end])
+        and not _RULES.pluperfect.search(d.sentence.text[: d.hit.end])
     ]  # "Badaru had first met Crosetto in November": an earlier meeting, not where today's words were said
     signings = [
         d
@@ -84,7 +78,7 @@ def _nearest_anchor(draft: Draft, anchors: list[Draft], *, wide: bool) -> Draft 
         shares = bool(set(anchor.persons) & set(draft.subjects or draft.persons))
         if not shares and not same_paragraph and distance > (4 if wide else 1):
             continue
-        looks_back = distance > 1 or ANOTHER.search(draft.sentence.text)  # "also agreed" points back
+        looks_back = distance > 1 or _RULES.another.search(draft.sentence.text)  # "also agreed" points back
         if not same_paragraph and anchor.index > draft.index and looks_back:
             continue
         after = 0 if anchor.index <= draft.index else 1
@@ -111,7 +105,7 @@ def inherit_from_anchors(drafts: list[Draft]) -> None:
                 and anchor.date.end
                 and anchor.date.end != anchor.date.start
             ):
-                day = anchor.date.start if _OPENING.search(draft.sentence.text) else anchor.date.end
+                day = anchor.date.start if _RULES.opening.search(draft.sentence.text) else anchor.date.end
                 draft.date = EventDate(day, day, anchor.date.precision)  # said at the opening or the close
         if draft.place is None or (said_where and anchor.place is not None):
             draft.place = anchor.place

@@ -8,16 +8,12 @@ paragraph names, kept aside to complete a pair later (`Draft.nearby`).
 
 from __future__ import annotations
 
-import re
-
 from detente.extract.arguments.draft import Draft, inside, unique
+from detente.extract.lexicon import LexiconPatterns
 from detente.extract.mentions.states import CountryMention, gazetteer
 from detente.extract.recognise.event_mention import SentenceFacts
 
-_GATHERING_VENUE = re.compile(
-    r"\b(?:sidelines|summit|conference|dialogue|forum|assembly|expo|exhibition|show)\b[^.;]{0,80}?\b(?:in|at)\s+(?:the\s+)?$",
-    re.I,
-)
+_RULES = LexiconPatterns("arguments", "countries")
 
 
 def attach_countries(
@@ -44,6 +40,6 @@ def attach_countries(
 def _without_venue(text: str, offset: int, states: list[CountryMention], countries: list[str]) -> list[str]:
     """'X met Y at the Shangri-La Dialogue in Singapore': the host of a gathering that two others
     used for their meeting takes no part in it."""
-    venues = {m.code for m in states if _GATHERING_VENUE.search(text[: m.start - offset])}
+    venues = {m.code for m in states if _RULES.gathering_venue.search(text[: m.start - offset])}
     others = [c for c in countries if c not in venues]
     return others if len(others) >= 2 else countries

@@ -13,31 +13,21 @@ before publication keeps no date (`planned_by_date`).
 
 from __future__ import annotations
 
-import re
 from datetime import date
 
 from detente.extract.arguments.draft import Draft
-from detente.extract.arguments.names import YEAR_SUFFIX
+from detente.extract.lexicon import LexiconPatterns
 from detente.extract.mentions.index import DatedOffsets
 from detente.extract.page.sentences import Sentence
-from detente.extract.recognise.clauses import DONE_DELIVERY, recalled_after, run_span
+from detente.extract.recognise.clauses import recalled_after, run_span
 from detente.extract.recognise.triggers import Hit
 from detente.models import EventDate
 
-_HORIZON = re.compile(r"\b(?:through|until|till|by|beyond|for)\s+(?:the\s+end\s+of\s+)?$", re.I)
+_RULES = LexiconPatterns("arguments", "dates")
 
-_DEADLINE = re.compile(r"\bby\s+(?:the\s+end\s+of\s+)?$", re.I)  # "aim to sign by the end of the year"
 
-_SAID_ON = re.compile(
-    r"\b(?:said|announced|reported|told(?: \w+)?|added|stated|noted|confirmed)"
-    r"(?:\s+in\s+an?\s+(?:statement|release|press release|briefing|interview|post)(?:\s+\w+){0,2})?"
-    r"\s+(?:on\s+)?$"
-    r"|\b(?:statement|release|briefing)\s+(?:issued|released|published)?\s*(?:on\s+)?$"
-)
-
-_SAID_AFTER = re.compile(  # "On Monday, the ministry said the armies had exercised in March"
-    r"^[^.;]{0,12}?,\s+(?:the\s+)?(?:[\w'’-]+\s+){0,5}?(?:said|told|announced|stated|confirmed)\b(?!\s+(?:it|they)\s+would)"
-)
+_CLAUSES = LexiconPatterns("recognise", "clauses")
+_NAMES = LexiconPatterns("arguments", "names")
 
 
 def sentence_date(
@@ -48,7 +38,7 @@ def sentence_date(
     recalled = recalled_after(text, hit.end) if event_type in ("praise", "pledge") else None
     if recalled is not None:
         dates = [(o, d) for o, d in dates if o < recalled]  # said now; the recalled deed is older
-    if event_type == "defence_industry" and DONE_DELIVERY.search(hit.text):
+    if event_type == "defence_industry" and _CLAUSES.done_delivery.search(hit.text):
         clause = text.rfind(", and ", 0, hit.start)  # "signed in 2015, and the last batch arrived in 2023"
         dates = [(o, d) for o, d in dates if o > clause] if clause >= 0 else dates
     if earlier is not None:  # "met on Friday, a day after watching ... the exercise": not Friday's
@@ -61,13 +51,10 @@ def sentence_date(
 
 def year_of_name(name: str | None) -> EventDate | None:
     """'Neptune Bridge 2023, held off Naples': an edition named with its year happened that year."""
-    year = YEAR_SUFFIX.search(name or "")
+    year = _NAMES.year_suffix.search(name or "")
     if year is None:
         return None
     return EventDate(date(int(year.group(1)), 1, 1), date(int(year.group(1)), 1, 1), "year")
-
-
-_OPENED = re.compile(r"\b(?:opened|began|started|commenced|kicked off)\s+on\b", re.I)
 
 
 def _distance(offset: int, start: int, end: int) -> int:
@@ -78,11 +65,11 @@ def _nearest_date(
     dates: list[tuple[int, EventDate]], anchor: int, text: str, anchor_end: int
 ) -> EventDate | None:
     """The date nearest the trigger; the date a statement was made only when the sentence has no other."""
-    dated = [(o, d) for o, d in dates if not _HORIZON.search(text[:o])] or [
-        (o, d) for o, d in dates if _DEADLINE.search(text[:o])
+    dated = [(o, d) for o, d in dates if not _RULES.horizon.search(text[:o])] or [
+        (o, d) for o, d in dates if _RULES.deadline.search(text[:o])
     ]
     usable = [
-        (o, d) for o, d in dated if not _SAID_ON.search(text[:o]) and not _said_after(text, o, anchor)
+        (o, d) for o, d in dated if not _RULES.said_on.search(text[:o]) and not _said_after(text, o, anchor)
     ] or dated
     if not usable:
         return None
@@ -91,12 +78,12 @@ def _nearest_date(
 
 def is_statement_date(text: str, offset: int) -> bool:
     """'..., the ministry said on Tuesday', 'On Monday, the army said': the date a statement was made."""
-    return bool(_SAID_ON.search(text[:offset]) or _SAID_AFTER.match(text[offset:]))
+    return bool(_RULES.said_on.search(text[:offset]) or _RULES.said_after.match(text[offset:]))
 
 
 def _said_after(text: str, offset: int, anchor: int) -> bool:
     """A date that opens the sentence before 'X said' dates the statement, when the event comes after."""
-    return offset < anchor and bool(_SAID_AFTER.match(text[offset:]))
+    return offset < anchor and bool(_RULES.said_after.match(text[offset:]))
 
 
 def planned_by_date(drafts: list[Draft], published: date | None) -> None:
@@ -129,7 +116,12 @@ def _before(value: EventDate, published: date) -> bool:
 
 def earlier_start(target: Draft, sentence: Sentence, found: list) -> None:
     """'The exercise, which opened on May 14, ...': the span starts at the opening."""
-    if not found or target.date is None or target.date.start is None or not _OPENED.search(sentence.text):
+    if (
+        not found
+        or target.date is None
+        or target.date.start is None
+        or not _RULES.opened.search(sentence.text)
+    ):
         return
     start = found[0][1]
     if start.start and start.start < target.date.start and (target.date.start - start.start).days < 120:

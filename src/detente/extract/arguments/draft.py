@@ -8,11 +8,11 @@ records: anchors and absorbed drafts point at each other by identity.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import TypeVar
 
+from detente.extract.lexicon import LexiconPatterns
 from detente.extract.page.sentences import Sentence
 from detente.extract.recognise.triggers import Hit
 from detente.models import EventDate, Place
@@ -49,18 +49,14 @@ class Draft:
     @property
     def past_edition(self) -> bool:
         """'The previous edition, KHANJAR-XI, was held ...': background, not what 'the ceremony' means."""
-        return bool(_PAST_EDITION.search(self.sentence.text[: self.hit.end]))
+        return bool(_RULES.past_edition.search(self.sentence.text[: self.hit.end]))
 
     @property
     def position(self) -> int:
         return self.sentence.start + self.hit.start
 
 
-_PAST_EDITION = re.compile(
-    r"\b(?:previous|last|earlier|past|first|inaugural|last\s+year['’]s|(?:19|20)\d\d)\s+"
-    r"(?:edition|iteration|round|instalment|installment)\b",
-    re.I,
-)
+_RULES = LexiconPatterns("arguments", "draft")
 
 
 def unique(items: Iterable[T]) -> list[T]:

@@ -3,20 +3,17 @@ Ministerial Commission"), the instrument signed ("Shusha Declaration")."""
 
 from __future__ import annotations
 
-import re
-
 from detente.extract.arguments.draft import Draft
+from detente.extract.lexicon import LexiconPatterns
 from detente.extract.mentions.names import agreement_name, body_name, exercise_name
 from detente.extract.recognise.triggers import Hit
 
-YEAR_SUFFIX = re.compile(r"[\s-]((?:19|20)\d\d)$")
-
-_SERIES_SUFFIX = re.compile(r"[- ](?:[IVX]{1,4}|\d{1,2}|\d{4})$")
+_RULES = LexiconPatterns("arguments", "names")
 
 
 def name_of(event_type: str, text: str, hit: Hit) -> str | None:
     if event_type == "exercise":
-        edition = hit.text[:1].isupper() and ("-" in hit.text or YEAR_SUFFIX.search(hit.text))
+        edition = hit.text[:1].isupper() and ("-" in hit.text or _RULES.year_suffix.search(hit.text))
         name = exercise_name(text) or (hit.text if edition else None)
         if name and name.startswith("Exercise "):
             name = name.removeprefix("Exercise ")
@@ -34,9 +31,5 @@ def name_editions(drafts: list[Draft]) -> None:
     if not names:
         return
     for draft in drafts:
-        if (
-            draft.type == "exercise"
-            and not draft.name
-            and re.search(r"edition|exercise|drill|iteration", draft.hit.text, re.I)
-        ):
-            draft.name = _SERIES_SUFFIX.sub("", names[0])
+        if draft.type == "exercise" and not draft.name and _RULES.edition_trigger.search(draft.hit.text):
+            draft.name = _RULES.series_suffix.sub("", names[0])

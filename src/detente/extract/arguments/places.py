@@ -7,31 +7,20 @@ Somalia") are not where it happened; a report's dateline city completes a facili
 
 from __future__ import annotations
 
-import re
-
 from detente.extract.arguments.draft import inside
+from detente.extract.lexicon import LexiconPatterns
 from detente.extract.mentions.places import PlaceHit, best_place
 from detente.extract.mentions.states import gazetteer
 from detente.extract.page.sentences import Sentence
 from detente.extract.recognise.triggers import Hit
 from detente.models import Place
 
-_PURPOSE = re.compile(
-    r"\b(?:to discuss|to review|to explore|to consider|discussed|talked about|regarding|concerning)\b", re.I
-)
-
-_REMOTE = re.compile(r"\b(?:phone|video|virtual|telephone|videoconference)\b", re.I)
-
-_DATELINE = re.compile(
-    r"^(?:(?P<city>[A-Z][A-Z .'-]{2,30})(?:[,:]|\s+[-–—])"
-    r"|(?P<titled>[A-Z][a-z]+(?: [A-Z][a-z]+)?),\s+"
-    r"(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8})\b)"
-)
+_RULES = LexiconPatterns("arguments", "places")
 
 
 def place_clause_end(text: str, hit: Hit) -> int:
     """Where the talks' purpose starts ("... to discuss ..."): places and states after it are topics."""
-    purpose = _PURPOSE.search(text, hit.end)
+    purpose = _RULES.purpose.search(text, hit.end)
     return purpose.start() if purpose else len(text)
 
 
@@ -48,14 +37,14 @@ def sentence_place(
     place = best_place(kept, hit.start)
     if sentence.index == 0:
         place = _with_dateline_city(place, dateline_place(text))
-    if event_type == "meeting" and _REMOTE.search(text[max(0, hit.start - 30) : hit.end + 30]):
+    if event_type == "meeting" and _RULES.remote.search(text[max(0, hit.start - 30) : hit.end + 30]):
         place = None  # a phone or video call happens nowhere in particular
     return place
 
 
 def dateline_place(text: str) -> Place | None:
     """'WARSAW, Aug. 14 (Agency) --': the city a report is filed from, where its first event happened."""
-    match = _DATELINE.match(text)
+    match = _RULES.dateline.match(text)
     if not match:
         return None
     city = (match.group("city") or match.group("titled")).strip().title()

@@ -10,22 +10,18 @@ its delegations.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 
 from detente.extract.arguments.dates import earlier_start, is_statement_date
 from detente.extract.arguments.draft import ANCHOR_TYPES, Draft
+from detente.extract.lexicon import LexiconPatterns
 from detente.extract.mentions import Mentions
 from detente.extract.mentions.places import best_place, more_specific
 from detente.extract.page.sentences import Sentence
 from detente.extract.recognise.candidates import Candidates
 from detente.extract.recognise.status import modal_reference
 
-_LED_BY = re.compile(
-    r"\b(?:delegations?|side|team)\b[^.;]{0,40}?\b(?:was|were)\s+(?:led|headed)\s+by\b"
-    r"|\b(?:was|were)\s+(?:also\s+)?attended\s+by\b",
-    re.I,
-)
+_RULES = LexiconPatterns("arguments", "references")
 
 _REFERENCE_TARGET = {
     "meeting": "meeting",
@@ -109,7 +105,7 @@ def delegation_leaders(drafts: list[Draft], sentences: Sequence[Sentence], menti
     meetings = [d for d in drafts if d.type == "meeting" and d.status == "occurred"]
     stated = {d.index for d in drafts}
     for sentence in sentences:
-        if sentence.index in stated or not _LED_BY.search(sentence.text):
+        if sentence.index in stated or not _RULES.led_by.search(sentence.text):
             continue
         earlier = [m for m in meetings if 0 < sentence.index - m.index <= 2]
         if not earlier:

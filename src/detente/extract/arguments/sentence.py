@@ -14,10 +14,12 @@ from detente.extract.arguments.draft import Draft
 from detente.extract.arguments.names import name_of
 from detente.extract.arguments.participants import attach_participants
 from detente.extract.arguments.places import place_clause_end, sentence_place
+from detente.extract.lexicon import LexiconPatterns
 from detente.extract.recognise.clauses import offset_clause
 from detente.extract.recognise.event_mention import EventMention, SentenceEvents
-from detente.extract.recognise.meeting import BACKGROUND_CLAUSE, VISIT_ONLY
 from detente.extract.recognise.triggers import Hit
+
+_MEETING = LexiconPatterns("recognise", "meeting")  # its background clause and visit-only triggers
 
 
 def attach_sentence_arguments(found: list[SentenceEvents]) -> list[Draft]:
@@ -39,7 +41,7 @@ def draft_of(mention: EventMention, found: SentenceEvents) -> Draft:
     draft.place = sentence_place(event_type, sentence, hit, places, excluded, place_end)
     attach_participants(draft, facts, excluded)
     attach_countries(draft, facts, excluded, place_end if event_type == "meeting" else len(text))
-    draft.visit_only = event_type == "meeting" and bool(VISIT_ONLY.match(hit.text))
+    draft.visit_only = event_type == "meeting" and bool(_MEETING.visit_only.match(hit.text))
     draft.name = name_of(event_type, text, hit)
     if event_type == "exercise" and draft.date is None and status == "occurred":
         draft.date = year_of_name(draft.name)  # "Neptune Bridge 2023, held off Naples"
@@ -50,7 +52,7 @@ def draft_of(mention: EventMention, found: SentenceEvents) -> Draft:
 
 def _background_span(text: str, meetings: list[Hit]) -> tuple[int, int] | None:
     """'After a meeting with X, ...': a clause reporting an earlier meeting, when another follows."""
-    match = BACKGROUND_CLAUSE.search(text)
+    match = _MEETING.background_clause.search(text)
     if not match:
         return None
     others = [h for h in meetings if h.strong and not h.reference and h.start >= match.end()]

@@ -7,56 +7,35 @@ sidelines" or "later that day" shares the main one's date and place.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 
 from detente.extract.arguments.draft import Draft
+from detente.extract.lexicon import LexiconPatterns
 from detente.extract.mentions import Mentions
 from detente.extract.page.sentences import Sentence
 from detente.extract.recognise.triggers import rules
 from detente.models import Place
 
-_VISIT_WORDS = re.compile(r"\b(?:visit\w*|arrived|arrival|stay|trip|tour\w*|travell?ed|flew)\b", re.I)
-
-_HOST_AGENT = re.compile(
-    r"\b(?:received|welcomed|hosted|greeted|met)\s+by\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$", re.I
-)
-
-_VISITOR_AFTER = re.compile(r"\b(?:by|visiting)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,4}$", re.I)
-
-_DURING_VISIT = re.compile(
-    r"\b(?:during|in the course of) (?:his|her|their|the) (?:[\w-]+ )?(?:visit|stay|trip)\b", re.I
-)
-
-_REMOTE = re.compile(r"phone|video|virtual|telephone", re.I)
-
-_SAME_DAY = re.compile(
-    r"^(?:Later|Afterwards|Subsequently)\b(?! (?:this|next|in (?:19|20)))"
-    r"|^(?:Earlier|Later) (?:in the day|that day|on the same day)\b"
-    r"|^[^,.]{0,40}\b(?:later|earlier) (?:in the day|that day)\b"
-    r"|^[^,.]{0,40}\blater\b(?! (?:this|next|in))"
-)
-
-SIDELINES = re.compile(r"\b(?:on|at) the sidelines\b", re.I)
+_RULES = LexiconPatterns("arguments", "visits")
 
 
 def visit_destinations(sentences: Sequence[Sentence], mentions: Mentions) -> dict[int, Place]:
     """Where each visitor went: 'the visit to Tehran by the Tajik minister', 'during his stay in Tehran'."""
     out: dict[int, tuple[int, Place]] = {}
     for sentence in sentences:
-        if not _VISIT_WORDS.search(sentence.text) or rules().proposed.search(sentence.text):
+        if not _RULES.visit_words.search(sentence.text) or rules().proposed.search(sentence.text):
             continue  # an invitation to visit is no visit
         places = [p for p in mentions.places_in(sentence) if p.country]
         if not places:
             continue
         best = max(places, key=lambda p: p.rank)
-        first_visit_word = _VISIT_WORDS.search(sentence.text).start()
+        first_visit_word = _RULES.visit_words.search(sentence.text).start()
         for mention in mentions.people_in(sentence):
             person = mentions.people.people[mention.person]
             before = sentence.text[: mention.start - sentence.start]
-            if person.country == best.country or _HOST_AGENT.search(before):
+            if person.country == best.country or _RULES.host_agent.search(before):
                 continue  # "... was warmly received by the Defence Secretary": the host, not a visitor
-            if len(before) > first_visit_word and not _VISITOR_AFTER.search(before):
+            if len(before) > first_visit_word and not _RULES.visitor_after.search(before):
                 continue  # "X visited Nairobi and met President Y": Y is the one visited
             previous = out.get(mention.person)
             if previous is None or best.rank > previous[0]:
@@ -70,7 +49,7 @@ def place_meetings(drafts: list[Draft], destinations: dict[int, Place]) -> None:
     for draft in drafts:
         if draft.type != "meeting" or draft.status != "occurred":
             continue
-        if _REMOTE.search(draft.hit.text):
+        if _RULES.remote.search(draft.hit.text):
             previous = draft
             continue  # a phone or video call happens nowhere in particular
         if draft.place is None:
@@ -80,7 +59,7 @@ def place_meetings(drafts: list[Draft], destinations: dict[int, Place]) -> None:
                     break
         same_trip = previous is not None and (
             previous.sentence.paragraph == draft.sentence.paragraph
-            or _DURING_VISIT.search(draft.sentence.text)
+            or _RULES.during_visit.search(draft.sentence.text)
         )
         if draft.place is None and same_trip and set(previous.persons) & set(draft.persons):
             draft.place = previous.place  # "During his visit, X also held talks with Y": where the visit was
@@ -94,10 +73,10 @@ def sideline_meetings(drafts: list[Draft]) -> None:
     for draft in drafts:
         if draft.type != "meeting" or draft.status != "occurred":
             continue
-        if previous is not None and SIDELINES.search(draft.sentence.text):
+        if previous is not None and _RULES.sidelines.search(draft.sentence.text):
             draft.place = draft.place or previous.place
             draft.date = draft.date or previous.date
-        elif dated is not None and _SAME_DAY.match(draft.sentence.text):
+        elif dated is not None and _RULES.same_day.match(draft.sentence.text):
             draft.date = draft.date or dated.date  # "Later, the general met ...": the same visit's day
         elif dated is not None and draft.date is None and set(draft.persons) & set(dated.persons):
             draft.date = dated.date  # "During the visit, X also called on Y": the visitor's one trip

@@ -6,12 +6,11 @@ sentence with a capitalised pair no rule explains goes to spaCy, and only its NE
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from detente.extract.lexicon import load_lexicon
+from detente.extract.lexicon import LexiconPatterns, load_lexicon
 from detente.extract.mentions.index import PeopleIndex
 from detente.extract.mentions.states import gazetteer
 from detente.extract.page.sentences import Sentence
@@ -19,26 +18,10 @@ from detente.extract.page.sentences import Sentence
 if TYPE_CHECKING:
     from spacy.language import Language
 
-_PLACE_BEFORE = re.compile(r"\b(?:in|at|to|from|near|off)\s+$")
+_RULES = LexiconPatterns("mentions", "ner")
 
-_VESSEL_BEFORE = re.compile(
-    r"\b(?:frigate|corvette|destroyer|cruiser|submarine|ship|vessel|carrier|cutter|boat|tanker|"
-    r"INS|HMS|USS|PNS|HMAS|HMCS|KRI|BRP|JS|ROKS|TCG|FS|ITS|SNS|[Ee]xercise|[Oo]peration)\s+$"
-)
-
-_EDITION_SUFFIX = re.compile(r"-(?:[IVX]{1,5}|\d{1,4})$")
-
-_SERIES_BEFORE = re.compile(r"\b(?:rotation|edition|iteration|round|phase) of\s+$")
-
-_EXERCISE_APPOSITION = re.compile(
-    r",?\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}(?:exercise|drill|manoeuvres|war games)\b"
-)
-
-_QUOTED = re.compile(r"[\"“][^\"”]{1,80}[\"”]")
 
 _NER_PIPES = ("tok2vec", "ner")
-
-_CAPITALISED_PAIR = re.compile(r"\b[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+)+")
 
 
 def person_spans(nlp: Language, candidates: Sequence[Sentence]) -> list[tuple[int, int]]:
@@ -47,20 +30,20 @@ def person_spans(nlp: Language, candidates: Sequence[Sentence]) -> list[tuple[in
     unused = [name for name in nlp.pipe_names if name not in _NER_PIPES]
     docs = nlp.pipe([s.text for s in candidates], disable=unused)
     for sentence, doc in zip(candidates, docs, strict=True):
-        quoted = [(m.start(), m.end()) for m in _QUOTED.finditer(sentence.text)]
+        quoted = [(m.start(), m.end()) for m in _RULES.quoted.finditer(sentence.text)]
         for ent in doc.ents:
             if ent.label_ != "PERSON" or len(ent) < 2:
                 continue
             if (
                 any(a <= ent.start_char < b for a, b in quoted)
-                or _EDITION_SUFFIX.search(ent.text)
-                or _SERIES_BEFORE.search(sentence.text[: ent.start_char])
-                or _EXERCISE_APPOSITION.match(sentence.text[ent.end_char :])
+                or _RULES.edition_suffix.search(ent.text)
+                or _RULES.series_before.search(sentence.text[: ent.start_char])
+                or _RULES.exercise_apposition.match(sentence.text[ent.end_char :])
             ):
                 continue  # "Mustafa Kemal Ataturk-2025", "Surya Kiran-XVII" name exercises, not people
-            if _PLACE_BEFORE.search(sentence.text[: ent.start_char]):
+            if _RULES.place_before.search(sentence.text[: ent.start_char]):
                 continue  # "a ceremony in Hai Phong"
-            if _VESSEL_BEFORE.search(sentence.text[: ent.start_char]):
+            if _RULES.vessel_before.search(sentence.text[: ent.start_char]):
                 continue  # "the Italian frigate Carlo Bergamini" is a ship, "Exercise Gobi Wolf" a drill
             spans.append((sentence.start + ent.start_char, sentence.start + ent.end_char))
     return spans
@@ -75,7 +58,7 @@ def has_unknown_name(sentence: Sentence, known: PeopleIndex) -> bool:
     """Only sentences with a capitalised pair no rule has explained need spaCy's NER (the costly step)."""
     covered = [(m.start, m.end) for m in known.between(sentence.start, sentence.end)]
     gaz = gazetteer()
-    for match in _CAPITALISED_PAIR.finditer(sentence.text):
+    for match in _RULES.capitalised_pair.finditer(sentence.text):
         start = sentence.start + match.start()
         if any(a <= start < b for a, b in covered):
             continue

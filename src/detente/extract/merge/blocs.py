@@ -6,16 +6,10 @@ gathering just reported takes part, not only those the sentence names.
 
 from __future__ import annotations
 
-import re
-
 from detente.extract.arguments.draft import Draft
+from detente.extract.lexicon import LexiconPatterns
 
-_BLOC_REFERENCE = re.compile(
-    r"^(?:Their|They|All|The (?:ministers|leaders|chiefs|delegations|participants|member states|countries|"
-    r"navies|armies|forces|three|four|five|six|seven|eight))\b"
-    r"|\bthe next (?:forum|meeting|summit|session|round|edition|conference|dialogue)\b",
-    re.I,
-)
+_RULES = LexiconPatterns("merge", "blocs")
 
 _BLOC_REACH = 6  # sentences: "Their navies will ..." points back to the gathering just reported
 
@@ -25,7 +19,7 @@ def share_bloc(drafts: list[Draft]) -> None:
     multilateral gathering just reported takes part, not only those the sentence names."""
     blocs = [d for d in drafts if d.type == "meeting" and d.status == "occurred" and len(d.countries) >= 3]
     for draft in drafts:
-        if draft in blocs or not _BLOC_REFERENCE.search(draft.sentence.text):
+        if draft in blocs or not _RULES.bloc_reference.search(draft.sentence.text):
             continue
         earlier = [b for b in blocs if 0 <= draft.index - b.index <= _BLOC_REACH]
         if not earlier:

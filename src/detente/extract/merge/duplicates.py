@@ -7,11 +7,13 @@ keeps the most specific place and everyone's people and states.
 
 from __future__ import annotations
 
-from detente.extract.arguments.anchors import ANOTHER
 from detente.extract.arguments.draft import Draft
-from detente.extract.arguments.visits import SIDELINES
+from detente.extract.lexicon import LexiconPatterns
 from detente.extract.mentions.places import more_specific
 from detente.models import EventDate, Place
+
+_ANCHORS = LexiconPatterns("arguments", "anchors")  # "also", "another": one more
+_VISITS = LexiconPatterns("arguments", "visits")  # "on the sidelines": a meeting of its own
 
 
 def merge_duplicates(drafts: list[Draft], types: tuple[str, ...] | None = None) -> list[Draft]:
@@ -52,7 +54,7 @@ def _same_happening(a: Draft, b: Draft, kept: list[Draft]) -> bool:
     if not _dates_compatible(a.date, b.date, loose=a.visit_only or b.visit_only):
         return False
     if a.type == "meeting":
-        if SIDELINES.search(b.sentence.text) or (len(a.countries) >= 3) != (len(b.countries) >= 3):
+        if _VISITS.sidelines.search(b.sentence.text) or (len(a.countries) >= 3) != (len(b.countries) >= 3):
             return False
         pa, pb = set(a.persons), set(b.persons)
         if not pa and pb and _elaborates(a, b):
@@ -63,7 +65,7 @@ def _same_happening(a: Draft, b: Draft, kept: list[Draft]) -> bool:
         if pa and pb:
             if not (pa <= pb or pb <= pa):
                 return False
-            if pb - pa and ANOTHER.search(b.sentence.text[: b.hit.start]):
+            if pb - pa and _ANCHORS.another.search(b.sentence.text[: b.hit.start]):
                 return False  # "He also met the army chief": one more meeting of the visit
             return _places_compatible(a.place, b.place) or a.visit_only or b.visit_only
         return (
@@ -75,7 +77,7 @@ def _same_happening(a: Draft, b: Draft, kept: list[Draft]) -> bool:
         )
     if a.date is None or b.date is None:
         return a.sentence.index == b.sentence.index
-    if ANOTHER.search(b.sentence.text[: b.hit.start]):
+    if _ANCHORS.another.search(b.sentence.text[: b.hit.start]):
         return False  # "The two also signed a ...": a second instrument of the same day
     return set(a.countries) == set(b.countries) and a.name == b.name
 

@@ -9,36 +9,16 @@ place, people and states; its evidence is the span (or sentence) that names it.
 
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 
 from detente.extract.arguments.draft import Draft
+from detente.extract.lexicon import LexiconPatterns
 from detente.extract.mentions.names import agreement_name
 from detente.extract.page.sentences import Sentence
 from detente.extract.recognise.vetoes import civil_only
 
-_INSTRUMENT = re.compile(
-    r"\b(?:plans?|memorand(?:um|a)(?: of understanding)?|MoUs?|protocols?|agreements?|contracts?|programmes?|"
-    r"road ?maps?|declarations?|treat(?:y|ies)|accords?|letters? of (?:intent|offer)|arrangements?)\b",
-    re.I,
-)
-# "a plan ..., a memorandum ... and a protocol ...": items start with an article or a number
-_ITEM_BREAK = re.compile(
-    r",\s*(?:and\s+|as well as\s+)?(?=(?:an?|the|\d+|two|three|four)\s)"
-    r"|\s+(?:and|as well as)\s+(?=(?:an?|the)\s)"
-)
-_CLAUSE_END = re.compile(r",\s+(?:which|who|while|where|according|officials|the\s+\w+\s+said)\b|;|\.\s|\.$")
-_COUNTED = re.compile(
-    r"\b(?P<n>two|three|four|five|\d)\s+(?:[\w-]+\s+){0,3}?"
-    r"(?:agreements|memoranda|MoUs|documents|contracts|protocols|instruments|deals|accords|pacts)\b",
-    re.I,
-)
+_RULES = LexiconPatterns("merge", "instruments")
 _ORDINALS = ("first", "second", "third", "fourth", "fifth")
-_ENUMERATED = re.compile(
-    r"^(?:The\s+)?(?P<ord>first|second|third|fourth|fifth)\b(?:\s+(?:one|document|agreement|instrument))?,?\s+"
-    r"(?:is|was|covers|concerns|provides|establishes|sets|deals|allows|regulates)\b",
-    re.I,
-)
 
 
 def split_instruments(drafts: list[Draft], sentences: list[Sentence]) -> list[Draft]:
@@ -60,12 +40,12 @@ def split_instruments(drafts: list[Draft], sentences: list[Sentence]) -> list[Dr
 def _listed(draft: Draft) -> list[Sentence]:
     """Spans of the instruments one sentence lists after its signing verb."""
     sentence, text = draft.sentence, draft.sentence.text
-    end = _CLAUSE_END.search(text, draft.hit.start)
+    end = _RULES.clause_end.search(text, draft.hit.start)
     stop = end.start() if end else len(text)
     spans, start = [], draft.hit.start
-    for match in [*_ITEM_BREAK.finditer(text, draft.hit.start, stop), None]:
+    for match in [*_RULES.item_break.finditer(text, draft.hit.start, stop), None]:
         item_end = match.start() if match else stop
-        if _INSTRUMENT.search(text, start, item_end):
+        if _RULES.instrument.search(text, start, item_end):
             spans.append((start, item_end))
         start = match.end() if match else stop
     if len(spans) < 2:
@@ -77,12 +57,12 @@ def _listed(draft: Draft) -> list[Sentence]:
 
 def _enumerated(draft: Draft, sentences: list[Sentence]) -> list[Sentence]:
     """'signed two agreements. The first is ... The second is ...': the sentences that name them."""
-    counted = _COUNTED.search(draft.sentence.text)
+    counted = _RULES.counted.search(draft.sentence.text)
     if counted is None:
         return []
     found: list[Sentence] = []
     for sentence in sentences[draft.index + 1 : draft.index + 6]:
-        match = _ENUMERATED.match(sentence.text)
+        match = _RULES.enumerated.match(sentence.text)
         if match and len(found) < len(_ORDINALS) and match.group("ord").lower() == _ORDINALS[len(found)]:
             found.append(sentence)
     return found if len(found) >= 2 else []

@@ -7,14 +7,13 @@ invitations to visit a shipyard are no deal.
 
 from __future__ import annotations
 
-import re
-
+from detente.extract.lexicon import LexiconPatterns
 from detente.extract.recognise.event_mention import SentenceFacts
 from detente.extract.recognise.status import status_of
 from detente.extract.recognise.triggers import Hit, has_eventive, rules
 from detente.extract.recognise.vetoes import body_remit, civil_only, market_statistics, named_body_before
 
-_SITE_VISIT = re.compile(r"(?:visit|tour)", re.I)
+_RULES = LexiconPatterns("recognise", "defence_industry")
 
 
 def recognise_defence_industry(
@@ -33,7 +32,7 @@ def recognise_defence_industry(
             continue  # "will supply Nigerian farmers with tractors and agro-processing equipment"
         if not hit.strong and named_body_before(text, hit):
             continue  # "the commission on military-technical cooperation": a body's name, no deal
-        if _SITE_VISIT.match(hit.text) and status_of("defence_industry", text, hit) == "proposed":
+        if _RULES.site_visit.match(hit.text) and status_of("defence_industry", text, hit) == "proposed":
             continue  # "invited him to visit the naval shipyard": an invitation, a meeting proposed
         if hit.strong:
             return hit

@@ -10,22 +10,14 @@ from __future__ import annotations
 
 import re
 
+from detente.extract.lexicon import LexiconPatterns
 from detente.extract.mentions.names import exercise_name
 from detente.extract.recognise.event_mention import SentenceFacts
 from detente.extract.recognise.status import is_negated, modal_reference
 from detente.extract.recognise.triggers import Hit, has_eventive, rules
 from detente.extract.recognise.vetoes import edition_of_other_series
 
-# "a national exercise", "a national naval exercise": one state's
-_DOMESTIC_BEFORE = re.compile(r"\b(?:national|nationwide|domestic)\s+(?:[\w-]+\s+){0,2}$")
-
-_OWN_UNITS_AFTER = re.compile(
-    r"\s+with\s+(?:all\s+)?(?:its|their|his|her)\s+(?:own\s+)?(?:units|formations|ships)\b"
-)
-
-_CEREMONY = re.compile(r"(?:closing|opening) ceremony", re.I)
-
-_DRILL_WORD = re.compile(r"\b(?:exercises?|drills?|war ?games|manoeuvres|maneuvers)\b", re.I)
+_RULES = LexiconPatterns("recognise", "exercise")
 
 
 def recognise_exercise(text: str, hits: list[Hit], facts: SentenceFacts, *, suppressed: bool) -> Hit | None:
@@ -43,14 +35,14 @@ def recognise_exercise(text: str, hits: list[Hit], facts: SentenceFacts, *, supp
     if detail and not named:
         return None  # "The exercise, which opened on May 14, included ... drills": detail, not a new event
     for hit in hits:
-        if _CEREMONY.fullmatch(hit.text) and not facts.paragraph_has(_DRILL_WORD):
+        if _RULES.ceremony.fullmatch(hit.text) and not facts.paragraph_has(_RULES.drill_word):
             continue  # "The closing ceremony took place this morning at the training centre": a course's
         if suppressed and not named:
             continue
         if hit.reference and not modal_reference(text, hit) and not named:
             continue
         if (
-            _DOMESTIC_BEFORE.search(text[: hit.start]) or _OWN_UNITS_AFTER.match(text, hit.end)
+            _RULES.domestic_before.search(text[: hit.start]) or _RULES.own_units_after.match(text, hit.end)
         ) and not named:
             continue
         if edition_of_other_series(text, hit):

@@ -7,21 +7,18 @@ proposal verbs are `proposal_verbs`.
 
 from __future__ import annotations
 
-import re
-
 from detente.extract.domain import has_security_cue
+from detente.extract.lexicon import LexiconPatterns
 from detente.extract.recognise.status import is_speculation, status_of
 from detente.extract.recognise.triggers import Hit, rules
 
-_UNDER_WHICH = re.compile(r",\s+under which\b", re.I)
-
-_READY_TO = re.compile(r"(?:is|are|was|were) (?:ready|prepared|willing) to", re.I)
+_RULES = LexiconPatterns("recognise", "pledge")
 
 
 def recognise_pledge(text: str, hits: list[Hit]) -> Hit | None:
     r = rules()
     for hit in hits:
-        if _UNDER_WHICH.search(text[: hit.start]):
+        if _RULES.under_which.search(text[: hit.start]):
             continue  # "signed a pact, under which Poland will keep supplying arms": what the pact says
         if r.cooperation.search(text):
             return hit
@@ -31,7 +28,7 @@ def recognise_pledge(text: str, hits: list[Hit]) -> Hit | None:
 def training_offer_before(text: str, hits: list[Hit], pledge: Hit) -> bool:
     """The commitment is the offer itself: "offered places ... and was ready to host a first group",
     "was ready to host a counter-IED training course"."""
-    offering = bool(_READY_TO.fullmatch(pledge.text))
+    offering = bool(_RULES.ready_to.fullmatch(pledge.text))
     return any(
         h.strong
         and not h.reference

@@ -6,17 +6,11 @@ exercise was hailed as a success"), a speech or a research team is not.
 
 from __future__ import annotations
 
-import re
-
+from detente.extract.lexicon import LexiconPatterns
 from detente.extract.mentions.states import gazetteer
 from detente.extract.recognise.triggers import Hit, rules
 
-# "The previous edition ... was hailed by both sides as a success": the event is praised, not a party
-_EVENT_PRAISED = re.compile(
-    r"\b(?:edition|exercise|drills?|visit|talks|meeting|training|summit|event|ceremony|it)\b[^.;]*?"
-    r"\b(?:was|were|has\s+been|have\s+been|had\s+been)\s+(?:widely\s+|also\s+)?$",
-    re.I,
-)
+_RULES = LexiconPatterns("recognise", "praise")
 
 
 def recognise_praise(text: str, hits: list[Hit]) -> Hit | None:
@@ -24,7 +18,7 @@ def recognise_praise(text: str, hits: list[Hit]) -> Hit | None:
     for hit in hits:
         if not rules().praise_objects.search(text, hit.end):
             continue
-        if _EVENT_PRAISED.search(text[: hit.start]):
+        if _RULES.event_praised.search(text[: hit.start]):
             continue
         if hit.text.lower().startswith("thank") and not gazetteer().parties(text[hit.end : hit.end + 60]):
             continue  # "thanked the research team": thanks count only when a state or its forces get them

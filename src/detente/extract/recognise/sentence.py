@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from detente.extract.lexicon import LexiconPatterns
 from detente.extract.mentions.names import exercise_name
 from detente.extract.recognise.agreement import recognise_agreement
 from detente.extract.recognise.clauses import content_of_deal, habitual, own_clause
@@ -25,35 +26,9 @@ from detente.extract.recognise.training import recognise_training
 from detente.extract.recognise.triggers import Hit
 from detente.extract.recognise.vetoes import is_question
 
-_TRAIN_AND_EQUIP = re.compile(r"\btrain and (?:equip|arm)\b", re.I)
+_RULES = LexiconPatterns("recognise", "sentence")
 
-_DISCUSSION = re.compile(
-    r"\b(?:discussed|discussions? (?:on|of|about)|focused on|centred on|centered on|touched on|"
-    r"talks (?:on|about)|reviewed|explored|work(?:ed|ing|s)? out (?:the )?(?:details|modalities) of|"
-    r"modalities of)\b",
-    re.I,
-)
 
-_CONTENT_OF_DEAL = re.compile(
-    r"^(?:Under|Per|In line with)\s+the\s+(?:[\w-]+\s+){0,2}"
-    r"(?:agreement|MoU|memorandum|deal|accord|pact|contract|treaty|arrangement|roadmap|plan)\b",
-    re.I,
-)
-
-_DEAL_PROVIDES = re.compile(
-    r"^(?:It|This|The (?:[\w-]+ ){0,3}(?:agreement|deal|MoU|memorandum|pact|accord|arrangement|roadmap|"
-    r"treaty|document|framework|contract|protocol))\s+(?:also\s+|further\s+)?(?:provides|covers|allows|"
-    r"includes|envisages|sets out|lays out|establishes|foresees|paves|outlines|aims|seeks|calls for|commits|"
-    r"obliges|permits|"
-    r"enables|grants|gives)\b",
-    re.I,
-)
-
-# "reviewed preparations for a joint exercise which is scheduled to be held next year": a plan of its own
-_SCHEDULED_AFTER = re.compile(
-    r"\s*,?\s*(?:which|that)\s+(?:is|are|was|were)\s+(?:scheduled|planned|due|set|expected)\s+(?:to|for)\b",
-    re.I,
-)
 _TYPE_ORDER = ("meeting", "agreement", "pledge", "exercise", "training", "defence_industry", "praise")
 
 
@@ -66,11 +41,13 @@ def recognise_sentence(facts: SentenceFacts, series: re.Pattern[str] | None) -> 
         for h in facts.hits
         if not is_speculation(text[: h.end + 40]) and not is_negated(text, h)
     ]
-    if _DEAL_PROVIDES.match(text) or is_question(text):
+    if _RULES.deal_provides.match(text) or is_question(text):
         hits = []  # "It provides a framework for ...": what a deal says; "Q: Who signed the deal?" asks
-    if _CONTENT_OF_DEAL.match(text):  # "Under the MoU, officers will attend courses": what the deal provides;
+    if _RULES.content_of_deal.match(
+        text
+    ):  # "Under the MoU, officers will attend courses": what the deal provides;
         hits = [  # its deliveries, and a train-and-equip mission, are happenings of their own
-            h for h in hits if h.type == "defence_industry" or _TRAIN_AND_EQUIP.search(h.text)
+            h for h in hits if h.type == "defence_industry" or _RULES.train_and_equip.search(h.text)
         ]
     if series is not None:
         hits += series_editions(text, hits, series)
@@ -112,9 +89,9 @@ def _settle_types(
     )
     if training and any(content_of_deal(text, deal, training) for deal in by_type.get("agreement", [])):
         training = None  # "The memorandum on military education and training exchanges was signed"
-    discussed = bool(_DISCUSSION.search(text))
+    discussed = bool(_RULES.discussion.search(text))
     if discussed:  # "discussed the supply of drones": a topic of talks, not a deal
-        scheduled = exercise is not None and _SCHEDULED_AFTER.match(text, exercise.end)
+        scheduled = exercise is not None and _RULES.scheduled_after.match(text, exercise.end)
         exercise = exercise if exercise is not None and (exercise_name(text) or scheduled) else None
         training = None
     deal = agreement or pledge

@@ -7,55 +7,31 @@ The cue words live in `lexicons/triggers.json` ("planned", "proposed", "speculat
 
 from __future__ import annotations
 
-import re
-
+from detente.extract.lexicon import LexiconPatterns
 from detente.extract.recognise.clauses import under_way
 from detente.extract.recognise.triggers import Hit, rules
 
-_AFTER_PLANNED = re.compile(
-    r"^\W*(?:[\w'’-]+,?\s+){0,6}?(?:will|is set to|are set to|is scheduled to|is expected to|is due to)\s+"
-    r"(?:be held|take place|begin|start|convene|open|meet)\b",
-    re.I,
-)
-
-_TOPIC_OF_MEETING = re.compile(
-    r"\b(?:conference|meeting|talks|session|briefing|workshop)\s+(?:for|on|about|of)\s+(?:the|this|that)\s+$",
-    re.I,
-)
-
-_FRAME_BEFORE = re.compile(r"\b(?:during|in|at|over)\s+(?:a|an|their|his|her)\s+(?:[\w-]+\s+){0,2}$", re.I)
-
-_INVITATION = re.compile(  # "extended an invitation for its officers to attend the ... Course"
-    r"\b(?:extended|issued|conveyed|renewed)\s+(?:an|the|his|her|their)\s+invitation\s+(?:for|to)\b", re.I
-)
-
-_REPORTING_VERB = re.compile(r"\b(?:said|told|announced|added|stated|reported)\b")
-
-_INVITED_TO = re.compile(r"to (?:visit|attend|come)", re.I)
-
-_INVITED_BEFORE = re.compile(r"\binvit(?:ed|es|ing)\b[^;]*$", re.I)
-
-_RELATIVE_CLAUSE = re.compile(r",\s+(?:which|who|that|whose)\b|;")
-
-_DONE = re.compile(r"(?i:signed|inked|concluded|adopted|held|delivered|handed over|commissioned)\b")
+_RULES = LexiconPatterns("recognise", "status")
 
 
 def status_of(event_type: str, sentence: str, hit: Hit) -> str:
     """occurred, planned or proposed, from the modality words in the trigger's clause."""
     r = rules()
     before = sentence[max(0, hit.start - 60) : hit.start]
-    if _FRAME_BEFORE.search(before):
+    if _RULES.frame_before.search(before):
         before = ""  # "discussed preparations for the drill during a phone call": the call itself happened
-    reported = list(_REPORTING_VERB.finditer(before))
+    reported = list(_RULES.reporting_verb.finditer(before))
     if reported:  # "troops will hold a drill next month, the armies said after talks": the talks happened
         before = before[reported[-1].end() :]
-    after = _RELATIVE_CLAUSE.split(sentence[hit.end : hit.end + 25], maxsplit=1)[0]
-    if _DONE.match(hit.text):
+    after = _RULES.relative_clause.split(sentence[hit.end : hit.end + 25], maxsplit=1)[0]
+    if _RULES.done.match(hit.text):
         after = ""  # "signed an arrangement, which will guarantee ...": the signing happened
     window = before + sentence[hit.start : hit.end] + after
-    if r.proposed.search(before if hit.reference else window) or _INVITATION.search(sentence[: hit.start]):
+    if r.proposed.search(before if hit.reference else window) or _RULES.invitation.search(
+        sentence[: hit.start]
+    ):
         return "proposed"
-    if _INVITED_TO.fullmatch(hit.text) and _INVITED_BEFORE.search(
+    if _RULES.invited_to.fullmatch(hit.text) and _RULES.invited_before.search(
         sentence[max(0, hit.start - 160) : hit.start]
     ):
         return "proposed"  # "invited the commander of U.S. Southern Command, General X, to visit"
@@ -70,18 +46,20 @@ def modal_reference(sentence: str, hit: Hit) -> bool:
     """'the next edition of the exercise', 'The ... Meeting will be held': a back-reference that is a plan."""
     r = rules()
     before = sentence[max(0, hit.start - 60) : hit.start]
-    if re.search(r"\b(?:during|at|after|following|before)\s+(?:the|this|that)\s+$", before, re.I):
+    if _RULES.framed_reference.search(before):
         return False
     if is_meeting_topic(sentence, hit):
         return False
     return bool(
-        r.planned.search(before) or r.proposed.search(before) or _AFTER_PLANNED.match(sentence[hit.end :])
+        r.planned.search(before)
+        or r.proposed.search(before)
+        or _RULES.after_planned.match(sentence[hit.end :])
     )
 
 
 def is_meeting_topic(sentence: str, hit: Hit) -> bool:
     """'the planning conference for the drill concluded': the drill is what they met about, no event."""
-    return bool(_TOPIC_OF_MEETING.search(sentence[max(0, hit.start - 60) : hit.start]))
+    return bool(_RULES.topic_of_meeting.search(sentence[max(0, hit.start - 60) : hit.start]))
 
 
 def is_negated(sentence: str, hit: Hit) -> bool:

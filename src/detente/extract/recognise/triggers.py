@@ -11,32 +11,9 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from detente.extract.lexicon import alternation, load_lexicon, word_regex
+from detente.extract.lexicon import LexiconPatterns, alternation, load_lexicon, word_regex
 
-_DETERMINER_BEFORE = re.compile(
-    r"(?:\b(?i:the|this|that|these|those|their|his|her|its|our)\s+"
-    r"(?:(?:[A-Z][\w'’-]*|\w+-[\w-]+|joint|two|official|bilateral|military|defen[cs]e|ministers?|previous|annual|same|"
-    r"first|second|latest|recent|last|maritime|naval|air|army|high-level|security)\s+){0,5})$"
-)
-
-_EARLIER_EDITION = re.compile(r"\b(?:previous|last|first|earlier|past|inaugural)\s+$", re.I)
-
-# "the previous edition of the exercise": an earlier or later run of a series, not the one just reported
-_EDITION_OF = re.compile(
-    r"\b(?:previous|last|first|earlier|past|inaugural|next|coming)\s+(?:edition|iteration|round)\s+of\s+(?:the\s+)?$",
-    re.I,
-)
-
-# "The contract for four corvettes was signed between ...": a definite naming its content is a first mention
-# "Petri and Lund Poulsen signed the deal at the air base": the deal the article already reported
-_SIGNED_THE = re.compile(r"^(?:signed|inked) the (?:deal|contract|agreement|accord|pact)$", re.I)
-
-_CONTENT_AFTER = re.compile(  # "signed the agreement on defence cooperation": says which, a first mention
-    r"^\s+(?:for|of|to|covering|establishing|on\s+(?!(?:\w+day|\d|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)))",
-    re.I,
-)
-
-_SELF_DESCRIBED = re.compile(r"^\w+ (?:for|on) .+ (?:was|were) (?:signed|inked|concluded)\b", re.I)
+_RULES = LexiconPatterns("recognise", "triggers")
 
 
 @lru_cache(maxsize=1)
@@ -138,11 +115,11 @@ def _hit(event_type: str, match: re.Match[str], sentence: str, *, strong: bool) 
     head = _noun_heads().match(text) or (not strong and _noun_heads().match(text.split()[-1]))
     reference = (
         bool(head)
-        and bool(_DETERMINER_BEFORE.search(before))
-        and not _EARLIER_EDITION.search(before)
-        and not _EDITION_OF.search(before)
-        and not (strong and _SELF_DESCRIBED.match(text))
-    ) or bool(_SIGNED_THE.match(text) and not _CONTENT_AFTER.match(sentence[match.end() :]))
+        and bool(_RULES.determiner_before.search(before))
+        and not _RULES.earlier_edition.search(before)
+        and not _RULES.edition_of.search(before)
+        and not (strong and _RULES.self_described.match(text))
+    ) or bool(_RULES.signed_the.match(text) and not _RULES.content_after.match(sentence[match.end() :]))
     return Hit(event_type, match.start(), match.end(), text, strong, reference)
 
 

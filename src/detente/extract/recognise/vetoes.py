@@ -11,25 +11,10 @@ import re
 from functools import lru_cache
 
 from detente.extract.domain import defence_cues, has_security_cue
-from detente.extract.lexicon import load_lexicon
+from detente.extract.lexicon import LexiconPatterns, load_lexicon
 from detente.extract.recognise.triggers import Hit
 
-_DEAL_SUBJECTS = re.compile(
-    r"\s*(?:of understanding\s+)?(?:on|in the (?:fields?|areas?) of|covering)\s+(?:cooperation\s+in\s+)?"
-    r"(?P<subjects>[^.;]+?)(?=,\s+(?:and|while|but)\b|[.;]|$)",
-    re.I,
-)
-_MODIFIERS = re.compile(r"\b(?:a|an|the|two|several)\s+(?P<words>(?:[\w-]+\s+){1,3})$", re.I)
-_QUESTION = re.compile(r"\?[\"”’')]*\s*$|^(?:Q|Question)\s*[:.–-]\s")
-_ROLE_OF_BODY = re.compile(
-    r"\b(?:oversees?|handles?|manages?|regulates?|promotes?|responsible for|in charge of|charged with)\s+"
-    r"(?:[\w'’-]+\s+){0,3}$",
-    re.I,
-)
-_BODY_ON = re.compile(
-    r"\b(?:commission|committee|group|council|meeting|session|dialogue)\s+(?:on|for)\s+(?:[\w-]+\s+){0,2}$",
-    re.I,
-)
+_RULES = LexiconPatterns("recognise", "vetoes")
 
 
 def civil_only(text: str) -> bool:
@@ -42,8 +27,10 @@ def civil_subjects_only(text: str, hit: Hit) -> bool:
     sentence speaks of civil matters only ("a gas supplier ... signed new supply deals")."""
     if civil_only(text):
         return True
-    subjects = _DEAL_SUBJECTS.match(text, hit.end)
-    modifiers = _MODIFIERS.search(text[max(0, hit.start - 60) : hit.start])  # "an economic partnership ..."
+    subjects = _RULES.deal_subjects.match(text, hit.end)
+    modifiers = _RULES.modifiers.search(
+        text[max(0, hit.start - 60) : hit.start]
+    )  # "an economic partnership ..."
     listed = " ".join(m.group(name) for m, name in ((subjects, "subjects"), (modifiers, "words")) if m)
     if not listed:
         return False
@@ -63,7 +50,7 @@ def market_statistics() -> re.Pattern[str]:
 
 
 def edition_of_other_series(text: str, hit: Hit) -> bool:
-    if not re.fullmatch(r"(?i:edition|iterations?)", hit.text):
+    if not _RULES.edition_word.fullmatch(hit.text):
         return False
     return bool(_edition_of_series().match(text, hit.end))
 
@@ -76,14 +63,14 @@ def _edition_of_series() -> re.Pattern[str]:
 
 def is_question(text: str) -> bool:
     """'Q: Which country signed the deal?': a question states nothing."""
-    return bool(_QUESTION.search(text))
+    return bool(_RULES.question.search(text))
 
 
 def body_remit(text: str, hit: Hit) -> bool:
     """'the agency that oversees the country's arms exports': what a body does, not a deal."""
-    return bool(_ROLE_OF_BODY.search(text[max(0, hit.start - 60) : hit.start]))
+    return bool(_RULES.role_of_body.search(text[max(0, hit.start - 60) : hit.start]))
 
 
 def named_body_before(text: str, hit: Hit) -> bool:
     """'the commission on military-technical cooperation': words of a body's name."""
-    return bool(_BODY_ON.search(text[max(0, hit.start - 40) : hit.start]))
+    return bool(_RULES.body_on.search(text[max(0, hit.start - 40) : hit.start]))

@@ -2,18 +2,18 @@
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from dataclasses import dataclass, field
 
 from detente.extract.arguments.draft import Draft
+from detente.extract.lexicon import LexiconPatterns
 from detente.extract.mentions.people import Person, PersonTable
 from detente.extract.mentions.states import gazetteer
 from detente.extract.records.codes import codes_for
 from detente.extract.records.topics import topics_for
 from detente.models import Article, Event, EventDate, Participant, Place
 
-_GUESTS = re.compile(r"\bfrom\s+(?:[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?(?:,\s*|\s+and\s+)?)+")
+_RULES = LexiconPatterns("records", "assemble")
 _NEEDS_TWO_STATES = ("meeting", "agreement", "pledge", "praise", "training", "defence_industry", "exercise")
 
 
@@ -110,7 +110,7 @@ def _only_guests(draft: Draft) -> bool:
         return False
     if draft.place is not None and draft.place.country:
         return False
-    hosts = gazetteer().parties(_GUESTS.sub(" ", draft.sentence.text))
+    hosts = gazetteer().parties(_RULES.guests.sub(" ", draft.sentence.text))
     return not hosts
 
 

@@ -9,14 +9,14 @@ events with people or a day or month are specific enough.
 
 from __future__ import annotations
 
-import re
-
 from detente.extract.arguments.draft import Draft
 from detente.extract.domain import defence_cues
+from detente.extract.lexicon import LexiconPatterns
 from detente.extract.mentions.people import PersonTable
 from detente.extract.page import Page
 
 _GENERIC_EXERCISE_WORDS = frozenset({"exercise", "exercises", "drill", "drills"})
+_RULES = LexiconPatterns("records", "keep")
 
 
 def keep_in_context(drafts: list[Draft], page: Page, people: PersonTable) -> list[Draft]:
@@ -55,4 +55,4 @@ def in_security_context(draft: Draft, people: PersonTable, *, focus: bool) -> bo
 
 
 def _series_stem(name: str) -> str:
-    return re.sub(r"[- ](?:[IVX]{1,4}|\d{1,2}|(?:19|20)\d\d)$", "", name)
+    return _RULES.edition_suffix.sub("", name)
