@@ -30,6 +30,14 @@ def register(app: typer.Typer) -> None:
             bool, typer.Option("--show-errors", help="List missed and spurious events.")
         ] = False,
         as_json: Annotated[bool, typer.Option("--json", help="Print the whole result as JSON.")] = False,
+        stages: Annotated[
+            bool,
+            typer.Option(
+                "--stages",
+                help="Also measure each extraction stage against gold (sentences, candidates, "
+                "recognition, survival; with --show-errors, where each lost event was lost).",
+            ),
+        ] = False,
     ) -> None:
         """Extract SOURCE_DIR, score it against GOLD_DIR with the shared scorer, print the figures."""
         from detente.evaluation import ScorerMissing, check_baseline, evaluate, format_result
@@ -40,11 +48,26 @@ def register(app: typer.Typer) -> None:
             )
         except ScorerMissing as exc:
             raise typer.BadParameter(str(exc), param_hint="--scorer") from exc
+        if stages:
+            from detente.evaluation_stages import GoldError, stage_figures
+
+            try:
+                result["stages"] = stage_figures(gold_dir, source_dir)
+            except GoldError as exc:
+                raise typer.BadParameter(str(exc), param_hint="GOLD_DIR") from exc
         if as_json:
             typer.echo(json.dumps(result, indent=2))
         else:
             for line in format_result(result):
                 typer.echo(line)
+            if stages:
+                from detente.evaluation_stages import format_stages, iter_lost
+
+                for line in format_stages(result["stages"]):
+                    typer.echo(line)
+                if show_errors:
+                    for line in iter_lost(result["stages"]):
+                        typer.echo(line)
         if baseline is not None:
             drops = check_baseline(result, baseline)
             for line in drops:

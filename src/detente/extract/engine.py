@@ -9,7 +9,8 @@
     records     drafts in a defence context become the contract's events, with codes and topics
 
 Each stage hands the next a typed container (`Page`, `Candidates`, `Mentions`,
-`SentenceEvents`, `Draft`); `trace()` returns what each stage produced for one article.
+`SentenceEvents`, `Draft`); `trace()` returns what each stage produced for one article
+(`trace.StageTrace`), which `detente eval --stages` scores against gold.
 Everything the rules know lives in `lexicons/*.json`.
 """
 
@@ -26,6 +27,7 @@ from detente.extract.page import read_page
 from detente.extract.recognise import SentenceScorer, find_candidates, recognise
 from detente.extract.recognise.triggers import rules
 from detente.extract.records import keep_in_context, to_records
+from detente.extract.trace import StageTrace, views
 from detente.models import Article, Event
 
 if TYPE_CHECKING:
@@ -59,23 +61,44 @@ class RuleExtractor:
 
     def extract(self, article: Article) -> list[Event]:
         with article_context(article.text or ""):
-            return self._extract(article)
+            return self._extract(article, None)
 
-    def _extract(self, article: Article) -> list[Event]:
+    def trace(self, article: Article) -> StageTrace:
+        """The events and what each stage produced on the way (slower: drafts are copied)."""
+        trace = StageTrace(article.doc_id)
+        with article_context(article.text or ""):
+            trace.events = tuple(self._extract(article, trace))
+        return trace
+
+    def _extract(self, article: Article, trace: StageTrace | None) -> list[Event]:
         page = read_page(article)
+        if trace is not None:
+            trace.record_page(page)
         if not page.sentences or not page.relevant:
             return []
         candidates = find_candidates(page, self._scorer)
+        if trace is not None:
+            trace.record_candidates(candidates)
         if not candidates.sentences:
             return []
         mentions = find_mentions(page, candidates, self._people, lambda: self.nlp)
-        drafts = attach_sentence_arguments(recognise(candidates, mentions))
+        recognised = recognise(candidates, mentions)
+        drafts = attach_sentence_arguments(recognised)
+        if trace is not None:
+            trace.record_recognised(recognised)
         if not drafts:
             return []
         visitors = attach_context(drafts, page, candidates, mentions)
+        if trace is not None:
+            trace.drafts = views(drafts, mentions.people)
         drafts = merge_duplicates(drafts, ANCHOR_TYPES)
         attach_anchors(drafts, page)
         share_bloc(drafts)
-        drafts = keep_in_context(merge_duplicates(drafts), page, mentions.people)
+        drafts = merge_duplicates(drafts)
+        if trace is not None:
+            trace.merged = views(drafts, mentions.people)
+        drafts = keep_in_context(drafts, page, mentions.people)
         drafts = split_instruments(drafts, list(page.sentences))
+        if trace is not None:
+            trace.kept = views(drafts, mentions.people)
         return to_records(drafts, mentions, visitors, article)
