@@ -41,7 +41,7 @@ def test_people_dates_states_and_places_per_sentence(extractor):
     assert [p.place for p in mentions.places_in(second)] == ["Ministry of Defence"]
     assert mentions.places_in(second) is mentions.places_in(second)  # read once
     assert [p.place for p in mentions.places_in(fourth)] == ["Callao"]
-    assert mentions.nearby_states(third, len(third.text)) == ["CHL", "PER", "PER"]  # every mention
+    assert mentions.nearby_states(third, len(third.text)) == ["CHL", "PER"]
 
 
 def test_people_index_answers_as_the_table_does():
@@ -76,6 +76,8 @@ POOL = [
     "Talks in Nairobi with Uganda focused on trade.",
     "Egypt and Sudan signed a pact on Ethiopia.",
     "The envoy said Rwanda would host the next round.",
+    "Kenya and Uganda met.",  # a copy of its words inside the next sentence is cut too
+    "Officials of Kenya and Uganda met.",
 ]
 
 
@@ -94,7 +96,6 @@ def test_nearby_states_equal_a_scan_of_the_cut_paragraph(picks, which, cut):
     sentence = page.sentences[which % len(page.sentences)]
     paragraph = mentions.paragraph_text(sentence.paragraph)
     with article_context(text):
-        expected = [
-            m.code for m in gazetteer().parties(paragraph.replace(sentence.text, sentence.text[:cut]))
-        ]
+        cut_paragraph = paragraph.replace(sentence.text, sentence.text[:cut])
+        expected = list(dict.fromkeys(m.code for m in gazetteer().parties(cut_paragraph)))
         assert mentions.nearby_states(sentence, cut) == expected

@@ -34,7 +34,7 @@ def attach_countries(
         members = gazetteer().organisation_members(text)
         if members:
             draft.countries = unique(draft.countries + members)
-    draft.nearby = unique(facts.mentions.nearby_states(sentence, topic_from))
+    draft.nearby = facts.mentions.nearby_states(sentence, topic_from)  # distinct already
 
 
 def _without_venue(text: str, offset: int, states: list[CountryMention], countries: list[str]) -> list[str]:

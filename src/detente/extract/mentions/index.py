@@ -13,6 +13,7 @@ import re
 from bisect import bisect_left
 from collections.abc import Mapping, Sequence
 
+from detente.extract.mentions.paragraph_states import ParagraphStates
 from detente.extract.mentions.people import Mention, PersonTable
 from detente.extract.mentions.places import PlaceHit, find_places
 from detente.extract.mentions.states import CountryMention, gazetteer
@@ -52,14 +53,13 @@ class Mentions:
         self._states: dict[int, list[CountryMention]] = {}
         self._places: dict[int, list[PlaceHit]] = {}
         self._paragraphs: dict[int, list[Sentence]] = {}
-        self._placing: dict[int, tuple[int, int]] = {}  # sentence: (position, offset) in its paragraph
+        self._position: dict[int, int] = {}  # sentence index: position in its paragraph
         for sentence in sentences:
             members = self._paragraphs.setdefault(sentence.paragraph, [])
-            space = self._placing[members[-1].index][1] + len(members[-1].text) if members else 0
-            self._placing[sentence.index] = (len(members), space + 1)
+            self._position[sentence.index] = len(members)
             members.append(sentence)
         self._paragraph_text: dict[int, str] = {}
-        self._paragraph_states: dict[int, list[CountryMention]] = {}
+        self._paragraph_states: dict[int, ParagraphStates] = {}
         self._searches: dict[tuple[int, re.Pattern[str]], bool] = {}
 
     # ---------------------------------------------------------------- people
@@ -115,41 +115,12 @@ class Mentions:
         return found
 
     def nearby_states(self, sentence: Sentence, cut: int) -> list[str]:
-        """Codes of the states the sentence's paragraph names, the sentence read only up to `cut`
-        ("..., where they discussed security in Somalia": a topic, not a state nearby).
-
-        The same as scanning the paragraph with the sentence cut, without scanning the whole
-        paragraph for every sentence: the paragraph's own scan is reused, and only the cut
-        sentence and the one after it (whose first words the cut may change the reading of) are
-        read again. A sentence ends with a full stop, question or exclamation mark before the
-        next, and no rule about a state's mention reads across one, so nothing further changes.
-        """
-        text = sentence.text
-        if cut >= len(text):
-            return [m.code for m in self._states_of_paragraph(sentence.paragraph)]
-        paragraph = self.paragraph_text(sentence.paragraph)
-        members = self._paragraphs[sentence.paragraph]
-        position, own = self._placing[sentence.index]
-        if paragraph.find(text) != own or paragraph.find(text, own + 1) != -1:
-            # the sentence's words recur in its paragraph: every copy is cut
-            return [m.code for m in gazetteer().parties(paragraph.replace(text, text[:cut]))]
-        previous = " " + members[position - 1].text if position > 0 else ""
-        following = members[position + 1] if position + 1 < len(members) else None
-        local = previous + " " + text[:cut] + (" " + following.text if following else "")
-        reread = [m for m in gazetteer().parties(local) if m.start >= len(previous)]
-        before_end = own - 1  # the space before the cut sentence
-        after_start = (
-            own + len(text) + 1 + len(following.text) if following is not None else len(paragraph)
-        )  # the space before the sentence after the next
-        whole = self._states_of_paragraph(sentence.paragraph)
-        return (
-            [m.code for m in whole if m.start < before_end]
-            + [m.code for m in reread]
-            + [m.code for m in whole if m.start >= after_start]
-        )
-
-    def _states_of_paragraph(self, paragraph: int) -> list[CountryMention]:
-        found = self._paragraph_states.get(paragraph)
-        if found is None:
-            found = self._paragraph_states[paragraph] = gazetteer().parties(self.paragraph_text(paragraph))
-        return found
+        """Distinct codes of the states the sentence's paragraph names, in order of first mention,
+        the sentence (and any copy of it in the paragraph) read only up to `cut` ("..., where they
+        discussed security in Somalia": a topic, not a state nearby). The paragraph is scanned
+        once; see `paragraph_states.py`."""
+        states = self._paragraph_states.get(sentence.paragraph)
+        if states is None:
+            members = self._paragraphs[sentence.paragraph]
+            states = self._paragraph_states[sentence.paragraph] = ParagraphStates(members)
+        return states.unique_codes(self._position[sentence.index], cut)
