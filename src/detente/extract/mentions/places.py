@@ -12,33 +12,14 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from detente.extract.lexicon import load_lexicon
+from detente.extract.lexicon import LexiconPatterns, load_lexicon
 from detente.extract.mentions.states import gazetteer
 from detente.models import Place
 
 _CAP = r"[A-Z][\w'’.-]*"
 _PHRASE = rf"{_CAP}(?:\s+(?:of\s+|de\s+|del\s+|da\s+|el\s+|and\s+(?=[A-Z]\w*\s+[A-Z]))?{_CAP}){{0,5}}"
 _OWNER = re.compile(r"^[A-Z][\w-]*(?:\s[A-Z][\w-]*)?['’]s\s+")  # "Pakistan's Command and Staff College"
-_NOT_PLACE_WORDS = re.compile(
-    r"\b(?:Organi[sz]ation|Council|Union|Party|Agency|News|Process|Summit|Forum|Conference|Session|Statement|Monday|Tuesday|"
-    r"Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|"
-    r"November|December|Minister|President|General|Secretary|Chief|Commander)\b"
-)
-
-
-_FACILITY_NOUN_BEFORE = re.compile(
-    r"\b(?:shipyard|base|port|academy|plant|factory|camp|range|facility|headquarters|village|town|city)\s+in\s+$",
-    re.I,
-)
-_HAPPENED_AT = re.compile(  # "held near Putre", "a drill held in Chonburi": a place the gazetteer lacks
-    r"\b(?:held|conducted|staged|took place|hosted|carried out|exercised|trained)\s+(?:in|near|off|at)\s+"
-    r"(?:the\s+)?$"
-    r"|\b(?:near|off)\s+(?:the\s+)?$",
-    re.I,
-)
-_ADMIN_AREA = re.compile(r"\b(?:County|Province|Region|District|State|Island|Islands|Governorate|Oblast)$")
-_ATTRIBUTION_BEFORE = re.compile(r"\baccording\s+$", re.I)
-_ATTRIBUTION_AFTER = re.compile(r"^\s*(?:said|says|reported|announced|added|stated)\b")
+_RULES = LexiconPatterns("mentions", "places")
 
 
 @dataclass(frozen=True)
@@ -82,7 +63,7 @@ def _patterns() -> _Patterns:
 
 def _trim(phrase: str) -> str:
     words = phrase.split()
-    while words and (words[-1] in ("of", "de") or _NOT_PLACE_WORDS.search(words[-1])):
+    while words and (words[-1] in ("of", "de") or _RULES.not_place_words.search(words[-1])):
         words.pop()
     return " ".join(words).rstrip(".,’'").removesuffix("’s").removesuffix("'s")
 
@@ -94,7 +75,7 @@ def find_places(sentence: str) -> list[PlaceHit]:
     hits: list[PlaceHit] = []
     for match in patterns.at.finditer(sentence):
         facility = _OWNER.sub("", _trim(match.group("fac")))
-        if not facility or (_NOT_PLACE_WORDS.search(facility) and not _is_facility(facility, patterns)):
+        if not facility or (_RULES.not_place_words.search(facility) and not _is_facility(facility, patterns)):
             continue
         known = gaz.place_country(facility)
         inner = _trim(match.group("in") or "")
@@ -111,7 +92,7 @@ def find_places(sentence: str) -> list[PlaceHit]:
         if (found and found[1] != "body") or facility in gaz.agencies:
             continue  # a body named as a place is its building: "at the Pentagon", "at GHQ"
         inner_country = inner_country or (found[0] if found else None)
-        if inner and not gaz.is_country_name(inner) and not _NOT_PLACE_WORDS.search(inner):
+        if inner and not gaz.is_country_name(inner) and not _RULES.not_place_words.search(inner):
             hits.append(PlaceHit(match.start(), f"{facility}, {inner}", inner_country, 3))
         else:
             hits.append(PlaceHit(match.start(), facility, inner_country, 3))
@@ -123,21 +104,21 @@ def find_places(sentence: str) -> list[PlaceHit]:
     for pattern in (patterns.within, patterns.city_of):
         for match in pattern.finditer(sentence):
             place = _trim(match.group("place"))
-            if not place or _ATTRIBUTION_BEFORE.search(sentence[: match.start()]):
+            if not place or _RULES.attribution_before.search(sentence[: match.start()]):
                 continue
-            if _ATTRIBUTION_AFTER.match(sentence[match.end() :]):
+            if _RULES.attribution_after.match(sentence[match.end() :]):
                 continue
             country = gaz.place_country(place)
             if country is None:
-                if _NOT_PLACE_WORDS.search(place) or gaz.lookup(place):
+                if _RULES.not_place_words.search(place) or gaz.lookup(place):
                     continue
                 if _is_facility(place, patterns):
                     hits.append(PlaceHit(match.start("place"), place, None, 3))
                 elif (
                     pattern is patterns.city_of
-                    or _ADMIN_AREA.search(place)
-                    or _FACILITY_NOUN_BEFORE.search(sentence[: match.start("place")])
-                    or _HAPPENED_AT.search(sentence[: match.start("place")])
+                    or _RULES.admin_area.search(place)
+                    or _RULES.facility_noun_before.search(sentence[: match.start("place")])
+                    or _RULES.happened_at.search(sentence[: match.start("place")])
                 ):
                     hits.append(PlaceHit(match.start("place"), place, None, 2))
                 continue

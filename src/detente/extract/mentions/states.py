@@ -14,24 +14,18 @@ from contextvars import ContextVar
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from detente.extract.lexicon import alternation, load_lexicon
+from detente.extract.lexicon import LexiconPatterns, alternation, load_lexicon
 
 _CITY_MIN_POPULATION = 100_000
 _LOOK_BACK = 40  # characters: the cues before a name are short; scanning the whole prefix is quadratic
-_LANDMARK_BEFORE = re.compile(
-    r"\b(?:Lake|Mount|Mt\.?|River|Cape|Port|Fort|Gulf of|Bay of|Strait of|Sea of)\s+$"
-)
-_LANDMARK_AFTER = re.compile(
-    r"\s+(?:Lake|River|Falls|Island|Islands|Street|Road|Avenue|Square|Park|Bay|Harbour)\b"
-)
+_RULES = LexiconPatterns("mentions", "states")
 
 
 def _landmark(text: str, start: int, end: int) -> bool:
-    return bool(_LANDMARK_BEFORE.search(text[max(0, start - 12) : start]) or _LANDMARK_AFTER.match(text, end))
-
-
-_SPEAKS_AFTER = re.compile(r"(?:\s*\([A-Z]{2,8}\))?\s+(?:said|says|stated|reported|announced|added)\b")
-_LOCATIVE_BEFORE = re.compile(r"\b(?:in|at|to|from|near|off)\s+$")
+    return bool(
+        _RULES.landmark_before.search(text[max(0, start - 12) : start])
+        or _RULES.landmark_after.match(text, end)
+    )
 
 
 @dataclass(frozen=True)
@@ -153,9 +147,9 @@ class Gazetteer:
                 continue
             if self.not_party_after.match(text[mention.end - offset :]):
                 continue
-            if mention.kind == "capital" and _LOCATIVE_BEFORE.search(before):
+            if mention.kind == "capital" and _RULES.locative_before.search(before):
                 continue  # "in Wellington" locates; the place's state joins through the location
-            if mention.kind == "body" and _SPEAKS_AFTER.match(text, mention.end - offset):
+            if mention.kind == "body" and _RULES.speaks_after.match(text, mention.end - offset):
                 continue  # "..., the ISPR said": the body that tells the news is its source, not a party
             keep.append(mention)
         return keep
