@@ -1,8 +1,6 @@
-"""The trigger gate: which sentences reach the recognisers, and an extra scorer's place."""
+"""The trigger gate: which sentences reach the recognisers."""
 
-from collections.abc import Mapping, Sequence
-
-from detente.extract.page import Sentence, read_page
+from detente.extract.page import read_page
 from detente.extract.recognise import find_candidates
 from detente.models import Article
 
@@ -28,18 +26,3 @@ def test_sentences_with_triggers_series_editions_or_proposals_are_candidates():
     assert not any(t.startswith("The weather") or t.startswith("Tea exports") for t in texts)
     assert candidates.series is not None and candidates.series.search("Shield Lake-IV")
     assert set(candidates.hits) == {s.index for s in page().sentences}  # hits of every sentence
-
-
-class Keen:
-    """A stand-in scorer: fond of sentences that name a lake."""
-
-    def score(self, sentences: Sequence[Sentence]) -> Mapping[int, Mapping[str, float]]:
-        return {s.index: {"exercise": 0.9} for s in sentences if "Lake" in s.text}
-
-
-def test_an_extra_scorer_is_asked_once_and_its_scores_are_kept_without_changing_the_gate():
-    plain = find_candidates(page())
-    scored = find_candidates(page(), Keen())
-    assert scored.sentences == plain.sentences
-    assert scored.scores == {0: {"exercise": 0.9}, 2: {"exercise": 0.9}}
-    assert plain.scores == {}

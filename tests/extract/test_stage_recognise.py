@@ -101,3 +101,15 @@ def test_deliveries_praise_and_training(recognised):
 
 def test_a_habit_is_no_happening(recognised):
     assert recognised("The navies of Chile and Peru regularly conduct joint exercises.") == []
+
+
+def test_an_extra_scorers_scores_reach_each_sentences_facts(extractor):
+    text = f"Greece and Cyprus signed a memorandum on defence cooperation on Friday.\n{CONTEXT}\n"
+    page = read_page(Article(doc_id="r", text=text, published=date(2025, 4, 10)))
+    with article_context(text):
+        candidates = find_candidates(page)
+        mentions = find_mentions(page, candidates, PersonFinder(), lambda: extractor.nlp)
+        plain = recognise(candidates, mentions)
+        scored = recognise(candidates, mentions, {0: {"agreement": 0.8}})
+    assert scored[0].facts.scores == {"agreement": 0.8} and plain[0].facts.scores == {}
+    assert [s.events for s in scored] == [s.events for s in plain]  # the rules do not read them yet

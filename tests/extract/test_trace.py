@@ -1,11 +1,13 @@
 """The stage trace: the same events as `extract`, and each stage's output on the way."""
 
 import json
+from collections.abc import Mapping
 from datetime import date
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from detente.extract import build_extractor
 from detente.models import Article
 
 ARTICLE = (
@@ -70,3 +72,28 @@ POOL = [
 def test_tracing_never_changes_the_events(extractor, picks):
     text = "\n".join(picks) + "\n"
     assert list(extractor.trace(article(text)).events) == extractor.extract(article(text))
+
+
+class Keen:
+    """A stand-in for a learned sentence model: fond of sentences that name Valga, and counting calls."""
+
+    def __init__(self) -> None:
+        self.calls = 0
+
+    def score(self, page, candidates, mentions) -> Mapping[int, Mapping[str, float]]:
+        self.calls += 1
+        return {
+            s.index: {"exercise": 0.9, "states": float(len(mentions.states_in(s)))}
+            for s in page.sentences
+            if "Valga" in s.text and candidates.hits[s.index]
+        }
+
+
+def test_an_extra_scorer_is_asked_once_and_its_scores_reach_the_trace_not_the_events(extractor):
+    scorer = Keen()
+    scored = build_extractor(extractor.nlp, scorer)
+    trace = scored.trace(article())
+    assert scorer.calls == 1
+    valga = next(s.index for s in trace.sentences if "Valga" in s.text)
+    assert trace.scores == {valga: {"exercise": 0.9, "states": 0.0}}
+    assert list(trace.events) == extractor.extract(article())

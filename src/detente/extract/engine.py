@@ -37,8 +37,9 @@ if TYPE_CHECKING:
 class RuleExtractor:
     """Extractor over trigger lexicons, a person table and document context. Holds no per-article state.
 
-    `scorer`, when given, is asked how likely each sentence is to state an event of each type;
-    its scores reach the recognisers (`SentenceFacts.scores`) and the trace.
+    `scorer`, when given, is asked once per article, after the mentions stage, how likely each
+    sentence is to state an event of each type; its scores reach the recognisers
+    (`SentenceFacts.scores`) and the trace.
     """
 
     def __init__(self, nlp: Language | None = None, scorer: SentenceScorer | None = None) -> None:
@@ -76,13 +77,16 @@ class RuleExtractor:
             trace.record_page(page)
         if not page.sentences or not page.relevant:
             return []
-        candidates = find_candidates(page, self._scorer)
+        candidates = find_candidates(page)
         if trace is not None:
             trace.record_candidates(candidates)
         if not candidates.sentences:
             return []
         mentions = find_mentions(page, candidates, self._people, lambda: self.nlp)
-        recognised = recognise(candidates, mentions)
+        scores = self._scorer.score(page, candidates, mentions) if self._scorer is not None else {}
+        recognised = recognise(candidates, mentions, scores)
+        if trace is not None:
+            trace.scores = scores
         drafts = attach_sentence_arguments(recognised)
         if trace is not None:
             trace.record_recognised(recognised)

@@ -69,7 +69,7 @@ class StageTrace:
     relevant: bool = False
     sentences: tuple[Sentence, ...] = ()
     candidates: tuple[int, ...] = ()
-    scores: Mapping[int, Mapping[str, float]] = field(default_factory=dict)
+    scores: Mapping[int, Mapping[str, float]] = field(default_factory=dict)  # an extra scorer's
     recognised: tuple[MentionView, ...] = ()
     drafts: tuple[DraftView, ...] = ()  # after sentence- and document-level arguments
     merged: tuple[DraftView, ...] = ()  # one per happening, anchors attached
@@ -89,7 +89,6 @@ class StageTrace:
 
     def record_candidates(self, candidates: Candidates) -> None:
         self.candidates = tuple(s.index for s in candidates.sentences)
-        self.scores = candidates.scores
 
     def record_recognised(self, found: Sequence[SentenceEvents]) -> None:
         self.recognised = tuple(

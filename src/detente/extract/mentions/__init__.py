@@ -10,7 +10,8 @@ recognisers and the argument passes through `Mentions`:
 - `places.py`: places after a locative preposition, ranked by specificity;
 - `dates/`: date expressions resolved against the publication date;
 - `names.py`: events' own names (exercises, instruments, bodies that meet);
-- `index.py`: `Mentions`, the per-article lookups.
+- `index.py`: `Mentions`, the per-article lookups;
+- `paragraph_states.py`: a paragraph's states, read once, and with one sentence cut short.
 """
 
 from __future__ import annotations

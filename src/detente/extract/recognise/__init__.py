@@ -13,7 +13,7 @@ from __future__ import annotations
 from detente.extract.mentions import Mentions
 from detente.extract.recognise.candidates import Candidates, find_candidates
 from detente.extract.recognise.event_mention import EventMention, SentenceEvents, SentenceFacts
-from detente.extract.recognise.scorer import SentenceScorer
+from detente.extract.recognise.scorer import SentenceScorer, SentenceScores
 from detente.extract.recognise.sentence import recognise_sentence
 from detente.extract.recognise.triggers import Hit
 
@@ -24,17 +24,21 @@ __all__ = [
     "SentenceEvents",
     "SentenceFacts",
     "SentenceScorer",
+    "SentenceScores",
     "find_candidates",
     "recognise",
 ]
 
 
-def recognise(candidates: Candidates, mentions: Mentions) -> list[SentenceEvents]:
-    """Each candidate sentence's events, in text order.
+def recognise(
+    candidates: Candidates, mentions: Mentions, scores: SentenceScores | None = None
+) -> list[SentenceEvents]:
+    """Each candidate sentence's events, in text order; `scores` are an extra scorer's.
 
     A back-reference ("the training programme") is a first mention when no event of its
     type has occurred earlier in the article, so sentences are read in order.
     """
+    scores = scores or {}
     found: list[SentenceEvents] = []
     seen: set[str] = set()
     for sentence in candidates.sentences:
@@ -43,7 +47,7 @@ def recognise(candidates: Candidates, mentions: Mentions) -> list[SentenceEvents
             candidates.hits[sentence.index],
             mentions,
             frozenset(seen),
-            candidates.scores.get(sentence.index, {}),
+            scores.get(sentence.index, {}),
         )
         events = recognise_sentence(facts, candidates.series)
         found.append(events)

@@ -10,12 +10,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from detente.extract.mentions.names import exercise_name, series_pattern
 from detente.extract.page import Page
 from detente.extract.page.sentences import Sentence
-from detente.extract.recognise.scorer import SentenceScorer
 from detente.extract.recognise.triggers import Hit, find_hits, rules
 
 
@@ -26,15 +25,13 @@ class Candidates:
     hits: Mapping[int, list[Hit]]  # by sentence index, every sentence
     series: re.Pattern[str] | None
     sentences: tuple[Sentence, ...]
-    scores: Mapping[int, Mapping[str, float]] = field(default_factory=dict)  # an extra scorer's
 
 
-def find_candidates(page: Page, scorer: SentenceScorer | None = None) -> Candidates:
+def find_candidates(page: Page) -> Candidates:
     hits = {s.index: find_hits(s.text) for s in page.sentences}
     series = series_pattern(_exercise_names([s for s in page.sentences if hits[s.index]]))
     chosen = tuple(s for s in page.sentences if _may_hold_event(s, hits[s.index], series))
-    scores = scorer.score(page.sentences) if scorer is not None else {}
-    return Candidates(hits, series, chosen, scores)
+    return Candidates(hits, series, chosen)
 
 
 def _may_hold_event(sentence: Sentence, hits: list[Hit], series: re.Pattern[str] | None) -> bool:

@@ -1,5 +1,6 @@
 """The pledge recogniser: commitments to cooperate ("pledged to", "agreed to expand", "offered
-to host"), and proposals ("proposed joint patrols") when a sentence states nothing else.
+to host"), and proposals ("proposed closer security cooperation") when a sentence states
+nothing else.
 
 Trigger words are `types.pledge` of `lexicons/triggers.json`, with its cooperation cues;
 proposal verbs are `proposal_verbs`.
@@ -43,7 +44,8 @@ def hits_of_new_events(hits: list[Hit]) -> bool:
 
 
 def proposal(text: str, hits: list[Hit]) -> Hit | None:
-    """'X proposed joint patrols': a proposed pledge, when the sentence states no other new event."""
+    """'X proposed closer security cooperation': a proposed pledge, when the sentence states no
+    other new event."""
     match = rules().proposal.search(text)
     if (
         match
