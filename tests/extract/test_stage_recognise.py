@@ -22,15 +22,19 @@ def recognised(extractor):
     """(type, status) of every event mention the sentence states, read inside a short article."""
 
     def run(sentence: str) -> list[tuple[str, str]]:
-        text = f"{sentence}\n{CONTEXT}\n"
-        page = read_page(Article(doc_id="r", text=text, published=date(2025, 4, 10)))
-        with article_context(text):
-            candidates = find_candidates(page)
-            mentions = find_mentions(page, candidates, PersonFinder(), lambda: extractor.nlp)
-            found = recognise(candidates, mentions)
+        found = recognised_sentences(extractor, sentence)
         return [(m.type, m.status) for s in found if s.facts.sentence.index == 0 for m in s.events]
 
     return run
+
+
+def recognised_sentences(extractor, sentence: str, scores=None):
+    text = f"{sentence}\n{CONTEXT}\n"
+    page = read_page(Article(doc_id="r", text=text, published=date(2025, 4, 10)))
+    with article_context(text):
+        candidates = find_candidates(page)
+        mentions = find_mentions(page, candidates, PersonFinder(), lambda: extractor.nlp)
+        return recognise(candidates, mentions, scores)
 
 
 @pytest.mark.parametrize(
@@ -104,12 +108,8 @@ def test_a_habit_is_no_happening(recognised):
 
 
 def test_an_extra_scorers_scores_reach_each_sentences_facts(extractor):
-    text = f"Greece and Cyprus signed a memorandum on defence cooperation on Friday.\n{CONTEXT}\n"
-    page = read_page(Article(doc_id="r", text=text, published=date(2025, 4, 10)))
-    with article_context(text):
-        candidates = find_candidates(page)
-        mentions = find_mentions(page, candidates, PersonFinder(), lambda: extractor.nlp)
-        plain = recognise(candidates, mentions)
-        scored = recognise(candidates, mentions, {0: {"agreement": 0.8}})
+    signed = "Greece and Cyprus signed a memorandum on defence cooperation on Friday."
+    plain = recognised_sentences(extractor, signed)
+    scored = recognised_sentences(extractor, signed, {0: {"agreement": 0.8}})
     assert scored[0].facts.scores == {"agreement": 0.8} and plain[0].facts.scores == {}
     assert [s.events for s in scored] == [s.events for s in plain]  # the rules do not read them yet

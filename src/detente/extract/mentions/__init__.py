@@ -26,7 +26,7 @@ from detente.extract.mentions.index import DatedOffsets, Mentions, PeopleIndex
 from detente.extract.mentions.ner import has_unknown_name, person_spans
 from detente.extract.mentions.people import PersonFinder, bind_visitors
 from detente.extract.page import Page
-from detente.extract.page.sentences import Sentence
+from detente.extract.page.sentences import Sentence, consecutive_runs
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -67,7 +67,7 @@ def dates_by_sentence(
         & set(range(len(sentences)))
     )
     out: dict[int, DatedOffsets] = {}
-    for run in _consecutive_runs(wanted):
+    for run in consecutive_runs(wanted):
         first, last = sentences[run[0]], sentences[run[-1]]
         window = text[first.start : last.end]
         starts = [sentences[i].start - first.start for i in run]
@@ -79,13 +79,3 @@ def dates_by_sentence(
             if at < sentence.end:
                 out.setdefault(sentence.index, []).append((at - sentence.start, found.value))
     return out
-
-
-def _consecutive_runs(indices: list[int]) -> list[list[int]]:
-    runs: list[list[int]] = []
-    for index in indices:
-        if runs and runs[-1][-1] == index - 1:
-            runs[-1].append(index)
-        else:
-            runs.append([index])
-    return runs

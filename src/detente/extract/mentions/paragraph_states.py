@@ -16,7 +16,7 @@ from bisect import bisect_left
 from collections.abc import Sequence
 
 from detente.extract.mentions.states import gazetteer
-from detente.extract.page.sentences import Sentence
+from detente.extract.page.sentences import Sentence, consecutive_runs
 
 
 class ParagraphStates:
@@ -65,7 +65,7 @@ class ParagraphStates:
         reread = sorted(set(copies) | {k + 1 for k in copies if k + 1 < len(self.members)})
         seen: list[str] = []
         kept_from = 0  # sentences before the next run are taken from the paragraph's own scan
-        for run in _runs(reread):
+        for run in consecutive_runs(reread):
             self._add_scanned(seen, self.bounds[kept_from], self.bounds[run[0]])
             self._add(seen, self._read_run(run, set(copies), cut))
             kept_from = run[-1] + 1
@@ -115,13 +115,3 @@ def _unique(codes) -> list[str]:
         if code not in seen:
             seen.append(code)
     return seen
-
-
-def _runs(positions: list[int]) -> list[list[int]]:
-    runs: list[list[int]] = []
-    for position in positions:
-        if runs and runs[-1][-1] == position - 1:
-            runs[-1].append(position)
-        else:
-            runs.append([position])
-    return runs

@@ -112,3 +112,14 @@ def _make(line: str, offset: int, start: int, end: int, paragraph: int, index: i
     lead = len(raw) - len(raw.lstrip())
     body = raw.strip()
     return Sentence(offset + start + lead, offset + start + lead + len(body), body, paragraph, index)
+
+
+def consecutive_runs(indices: list[int]) -> list[list[int]]:
+    """Sorted sentence indices grouped into runs of neighbours: [1, 2, 4] -> [[1, 2], [4]]."""
+    runs: list[list[int]] = []
+    for index in indices:
+        if runs and runs[-1][-1] == index - 1:
+            runs[-1].append(index)
+        else:
+            runs.append([index])
+    return runs

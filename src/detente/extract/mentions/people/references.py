@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from detente.extract.lexicon import LexiconPatterns
 from detente.extract.mentions.people.names import NamePatterns, title_case
 from detente.extract.mentions.people.table import Mention, PersonTable, office_key
 from detente.extract.mentions.states import Gazetteer
@@ -17,13 +18,7 @@ _PRONOUN = re.compile(r"\b(?:he|she|He|She)\b")
 
 _QUOTE_THEN_SPEAKER = re.compile(r"^[\"“][^\"”]+[\"”]")
 
-_CALLER = re.compile(
-    r"(?i:called on|calls on|call on|paid a (?:courtesy )?call on|visited|paid (?:a|an) (?:[\w-]+ )?visit)"
-)
-
-_HOST = re.compile(r"(?i:received|hosted.*)")
-
-_VISITOR_WORDS = re.compile(r"\b(?:visiting|dignitary|guest)\b", re.I)
+_RULES = LexiconPatterns("mentions", "people")
 
 
 class ReferenceBinding:
@@ -161,9 +156,9 @@ def bind_visitors(
             if hit.type != "meeting" or hit.reference:
                 continue
             at = sentence.start + hit.start
-            if _CALLER.fullmatch(hit.text):
+            if _RULES.caller.fullmatch(hit.text):
                 found = [m for m in table.mentions if sentence.start <= m.start < at and m.kind == "name"]
-            elif _HOST.fullmatch(hit.text):
+            elif _RULES.host.fullmatch(hit.text):
                 found = [m for m in table.mentions if at < m.start < sentence.end and m.kind == "name"][:1]
             else:
                 continue
@@ -171,6 +166,6 @@ def bind_visitors(
     if visitors:
         for mention in table.mentions:
             described = mention.kind == "description" and mention.person not in visitors
-            if described and _VISITOR_WORDS.search(text[max(0, mention.start - 12) : mention.end]):
+            if described and _RULES.visitor_words.search(text[max(0, mention.start - 12) : mention.end]):
                 mention.person = visitors[0]
     return set(visitors)
