@@ -18,7 +18,14 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from detente.extract.arguments import ANCHOR_TYPES, attach_anchors, attach_context, attach_sentence_arguments
+from detente.extract.arguments import (
+    ANCHOR_TYPES,
+    attach_anchors,
+    attach_context,
+    attach_sentence_arguments,
+    news_day,
+    separate_meetings,
+)
 from detente.extract.mentions import find_mentions
 from detente.extract.mentions.people import PersonFinder
 from detente.extract.mentions.states import article_context, gazetteer
@@ -93,11 +100,13 @@ class RuleExtractor:
         if not drafts:
             return []
         visitors = attach_context(drafts, page, candidates, mentions)
+        drafts = separate_meetings(drafts, mentions)
         if trace is not None:
             trace.drafts = views(drafts, mentions.people)
         drafts = merge_duplicates(drafts, ANCHOR_TYPES)
         attach_anchors(drafts, page)
         share_bloc(drafts)
+        news_day(drafts, page.published)
         drafts = merge_duplicates(drafts)
         if trace is not None:
             trace.merged = views(drafts, mentions.people)

@@ -12,18 +12,27 @@ attached after the first merge, since a visit and its meetings must be one occas
 from __future__ import annotations
 
 from detente.extract.arguments.anchors import choose_anchors, inherit_from_anchors, praisers_join_exercises
-from detente.extract.arguments.dates import planned_by_date
+from detente.extract.arguments.dates import news_day, planned_by_date
 from detente.extract.arguments.draft import ANCHOR_TYPES, Draft
 from detente.extract.arguments.names import name_editions
 from detente.extract.arguments.references import attach_references, delegation_leaders, follow_on_details
 from detente.extract.arguments.sentence import attach_sentence_arguments
+from detente.extract.arguments.separate import separate_meetings
 from detente.extract.arguments.visits import place_meetings, sideline_meetings, visit_destinations
 from detente.extract.mentions import Mentions
 from detente.extract.page import Page
 from detente.extract.recognise.candidates import Candidates
 from detente.models import Place
 
-__all__ = ["ANCHOR_TYPES", "Draft", "attach_anchors", "attach_context", "attach_sentence_arguments"]
+__all__ = [
+    "ANCHOR_TYPES",
+    "Draft",
+    "attach_anchors",
+    "attach_context",
+    "attach_sentence_arguments",
+    "news_day",
+    "separate_meetings",
+]
 
 
 def attach_context(

@@ -51,6 +51,10 @@ def choose_anchors(drafts: list[Draft], published: date | None = None) -> None:
             continue
         if draft.type in ("agreement", "defence_industry") and draft.date is not None:
             continue
+        if draft.type in ("agreement", "defence_industry") and _RULES.earlier_deed.search(
+            draft.sentence.text[: draft.hit.end]
+        ):
+            continue  # "the two armies had previously signed a training agreement": not at today's meeting
         draft.anchor = _nearest_anchor(draft, anchors, wide=draft.type in ("pledge", "praise")) or (
             main if draft.type in ("pledge", "praise") else None
         )

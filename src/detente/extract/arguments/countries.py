@@ -12,6 +12,7 @@ from detente.extract.arguments.draft import Draft, inside, unique
 from detente.extract.lexicon import LexiconPatterns
 from detente.extract.mentions.states import CountryMention, gazetteer
 from detente.extract.recognise.event_mention import SentenceFacts
+from detente.extract.recognise.triggers import rules
 
 _RULES = LexiconPatterns("arguments", "countries")
 
@@ -34,6 +35,10 @@ def attach_countries(
         members = gazetteer().organisation_members(text)
         if members:
             draft.countries = unique(draft.countries + members)
+    if event_type == "agreement" and len(draft.countries) < 2 and rules().bloc_history.search(draft.hit.text):
+        # "In October 2002, the group was renamed as the CSTO": the bloc's members made it
+        paragraph = facts.mentions.paragraph_text(sentence.paragraph)
+        draft.countries = unique(draft.countries + gazetteer().organisation_named(paragraph))
     draft.nearby = facts.mentions.nearby_states(sentence, topic_from)  # distinct already
 
 

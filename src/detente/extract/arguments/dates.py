@@ -126,3 +126,37 @@ def earlier_start(target: Draft, sentence: Sentence, found: list) -> None:
     start = found[0][1]
     if start.start and start.start < target.date.start and (target.date.start - start.start).days < 120:
         target.date = EventDate(start.start, target.date.end or target.date.start, start.precision)
+
+
+NEWS_DAY_REACH = 7  # days before publication within which a dated event is "the news"
+
+
+def news_day(drafts: list[Draft], published: date | None) -> None:
+    """An event the article reports without a date of its own happened on the day of its news:
+    the day of the first event dated in the week before publication, else the publication day.
+
+    Events told as background ("had previously signed"), as plans, or in a sentence naming
+    another year keep no date.
+    """
+    if published is None:
+        return
+    day = next(
+        (
+            d.date.start
+            for d in sorted(drafts, key=lambda d: d.position)
+            if d.status == "occurred"
+            and d.date is not None
+            and d.date.precision == "day"
+            and d.date.start is not None
+            and 0 <= (published - d.date.start).days <= NEWS_DAY_REACH
+        ),
+        published,
+    )
+    for draft in drafts:
+        if draft.status != "occurred" or (draft.date is not None and draft.date.start is not None):
+            continue
+        text = draft.sentence.text
+        years = {int(y) for y in _RULES.year_in_text.findall(text + " " + (draft.name or ""))}
+        if years - {published.year} or _RULES.background_cue.search(text):
+            continue  # "the last edition, Talisman Sabre 2021", "had previously gifted": not today's news
+        draft.date = EventDate(day, day, "day")

@@ -16,6 +16,7 @@ recognisers and the argument passes through `Mentions`:
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from collections.abc import Callable, Sequence
 from datetime import date
@@ -36,6 +37,10 @@ if TYPE_CHECKING:
 __all__ = ["Mentions", "find_mentions"]
 
 _DATES_BEFORE, _DATES_AFTER = 1, 2  # follow-on details read two sentences on
+
+
+_YEAR = re.compile(r"\b((?:19|20)\d\d)\b")
+_FIRST_YEAR = 1945  # earlier years name history, not the page's news
 
 
 def find_mentions(
@@ -67,11 +72,12 @@ def dates_by_sentence(
         & set(range(len(sentences)))
     )
     out: dict[int, DatedOffsets] = {}
+    hint = None if published else year_of_page(text)
     for run in consecutive_runs(wanted):
         first, last = sentences[run[0]], sentences[run[-1]]
         window = text[first.start : last.end]
         starts = [sentences[i].start - first.start for i in run]
-        for found in find_dates(window, published):
+        for found in find_dates(window, published, hint):
             if found.value.start is None:
                 continue
             sentence = sentences[run[bisect_right(starts, found.start) - 1]]
@@ -79,3 +85,9 @@ def dates_by_sentence(
             if at < sentence.end:
                 out.setdefault(sentence.index, []).append((at - sentence.start, found.value))
     return out
+
+
+def year_of_page(text: str) -> int | None:
+    """A page without a date is usually about the latest year it names ("chairmanship in 2021")."""
+    years = [int(y) for y in _YEAR.findall(text) if _FIRST_YEAR <= int(y) <= date.today().year]
+    return max(years) if years else None

@@ -52,6 +52,7 @@ class Gazetteer:
     organisations: dict[str, tuple[str, ...]]
     official_capitals: frozenset[str]
     organisation_pattern: re.Pattern[str]
+    organisation_name: re.Pattern[str]
     compound_topic: re.Pattern[str]  # "Russia-Ukraine war": a pair named as a topic
     second_of_pair: re.Pattern[str]  # "-Korea" after "Mongolia"
     shared_bodies: dict[str, tuple[str, ...]] = field(default_factory=dict)  # "ISPR": PAK's or BGD's
@@ -153,6 +154,11 @@ class Gazetteer:
                 continue  # "..., the ISPR said": the body that tells the news is its source, not a party
             keep.append(mention)
         return keep
+
+    def organisation_named(self, text: str) -> list[str]:
+        """Members of the first bloc a text names at all ("the CSTO was renamed ...")."""
+        match = self.organisation_name.search(text)
+        return list(self.organisations[match.group(0)]) if match else []
 
     def organisation_members(self, text: str) -> list[str]:
         """Members of a bloc named as the actors ("ASEAN member states", "SCO defence ministers")."""
@@ -260,6 +266,7 @@ def gazetteer() -> Gazetteer:
         organisations=organisations,
         official_capitals=frozenset(c["capital"] for c in cache.get_countries().values() if c.get("capital")),
         organisation_pattern=organisation_pattern,
+        organisation_name=re.compile(rf"\b{org_names}\b"),
         second_of_pair=re.compile(r"(?<=-)" + names + r"(?!\w)"),
         compound_topic=re.compile(
             r"\s+(?:" + "|".join(lexicon.get("compound_not_party_after", [])) + r")\b", re.I

@@ -14,6 +14,7 @@ from detente.models import EventDate, Place
 
 _ANCHORS = LexiconPatterns("arguments", "anchors")  # "also", "another": one more
 _VISITS = LexiconPatterns("arguments", "visits")  # "on the sidelines": a meeting of its own
+_RULES = LexiconPatterns("merge", "duplicates")
 
 
 def merge_duplicates(drafts: list[Draft], types: tuple[str, ...] | None = None) -> list[Draft]:
@@ -37,6 +38,8 @@ def merge_duplicates(drafts: list[Draft], types: tuple[str, ...] | None = None) 
 
 
 def _same_happening(a: Draft, b: Draft, kept: list[Draft]) -> bool:
+    if a.type == b.type == "exercise" and "proposed" not in (a.status, b.status):
+        return _same_exercise(a, b)
     if a.status == "proposed" == b.status and (a.type == b.type or b.type == "pledge"):
         return abs(a.index - b.index) == 1 and a.sentence.paragraph == b.sentence.paragraph
     if a.type != b.type or a.status != b.status or a.status == "proposed":
@@ -143,3 +146,22 @@ def _places_compatible(a: Place | None, b: Place | None) -> bool:
             or a.country == b.country
         )
     return a.country is None or b.country is None or a.country == b.country
+
+
+def _same_exercise(a: Draft, b: Draft) -> bool:
+    """An article about a drill names it many times ("the manoeuvres", "the war games will last ...");
+    another edition has its own year, name, an edition word, or a different set of states."""
+    if a.past_edition or b.past_edition:
+        return a.past_edition == b.past_edition and a.name is not None and a.name == b.name
+    if a.name and b.name and a.name != b.name:
+        return False
+    if a.status != b.status:
+        planned = a if a.status == "planned" else b
+        if planned.date is not None or _RULES.next_edition.search(planned.sentence.text):
+            return False  # "Next year's edition will take place on Uzbek soil": a plan of its own
+    if not _dates_compatible(a.date, b.date, loose=False):
+        return False
+    if _ANCHORS.another.search(b.sentence.text[: b.hit.start]):
+        return False  # "the navies also held a separate drill"
+    sa, sb = set(a.countries), set(b.countries)
+    return not sa or not sb or sa <= sb or sb <= sa

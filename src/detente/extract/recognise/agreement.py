@@ -23,6 +23,8 @@ def recognise_agreement(text: str, hits: list[Hit], facts: SentenceFacts) -> Hit
             continue
         if civil_subjects_only(text, hit):
             continue  # "signed memoranda of understanding on hydrogen energy and healthcare"
+        if r.bloc_history.search(hit.text) and not r.bloc_named.search(text):
+            continue  # "we were joined by four other men": a bloc's founding or members need the bloc
         if hit.strong or r.agreement_verbs.search(text):
             return hit
     return None

@@ -39,3 +39,22 @@ def recognise_defence_industry(
         if not with_agreement and has_eventive(text):
             return hit
     return None
+
+
+def equipment_deal(text: str, hit: Hit, facts: SentenceFacts) -> bool:
+    """A signed instrument whose subject is buying, selling or supplying equipment, not cooperation.
+
+    The real pages' guide: a purchase, sale, delivery, hand-over, gift or company contract is
+    defence industry even when the text says "deal signed"; an accord between governments
+    (cooperation, a framework, co-development) stays an agreement.
+    """
+    r = rules()
+    if r.purchase_after.match(text, hit.end):  # "a framework agreement for the purchase of 1,000 tanks"
+        return True
+    if r.purchased_under.search(text[: hit.start]):  # "36 Rafale jets, acquired under a separate agreement"
+        return True
+    if r.cooperation_instrument.search(hit.text) or not r.deal_noun.search(hit.text):
+        return False
+    if r.contract_noun.search(hit.text):  # a contract in a story about equipment is a sale
+        return facts.paragraph_has(r.equipment)
+    return bool(r.purchase_content.search(text) or r.equipment.search(text, hit.start))

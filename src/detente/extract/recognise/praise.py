@@ -20,6 +20,8 @@ def recognise_praise(text: str, hits: list[Hit]) -> Hit | None:
             continue
         if _RULES.event_praised.search(text[: hit.start]):
             continue
+        if rules().praised_occasion.match(text, hit.end):
+            continue  # "praised the achievements of the meeting", "congratulated him on his appointment"
         if hit.text.lower().startswith("thank") and not gazetteer().parties(text[hit.end : hit.end + 60]):
             continue  # "thanked the research team": thanks count only when a state or its forces get them
         return hit

@@ -11,11 +11,12 @@ from __future__ import annotations
 
 import re
 
+from detente.extract.domain import domain_cues
 from detente.extract.lexicon import LexiconPatterns
 from detente.extract.mentions.names import exercise_name
 from detente.extract.recognise.agreement import recognise_agreement
 from detente.extract.recognise.clauses import content_of_deal, habitual, own_clause
-from detente.extract.recognise.defence_industry import recognise_defence_industry
+from detente.extract.recognise.defence_industry import equipment_deal, recognise_defence_industry
 from detente.extract.recognise.event_mention import EventMention, SentenceEvents, SentenceFacts
 from detente.extract.recognise.exercise import recognise_exercise, series_editions
 from detente.extract.recognise.meeting import recognise_meeting
@@ -105,6 +106,11 @@ def _settle_types(
         industry = own[0]
     if industry and training and industry.start < training.end and training.start < industry.end:
         industry = None  # "cadets were commissioned": officers, not a ship
+    if agreement is not None and equipment_deal(text, agreement, facts):
+        # "inked its largest defence equipment export deal", "signed a $155 million deal to supply
+        # howitzers": a purchase or sale, however signed, is defence industry
+        industry = Hit("defence_industry", agreement.start, agreement.end, agreement.text, True, False)
+        agreement = None
     praise = recognise_praise(text, by_type.get("praise", []))
     if habitual(text, hits) and not any(d.precision in ("day", "month") for _, d in facts.dates):
         # "their navies regularly conduct joint exercises": a habit, not a happening
@@ -132,4 +138,11 @@ def _first_of_kind(hit: Hit, facts: SentenceFacts) -> Hit:
     named = hit.type in ("meeting", "agreement") and bool(facts.people)
     if facts.dates or named:  # "during the visit of General X to Islamabad" with nothing before it
         return Hit(hit.type, hit.start, hit.end, hit.text, hit.strong, False)
+    if (
+        hit.type == "meeting"
+        and _RULES.meeting_noun.fullmatch(hit.text)
+        and facts.mentions.states_in(facts.sentence)
+        and facts.paragraph_has(domain_cues().defence)
+    ):  # "In their meeting in Tokyo, the two ministers confirmed ...": the first word of a meeting
+        return Hit(hit.type, hit.start, hit.end, hit.text, True, False)
     return hit

@@ -54,6 +54,17 @@ class Rules:
     praise_objects: re.Pattern[str]
     training_cue: re.Pattern[str]
     elaboration: re.Pattern[str]
+    deal_noun: re.Pattern[str]
+    contract_noun: re.Pattern[str]
+    purchase_content: re.Pattern[str]
+    purchase_after: re.Pattern[str]
+    purchased_under: re.Pattern[str]
+    cooperation_instrument: re.Pattern[str]
+    praised_occasion: re.Pattern[str]
+    separate: re.Pattern[str]
+    group_counterpart: re.Pattern[str]
+    bloc_history: re.Pattern[str]
+    bloc_named: re.Pattern[str]
 
 
 @lru_cache(maxsize=1)
@@ -90,6 +101,17 @@ def rules() -> Rules:
         praise_objects=re.compile(r"\b" + data["types"]["praise"]["objects"] + r"\b"),
         training_cue=re.compile(r"\b" + data["types"]["training"]["cue"] + r"\b"),
         elaboration=re.compile(r"^(?:" + "|".join(data["elaboration_starts"]) + r")\b", re.I),
+        deal_noun=word_regex(types["defence_industry"]["deal_nouns"]),
+        contract_noun=word_regex(["contracts?"]),
+        purchase_content=word_regex(types["defence_industry"]["purchase_content"]),
+        purchase_after=re.compile(types["defence_industry"]["purchase_after"], re.I),
+        purchased_under=re.compile(types["defence_industry"]["purchased_under"], re.I),
+        cooperation_instrument=word_regex(types["agreement"]["cooperation_instruments"]),
+        praised_occasion=re.compile(types["praise"]["occasion_after"], re.I),
+        separate=re.compile(types["meeting"]["separate"], re.I),
+        group_counterpart=re.compile(types["meeting"]["group_counterpart"]),
+        bloc_history=re.compile(alternation(types["agreement"]["organisation_history"]), re.I),
+        bloc_named=re.compile(types["agreement"]["bloc_named"]),
     )
 
 

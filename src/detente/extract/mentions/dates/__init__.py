@@ -8,7 +8,9 @@ Rules the gold annotations follow (shared/gold/README.md):
 - `start` is the first day of the period; `end` equals `start` unless the text
   gives a span ("from August 4 to 9, 2025").
 - Relative and year-less dates are resolved against the publication date; with
-  no publication date they stay `unknown` (start None). A year is never invented.
+  no publication date they stay `unknown` (start None), unless the caller gives the
+  year the page's own dates point to (`year_hint`): a year-less day or month then
+  takes that year. A weekday or "last week" never does.
 - A bare weekday ("on Thursday") is the latest such day on or before publication
   (the same day counts), or the first on or after it when the sentence speaks of
   the future ("will visit on Thursday"). "next"/"last" exclude the day itself.
@@ -30,7 +32,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from detente.extract.mentions.dates.readings import best_candidates
-from detente.extract.mentions.dates.resolve import as_date, is_relative, resolve, resolve_weekday
+from detente.extract.mentions.dates.resolve import as_date, is_relative, resolve_hinted, resolve_weekday
 from detente.extract.mentions.dates.spans import merge_spans
 from detente.extract.mentions.dates.tense import tense_of
 from detente.extract.mentions.dates.vocabulary import LEXICON_PATH
@@ -51,8 +53,12 @@ class DateMention:
     text: str
 
 
-def find_dates(text: str, published: date | None) -> list[DateMention]:
-    """Every date expression in `text`, in order, none overlapping."""
+def find_dates(text: str, published: date | None, year_hint: int | None = None) -> list[DateMention]:
+    """Every date expression in `text`, in order, none overlapping.
+
+    Without a publication date, `year_hint` (the year the page's own dates point to) places a
+    "29-30 June" or "in March" in that year; weekdays and "last week" stay unknown.
+    """
     if not isinstance(text, str):
         raise TypeError(f"find_dates: text must be a str, got {type(text).__name__}")
     published = as_date(published)
@@ -61,7 +67,7 @@ def find_dates(text: str, published: date | None) -> list[DateMention]:
         DateMention(
             c.start,
             c.end,
-            resolve(c.raw, published, lambda c=c: tense_of(text, c, candidates)),
+            resolve_hinted(c.raw, published, year_hint, lambda c=c: tense_of(text, c, candidates)),
             is_relative(c.raw),
             text[c.start : c.end],
         )

@@ -61,6 +61,17 @@ def is_relative(raw: Raw) -> bool:
     return not isinstance(raw, Year)
 
 
+def resolve_hinted(
+    raw: Raw, published: date | None, year_hint: int | None, tense: Callable[[], Tense]
+) -> EventDate:
+    """`resolve`, placing a year-less day or month of an undated page in `year_hint`."""
+    if published is None and year_hint is not None and isinstance(raw, Day | DaySpan | Month | MonthSpan):
+        first = raw.first if isinstance(raw, DaySpan | MonthSpan) else raw
+        if first.year is None and getattr(first, "year_offset", None) is None:
+            return resolve(raw, date(year_hint, 7, 1), lambda: None)  # nearest: within that year
+    return resolve(raw, published, tense)
+
+
 def resolve(raw: Raw, published: date | None, tense: Callable[[], Tense]) -> EventDate:
     if isinstance(raw, Year):
         start = date(raw.year, 1, 1)

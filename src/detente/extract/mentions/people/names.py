@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from detente.extract.lexicon import alternation, load_lexicon
+from detente.extract.lexicon import LexiconPatterns, alternation, load_lexicon
 from detente.extract.mentions.states import Gazetteer, gazetteer
 
 _NAME_TOKEN = r"[A-Z][\w'’.-]*"
@@ -19,6 +19,7 @@ _NAME_TOKEN = r"[A-Z][\w'’.-]*"
 _NAME = rf"{_NAME_TOKEN}(?:\s+(?:bin\s+|bint\s+|al-|Al\s+|de\s+|van\s+|von\s+)?{_NAME_TOKEN}){{0,5}}"
 
 _POSSESSIVE = re.compile(r"['’]s$")
+_PEOPLE = LexiconPatterns("mentions", "people")
 
 _RANK_WORDS = frozenset({"General", "Colonel", "Lieutenant", "Admiral", "Marshal", "Brigadier", "Commodore"})
 
@@ -99,6 +100,11 @@ def clean_name(raw: str, gaz: Gazetteer, stop: frozenset[str]) -> str:
     kept: list[str] = []
     for position, token in enumerate(tokens):
         bare = _POSSESSIVE.sub("", token).rstrip(".,")
+        broken = _PEOPLE.break_in_token.split(bare)
+        if len(broken) > 1:  # "(Jiji Press)--Japanese": a dateline's agency, then the article's words
+            kept, bare = [], broken[-1]
+            if not bare:
+                continue
         if bare in _RANK_WORDS or (bare in resets and _name_follows(tokens[position + 1 :], gaz, stop)):
             kept = []  # "Armed Forces General Dragan Petrovic": the name starts after the institution
             continue
