@@ -106,7 +106,8 @@ class RuleExtractor:
         drafts = merge_duplicates(drafts, ANCHOR_TYPES)
         attach_anchors(drafts, page)
         share_bloc(drafts)
-        news_day(drafts, page.published)
+        if not page.commentary:  # an opinion piece's sweeping sentences are no news of the day
+            news_day(drafts, page.published, mentions)
         drafts = merge_duplicates(drafts)
         if trace is not None:
             trace.merged = views(drafts, mentions.people)

@@ -17,7 +17,7 @@ from datetime import date
 
 from detente.extract.arguments.draft import Draft
 from detente.extract.lexicon import LexiconPatterns
-from detente.extract.mentions.index import DatedOffsets
+from detente.extract.mentions.index import DatedOffsets, Mentions
 from detente.extract.page.sentences import Sentence
 from detente.extract.recognise.clauses import recalled_after, run_span
 from detente.extract.recognise.triggers import Hit
@@ -131,12 +131,12 @@ def earlier_start(target: Draft, sentence: Sentence, found: list) -> None:
 NEWS_DAY_REACH = 7  # days before publication within which a dated event is "the news"
 
 
-def news_day(drafts: list[Draft], published: date | None) -> None:
+def news_day(drafts: list[Draft], published: date | None, mentions: Mentions) -> None:
     """An event the article reports without a date of its own happened on the day of its news:
     the day of the first event dated in the week before publication, else the publication day.
 
-    Events told as background ("had previously signed"), as plans, or in a sentence naming
-    another year keep no date.
+    Events told as background ("had previously signed"), as plans, in a sentence naming
+    another year, or in a sentence whose dates were judged not theirs keep no date.
     """
     if published is None:
         return
@@ -155,6 +155,8 @@ def news_day(drafts: list[Draft], published: date | None) -> None:
     for draft in drafts:
         if draft.status != "occurred" or (draft.date is not None and draft.date.start is not None):
             continue
+        if mentions.dates_in(draft.sentence):
+            continue  # "met on Thursday, a day after watching the drill": the sentence's dates are not its
         text = draft.sentence.text
         years = {int(y) for y in _RULES.year_in_text.findall(text + " " + (draft.name or ""))}
         if years - {published.year} or _RULES.background_cue.search(text):

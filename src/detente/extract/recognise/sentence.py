@@ -106,7 +106,7 @@ def _settle_types(
         industry = own[0]
     if industry and training and industry.start < training.end and training.start < industry.end:
         industry = None  # "cadets were commissioned": officers, not a ship
-    if agreement is not None and equipment_deal(text, agreement, facts):
+    if agreement is not None and industry is None and equipment_deal(text, agreement, facts):
         # "inked its largest defence equipment export deal", "signed a $155 million deal to supply
         # howitzers": a purchase or sale, however signed, is defence industry
         industry = Hit("defence_industry", agreement.start, agreement.end, agreement.text, True, False)
