@@ -192,3 +192,21 @@ def test_praise_of_an_occasion_is_no_praise(extract, sentence):
         "Senegalese and Malian army chiefs met in Dakar on Tuesday to discuss border security.\n\n" + sentence
     )
     assert _of(extract, text, "praise") == []
+
+
+def test_praise_of_athletes_at_military_games_is_no_praise(extract):
+    text = (
+        "Ghanaian and Togolese army teams competed in the military games in Accra on Tuesday.\n\n"
+        "The Ghanaian chief of defence staff applauded the athletes for their discipline and the Togolese "
+        "armed forces for their performance."
+    )
+    assert _of(extract, text, "praise") == []
+
+
+def test_taking_part_in_a_drill_abroad_is_an_exercise(extract):
+    text = (
+        "The Chinese Ministry of National Defense on Tuesday announced its participation in joint military "
+        "exercises with the armed forces of Kenya next month."
+    )
+    exercises = _of(extract, text, "exercise")
+    assert [tuple(e.countries) for e in exercises] == [("CHN", "KEN")]

@@ -15,6 +15,8 @@ _RULES = LexiconPatterns("recognise", "praise")
 
 def recognise_praise(text: str, hits: list[Hit]) -> Hit | None:
     """Praise of the other side's forces or efforts, not of a speech or a stadium's atmosphere."""
+    if rules().sports.search(text):
+        return None  # "applauded the athletes for their discipline": sport, not one state praising another
     for hit in hits:
         if not rules().praise_objects.search(text, hit.end):
             continue

@@ -65,6 +65,7 @@ class Rules:
     group_counterpart: re.Pattern[str]
     bloc_history: re.Pattern[str]
     bloc_named: re.Pattern[str]
+    sports: re.Pattern[str]
 
 
 @lru_cache(maxsize=1)
@@ -112,6 +113,7 @@ def rules() -> Rules:
         group_counterpart=re.compile(types["meeting"]["group_counterpart"]),
         bloc_history=re.compile(alternation(types["agreement"]["organisation_history"]), re.I),
         bloc_named=re.compile(types["agreement"]["bloc_named"]),
+        sports=re.compile(types["praise"]["sports_context"], re.I),
     )
 
 
