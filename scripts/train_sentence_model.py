@@ -42,11 +42,11 @@ def annotated_sets() -> list[tuple[str, Path, Path]]:
 
 def sentence_rows(name: str, gold_dir: Path, source_dir: Path) -> list[dict]:
     """One row per body sentence: its features and the gold types stated in it."""
-    from detente.extract.gazetteer import article_context, gazetteer
-    from detente.extract.people import PersonFinder
+    from detente.extract.mentions.states import article_context, gazetteer
+    from detente.extract.mentions.people import PersonFinder
     from detente.extract.sentence_model import SentenceView, sentence_features
-    from detente.extract.text import split_sentences
-    from detente.extract.triggers import find_hits
+    from detente.extract.page.sentences import split_sentences
+    from detente.extract.recognise.triggers import find_hits
     from detente.ingest import read_sources
 
     finder = PersonFinder()

@@ -1,0 +1,212 @@
+"""Phrasings of real news pages that no written article used: our own sentences, one phenomenon each.
+
+Calls and video conferences, commitments phrased as wishes, several meetings in one sentence,
+equipment deals that are sales rather than accords, gifts and purchases told in the passive,
+the founding history of blocs, one drill named many times, and the dates real pages leave out.
+"""
+
+from datetime import date
+
+import pytest
+from tests.extract.conftest import only
+
+PUBLISHED = date(2024, 3, 14)  # a Thursday
+CONTEXT = "\n\nThe military ties between the two armed forces have grown since 2019."
+
+
+def _of(extract, text: str, event_type: str, published: date | None = PUBLISHED):
+    return only(extract(text + CONTEXT, published=published), event_type)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Portuguese Defence Minister Rui Costa held a telephonic conversation with his Brazilian counterpart "
+        "Jose Mucio on Tuesday.",
+        "Portuguese Defence Minister Rui Costa and Brazilian Defence Minister Jose Mucio held a video "
+        "teleconference on Tuesday.",
+        "Portuguese Defence Minister Rui Costa and Brazilian Defence Minister Jose Mucio convened via video "
+        "on Tuesday.",
+        "Portuguese Defence Minister Rui Costa spoke with Brazilian Defence Minister Jose Mucio on Tuesday "
+        "about naval cooperation.",
+    ],
+)
+def test_calls_and_video_conferences_are_meetings(extract, sentence):
+    meetings = _of(extract, sentence, "meeting")
+    assert [(m.status, tuple(m.countries), m.date.start) for m in meetings] == [
+        ("occurred", ("BRA", "PRT"), date(2024, 3, 12))
+    ]
+    assert meetings[0].location is None  # a call happens nowhere in particular
+
+
+def test_speaking_to_a_news_outlet_is_no_meeting(extract):
+    text = "Estonian Defence Minister Hanno Pevkur spoke to Baltic News Network about the army's budget."
+    assert _of(extract, text, "meeting") == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Both ministers agreed to remain in touch.",
+        "Both sides displayed desire to initiate long-lasting security cooperation.",
+        "The general said Kenya is keen to expand its military cooperation with Rwanda.",
+        "\u201cWe undertake to sign a memorandum on defence cooperation this year,\u201d the minister said.",
+    ],
+)
+def test_commitments_as_pages_phrase_them(extract, sentence):
+    text = (
+        "Kenyan Defence Minister Aden Moi met Rwandan Defence Minister Juvenal Marizamunda in Nairobi "
+        f"on Tuesday.\n\n{sentence}"
+    )
+    pledges = _of(extract, text, "pledge")
+    assert [(p.status, tuple(p.countries)) for p in pledges] == [("occurred", ("KEN", "RWA"))]
+
+
+def test_separate_meetings_are_one_meeting_each(extract):
+    text = (
+        "Pakistan's Chairman Joint Chiefs of Staff Committee General Sahir Mirza arrived in Abuja on "
+        "Tuesday on an official visit.\n\nGeneral Mirza also held separate meetings with Nigerian Defence "
+        "Minister Mohammed Badaru, Chief of Defence Staff General Christopher Musa and the Service Chiefs."
+    )
+    meetings = [m for m in _of(extract, text, "meeting") if "separate" in m.evidence]
+    assert len(meetings) == 3
+    named = sorted(p.name for m in meetings for p in m.participants if p.country == "NGA")
+    assert named == ["Christopher Musa", "Mohammed Badaru"]
+
+
+def test_meetings_with_two_people_and_no_separate_word_stay_one(extract):
+    text = (
+        "Pakistan's Chairman Joint Chiefs of Staff Committee General Sahir Mirza held meetings with "
+        "Nigerian Defence Minister Mohammed Badaru and Chief of Defence Staff General Christopher Musa "
+        "in Abuja on Tuesday."
+    )
+    assert len(_of(extract, text, "meeting")) == 1
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Turkey has inked its largest defence equipment export deal with Indonesia, worth $1.2 billion.",
+        "The two sides signed a $300 million deal to supply Turkish howitzers to the Indonesian army.",
+        "Indonesia signed a framework agreement for the purchase of up to 48 Turkish fighter jets.",
+    ],
+)
+def test_equipment_deals_are_defence_industry(extract, sentence):
+    events = extract(sentence + CONTEXT, published=PUBLISHED)
+    assert [e.type for e in events] == ["defence_industry"]
+    assert events[0].countries == ["IDN", "TUR"]
+
+
+def test_a_cooperation_accord_stays_an_agreement(extract):
+    text = "Turkey and Indonesia signed a defence cooperation agreement in Ankara on Tuesday."
+    assert [e.type for e in extract(text + CONTEXT, published=PUBLISHED)] == ["agreement"]
+
+
+@pytest.mark.parametrize(
+    "sentence, status",
+    [
+        ("The two patrol boats previously gifted by Japan to Sri Lanka in 2019 are in service.", "occurred"),
+        ("The radars were purchased from Israel by the Sri Lankan navy last year.", "occurred"),
+        ("Sri Lanka intends to buy Japanese patrol boats, the navy said.", "proposed"),
+        ("The navy confirmed Sri Lanka's interest in acquiring Japanese patrol boats.", "proposed"),
+    ],
+)
+def test_gifts_and_purchases_told_every_way(extract, sentence, status):
+    events = _of(extract, sentence, "defence_industry")
+    assert [e.status for e in events] == [status]
+
+
+def test_a_blocs_founding_and_renaming_are_agreements(extract):
+    text = (
+        "Kazakh and Kyrgyz troops took part in the CSTO drill in Kazakhstan on Tuesday.\n\n"
+        "The CSTO was founded in 2002 by Russia, Armenia, Belarus, Kazakhstan, Kyrgyzstan and Tajikistan."
+    )
+    agreements = _of(extract, text, "agreement")
+    assert [(a.date.start, a.date.precision) for a in agreements] == [(date(2002, 1, 1), "year")]
+    assert "RUS" in agreements[0].countries
+
+
+def test_being_joined_by_people_is_no_blocs_history(extract):
+    text = (
+        "When the defence attache walked into the ministry, we were joined by four other officers from "
+        "the Indian army."
+    )
+    assert _of(extract, text, "agreement") == []
+
+
+def test_one_drill_named_many_times_is_one_exercise(extract):
+    text = (
+        "Greek and Egyptian navies began a joint naval exercise off Alexandria on Monday.\n\n"
+        "The manoeuvres will last for several days, the Egyptian military said.\n\n"
+        "The war games are among the largest drills in the eastern Mediterranean."
+    )
+    exercises = _of(extract, text, "exercise")
+    assert [(e.status, e.date.start) for e in exercises] == [("occurred", date(2024, 3, 11))]
+
+
+def test_an_earlier_edition_with_its_own_year_stays_apart(extract):
+    text = (
+        "Greek and Egyptian navies began a joint naval exercise off Alexandria on Monday.\n\n"
+        "The previous edition of the exercise took place off Crete in 2022."
+    )
+    exercises = _of(extract, text, "exercise")
+    assert sorted(e.date.start.year for e in exercises) == [2022, 2024]
+
+
+def test_an_event_told_without_a_date_happened_on_the_news_day(extract):
+    text = (
+        "Singapore's Defence Minister Ng Eng Hen met Thai Defence Minister Sutin Klungsang in Bangkok on "
+        "Tuesday.\n\nNg also called on Thai Prime Minister Srettha Thavisin at Government House."
+    )
+    meetings = _of(extract, text, "meeting")
+    assert sorted(m.date.start for m in meetings) == [date(2024, 3, 12), date(2024, 3, 12)]
+
+
+def test_a_background_event_without_a_date_stays_undated(extract):
+    text = (
+        "Singapore's Defence Minister Ng Eng Hen met Thai Defence Minister Sutin Klungsang in Bangkok on "
+        "Tuesday.\n\nThe two armies had previously signed a training agreement."
+    )
+    agreements = _of(extract, text, "agreement")
+    assert [a.date.start for a in agreements] == [None]
+
+
+def test_a_page_without_a_date_places_yearless_days_in_its_year(extract):
+    text = (
+        "On 12-13 June, the defence ministers of Norway and Sweden met in Oslo.\n\n"
+        "Norway holds the chairmanship of the Nordic defence cooperation in 2023."
+    )
+    meetings = _of(extract, text, "meeting", published=None)
+    assert [(m.date.start, m.date.precision) for m in meetings] == [(date(2023, 6, 12), "day")]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The ministers praised the achievements of the meeting and the work of its staff.",
+        "General Diallo congratulated him on his appointment as chief of the army staff.",
+    ],
+)
+def test_praise_of_an_occasion_is_no_praise(extract, sentence):
+    text = (
+        "Senegalese and Malian army chiefs met in Dakar on Tuesday to discuss border security.\n\n" + sentence
+    )
+    assert _of(extract, text, "praise") == []
+
+
+def test_praise_of_athletes_at_military_games_is_no_praise(extract):
+    text = (
+        "Ghanaian and Togolese army teams competed in the military games in Accra on Tuesday.\n\n"
+        "The Ghanaian chief of defence staff applauded the athletes for their discipline and the Togolese "
+        "armed forces for their performance."
+    )
+    assert _of(extract, text, "praise") == []
+
+
+def test_taking_part_in_a_drill_abroad_is_an_exercise(extract):
+    text = (
+        "The Chinese Ministry of National Defense on Tuesday announced its participation in joint military "
+        "exercises with the armed forces of Kenya next month."
+    )
+    exercises = _of(extract, text, "exercise")
+    assert [tuple(e.countries) for e in exercises] == [("CHN", "KEN")]
