@@ -210,3 +210,31 @@ def test_taking_part_in_a_drill_abroad_is_an_exercise(extract):
     )
     exercises = _of(extract, text, "exercise")
     assert [tuple(e.countries) for e in exercises] == [("CHN", "KEN")]
+
+
+def test_a_delivery_due_in_its_own_clause_after_a_planned_deal(extract):
+    text = (
+        "The two governments expect to sign a government-to-government agreement next year, and the first "
+        "Danish corvette is due to be delivered by 2029 from the yard in Gdynia."
+    )
+    events = extract(text + CONTEXT, published=PUBLISHED)
+    delivery = only(events, "defence_industry")
+    assert [(d.status, d.date.start) for d in delivery] == [("planned", date(2029, 1, 1))]
+    assert [a.status for a in only(events, "agreement")] == ["planned"]
+
+
+def test_a_proposed_joint_body_that_would_meet_regularly(extract):
+    text = (
+        "Nigerian Defence Minister Tunde Adeyemi proposed setting up a joint working group with Benin on "
+        "border security, which would meet regularly to review the cooperation programme."
+    )
+    events = extract(text + CONTEXT, published=PUBLISHED)
+    assert [(e.type, e.status) for e in events] == [("agreement", "proposed")]
+
+
+def test_doubt_whether_a_delivery_will_happen_is_no_event(extract):
+    text = (
+        "Opposition politicians in Copenhagen have questioned whether the Polish corvettes can be delivered "
+        "on time."
+    )
+    assert _of(extract, text, "defence_industry") == []

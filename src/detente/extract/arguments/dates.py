@@ -38,7 +38,7 @@ def sentence_date(
     recalled = recalled_after(text, hit.end) if event_type in ("praise", "pledge") else None
     if recalled is not None:
         dates = [(o, d) for o, d in dates if o < recalled]  # said now; the recalled deed is older
-    if event_type == "defence_industry" and _CLAUSES.done_delivery.search(hit.text):
+    if event_type == "defence_industry" and _CLAUSES.delivery_in_own_clause.search(hit.text):
         clause = text.rfind(", and ", 0, hit.start)  # "signed in 2015, and the last batch arrived in 2023"
         dates = [(o, d) for o, d in dates if o > clause] if clause >= 0 else dates
     if earlier is not None:  # "met on Friday, a day after watching ... the exercise": not Friday's

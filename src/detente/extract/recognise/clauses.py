@@ -40,8 +40,9 @@ def run_span(text: str, dates: list[tuple[int, EventDate]]) -> EventDate | None:
 
 
 def own_clause(text: str, deal: Hit, hit: Hit) -> bool:
-    """'ordered under a 2016 agreement, and the last batch arrived in 2023': a happening of its own."""
-    return bool(_RULES.done_delivery.search(hit.text)) and ", and " in text[deal.end : hit.start]
+    """'ordered under a 2016 agreement, and the last batch arrived in 2023', '..., and the first ship is due
+    to be delivered by 2030': a happening of its own."""
+    return bool(_RULES.delivery_in_own_clause.search(hit.text)) and ", and " in text[deal.end : hit.start]
 
 
 def habitual(text: str, hits: list[Hit]) -> bool:
@@ -50,10 +51,22 @@ def habitual(text: str, hits: list[Hit]) -> bool:
     habit = rules().habitual.search(text)
     if habit is None:
         return False
-    last_hit = max((h.end for h in hits if h.start < habit.start()), default=None)
-    if last_hit is None:
+    first_hit = min((h.end for h in hits if h.start < habit.start()), default=None)
+    if first_hit is None:
         return True
-    return not _RULES.relative_start.search(text, last_hit, habit.start())
+    # "proposed setting up a working group, which would meet regularly": the relative clause's habit
+    return not _RULES.relative_start.search(text, first_hit, habit.start())
+
+
+def habit_clause_start(text: str, hits: list[Hit]) -> int | None:
+    """Where a relative clause holding a habit begins, after the first trigger ("proposed a working
+    group, which would meet regularly"): the triggers in it tell the habit, no event of their own."""
+    habit = rules().habitual.search(text)
+    first_hit = min((h.end for h in hits if h.start < habit.start()), default=None) if habit else None
+    if first_hit is None:
+        return None
+    clauses = list(_RULES.relative_start.finditer(text, first_hit, habit.start()))
+    return clauses[-1].start() if clauses else None
 
 
 def content_of_deal(text: str, deal: Hit, hit: Hit) -> bool:

@@ -15,7 +15,7 @@ from detente.extract.domain import domain_cues
 from detente.extract.lexicon import LexiconPatterns
 from detente.extract.mentions.names import exercise_name
 from detente.extract.recognise.agreement import recognise_agreement
-from detente.extract.recognise.clauses import content_of_deal, habitual, own_clause
+from detente.extract.recognise.clauses import content_of_deal, habit_clause_start, habitual, own_clause
 from detente.extract.recognise.defence_industry import equipment_deal, recognise_defence_industry
 from detente.extract.recognise.event_mention import EventMention, SentenceEvents, SentenceFacts
 from detente.extract.recognise.exercise import recognise_exercise, series_editions
@@ -50,6 +50,9 @@ def recognise_sentence(facts: SentenceFacts, series: re.Pattern[str] | None) -> 
         hits = [  # its deliveries, and a train-and-equip mission, are happenings of their own
             h for h in hits if h.type == "defence_industry" or _RULES.train_and_equip.search(h.text)
         ]
+    in_habit = habit_clause_start(text, hits)
+    if in_habit is not None:  # "a working group, which would meet regularly": the group's habit
+        hits = [h for h in hits if h.start < in_habit]
     if series is not None:
         hits += series_editions(text, hits, series)
     by_type: dict[str, list[Hit]] = {}
