@@ -238,3 +238,45 @@ def test_doubt_whether_a_delivery_will_happen_is_no_event(extract):
         "on time."
     )
     assert _of(extract, text, "defence_industry") == []
+
+
+def test_a_state_in_the_title_phrase_before_a_name_is_the_persons_side(extract):
+    text = (
+        "Chilean head of the Joint Staff Admiral Rodrigo Vera and Peruvian Defence Minister Walter Astudillo "
+        "met at the Defence Ministry in Lima on Tuesday."
+    )
+    meeting = _of(extract, text, "meeting")[0]
+    sides = {p.name: p.country for p in meeting.participants}
+    assert sides == {"Rodrigo Vera": "CHL", "Walter Astudillo": "PER"}
+
+
+def test_a_call_about_a_third_state_gives_nobody_its_side(extract):
+    text = (
+        "Lisbon: Defence Minister Rui Costa held a telephonic conversation with the Defence Minister of the "
+        "Brazilian counterpart Jose Mucio on Tuesday about the situation in Mozambique."
+    )
+    meeting = _of(extract, text, "meeting")[0]
+    assert {p.name: p.country for p in meeting.participants}.get("Jose Mucio") == "BRA"
+    assert "MOZ" not in {p.country for p in meeting.participants}
+
+
+def test_an_office_in_initials_is_nobody(extract):
+    text = (
+        "Chilean Army Commander General Javier Iturriaga visited Peru on Tuesday. "
+        "Chairman JSC also met Peruvian Defence Minister Walter Astudillo in Lima."
+    )
+    names = {p.name for e in extract(text + CONTEXT, published=PUBLISHED) for p in e.participants}
+    assert "JSC" not in names
+
+
+def test_one_drill_named_by_series_and_edition_with_its_start_and_end(extract):
+    text = (
+        "RIYADH: The Royal Saudi Land Forces concluded a joint military exercise with Jordanian forces on "
+        "Monday, the ministry said.\n\n"
+        "The exercise called “Desert Shield 3”, which started on February 26, was conducted in the north "
+        "of the Kingdom, while earlier editions of Desert Shield were held in Jordan."
+    )
+    drills = _of(extract, text, "exercise")
+    assert len(drills) == 1
+    assert drills[0].name == "Desert Shield 3"
+    assert (drills[0].date.start, drills[0].date.end) == (date(2024, 2, 26), date(2024, 3, 11))

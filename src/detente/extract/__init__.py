@@ -31,13 +31,21 @@ class StagedExtractor(Extractor, Protocol):
         ...
 
 
-def build_extractor(nlp: Language | None = None, scorer: SentenceScorer | None = None) -> StagedExtractor:
+def build_extractor(
+    nlp: Language | None = None, scorer: SentenceScorer | None = None, *, learned: bool = True
+) -> StagedExtractor:
     """The real engine (rules over versioned lexicons, spaCy NER on candidate sentences).
 
     `scorer` is an extra model of which sentences state events; the recognisers see its scores.
+    Without one, the shipped sentence model (`recognise/learned.py`) adds the events it is sure
+    the rules missed; `learned=False` runs the rules alone.
     """
     from detente.extract.engine import RuleExtractor
 
+    if scorer is None and learned:
+        from detente.extract.recognise.learned import shipped_scorer
+
+        scorer = shipped_scorer()
     return RuleExtractor(nlp, scorer)
 
 

@@ -91,7 +91,7 @@ class RuleExtractor:
             return []
         mentions = find_mentions(page, candidates, self._people, lambda: self.nlp)
         scores = self._scorer.score(page, candidates, mentions) if self._scorer is not None else {}
-        recognised = recognise(candidates, mentions, scores)
+        recognised = recognise(candidates, mentions, scores, self._scorer)
         if trace is not None:
             trace.scores = scores
         drafts = attach_sentence_arguments(recognised)

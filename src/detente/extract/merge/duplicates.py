@@ -11,6 +11,8 @@ from detente.extract.arguments.draft import Draft
 from detente.extract.lexicon import LexiconPatterns
 from detente.extract.mentions.places import more_specific
 from detente.models import EventDate, Place
+from detente.resolve.event_names import editions_differ, parse_event_name, same_series
+from detente.resolve.rules import merge_rules
 
 _ANCHORS = LexiconPatterns("arguments", "anchors")  # "also", "another": one more
 _VISITS = LexiconPatterns("arguments", "visits")  # "on the sidelines": a meeting of its own
@@ -111,11 +113,23 @@ def _absorb(target: Draft, other: Draft) -> None:
     target.refs.extend(
         x for x in [other.sentence, *other.refs] if x is not target.sentence and x not in target.refs
     )
-    target.date = target.date or other.date
+    target.date = _drill_span(target, other) or target.date or other.date
+    if other.name and (not target.name or len(other.name) > len(target.name)):
+        target.name = other.name  # "Falcon Claws" and later "Falcon Claws 4": the edition's name
     if target.place is None or (other.place and more_specific(other.place, target.place)):
         target.place = other.place or target.place
     other.absorbed = True
     other.absorbed_into = target
+
+
+def _drill_span(target: Draft, other: Draft) -> EventDate | None:
+    """One drill's start ("began on June 9") and end ("concluded on Monday"): its span of days."""
+    a, b = target.date, other.date
+    if target.type not in ("exercise", "training") or not (a and b and a.start and b.start):
+        return None
+    if a.precision != "day" or b.precision != "day":
+        return None
+    return EventDate(min(a.start, b.start), max(a.end or a.start, b.end or b.start), "day")
 
 
 def _within(facility: Place | None, city: Place | None) -> Place | None:
@@ -148,18 +162,35 @@ def _places_compatible(a: Place | None, b: Place | None) -> bool:
     return a.country is None or b.country is None or a.country == b.country
 
 
+def _one_series_name(a: str, b: str) -> bool:
+    """"Falcon Claws" and "Falcon Claws 4" in one article: the series named once, the edition once."""
+    if a == b:
+        return True
+    name_a, name_b = parse_event_name(a), parse_event_name(b)
+    return bool(name_a and name_b and same_series(name_a, name_b) and not editions_differ(name_a, name_b))
+
+
+def _within_one_drill(a: EventDate | None, b: EventDate | None) -> bool:
+    """A drill runs for weeks: its start ("began on June 9") and its end ("concluded on Monday")
+    are days apart, as far as outlets' reports of one drill may be (`merging.json`); at a
+    coarser precision the dates must agree as far as both go."""
+    if a and b and a.start and b.start and a.precision == b.precision == "day":
+        return abs((a.start - b.start).days) <= merge_rules().tolerance("drill")
+    return _dates_compatible(a, b, loose=False)
+
+
 def _same_exercise(a: Draft, b: Draft) -> bool:
     """An article about a drill names it many times ("the manoeuvres", "the war games will last ...");
     another edition has its own year, name, an edition word, or a different set of states."""
     if a.past_edition or b.past_edition:
         return a.past_edition == b.past_edition and a.name is not None and a.name == b.name
-    if a.name and b.name and a.name != b.name:
+    if a.name and b.name and not _one_series_name(a.name, b.name):
         return False
     if a.status != b.status:
         planned = a if a.status == "planned" else b
         if planned.date is not None or _RULES.next_edition.search(planned.sentence.text):
             return False  # "Next year's edition will take place on Uzbek soil": a plan of its own
-    if not _dates_compatible(a.date, b.date, loose=False):
+    if not _within_one_drill(a.date, b.date):
         return False
     if _ANCHORS.another.search(b.sentence.text[: b.hit.start]):
         return False  # "the navies also held a separate drill"

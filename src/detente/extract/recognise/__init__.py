@@ -31,14 +31,19 @@ __all__ = [
 
 
 def recognise(
-    candidates: Candidates, mentions: Mentions, scores: SentenceScores | None = None
+    candidates: Candidates,
+    mentions: Mentions,
+    scores: SentenceScores | None = None,
+    scorer: SentenceScorer | None = None,
 ) -> list[SentenceEvents]:
     """Each candidate sentence's events, in text order; `scores` are an extra scorer's.
 
     A back-reference ("the training programme") is a first mention when no event of its
-    type has occurred earlier in the article, so sentences are read in order.
+    type has occurred earlier in the article, so sentences are read in order. A scorer that can
+    `correct` the rules (the learned sentence model) adds the events it makes them recognise.
     """
     scores = scores or {}
+    correct = getattr(scorer, "correct", None)
     found: list[SentenceEvents] = []
     seen: set[str] = set()
     for sentence in candidates.sentences:
@@ -50,6 +55,8 @@ def recognise(
             scores.get(sentence.index, {}),
         )
         events = recognise_sentence(facts, candidates.series)
+        if correct is not None and facts.scores:
+            events = correct(events, candidates, candidates.series)
         found.append(events)
         seen.update(m.type for m in events.events if m.status == "occurred")
     return found

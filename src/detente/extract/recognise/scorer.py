@@ -4,10 +4,9 @@ A `SentenceScorer` (a learned classifier, say) is asked once per article, after 
 mentions stage, so it can read what the rules read of each kept sentence: its text, its
 trigger hits (`candidates.hits[i]`), the states and people it names
 (`mentions.states_in(s)`, `mentions.people_in(s)`). Its answers travel in
-`SentenceFacts.scores` to the recognisers and into the stage trace. The rules do not read
-them yet: a recogniser that should trust a scorer reads `facts.scores[type]`, and a
-sentence the gate let through only because of its score would need `find_candidates` to
-keep it.
+`SentenceFacts.scores` to the recognisers and into the stage trace. A scorer that also has
+an `extra_hits(facts, candidates)` method (the learned sentence model, `learned.py`) adds
+triggers of its own before the recognisers read a sentence.
 """
 
 from __future__ import annotations

@@ -129,7 +129,7 @@ def infer_country(
         return host
     if len(missing) == 1:
         return missing[0]
-    return host
+    return host if host in countries else None  # a call "on Ukraine" gives no one a Ukrainian side
 
 
 def main_dyad(mentions_per_sentence: list[list[str]]) -> list[str]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from detente.extract.lexicon import load_lexicon
+from detente.extract.lexicon import LexiconPatterns, load_lexicon
 from detente.extract.mentions.people.names import (
     clean_name,
     name_patterns,
@@ -16,6 +16,8 @@ from detente.extract.mentions.people.table import Mention, Person, PersonTable
 from detente.extract.mentions.states import gazetteer
 from detente.extract.page.sentences import Sentence
 
+_PEOPLE = LexiconPatterns("mentions", "people")
+_TITLE_PHRASE_CHARS = 90  # longer than any title ("Chairman of the Joint Chiefs of Staff Committee of ...")
 _HONOURS = re.compile(r"^(?:,\s*[A-Z]{1,5}(?:\s*\([A-Z]{1,3}\))?(?=,))+")  # ", NI (M), Chief of Army Staff"
 
 _POST_TITLE = re.compile(
@@ -61,6 +63,8 @@ class PersonFinder(ReferenceBinding):
             name = clean_name(text[start:end], self.gaz, self.patterns.stopwords)
             if name and not any(m.start <= start < m.end for m in table.mentions):
                 office, country = self._apposition(text[end : end + 160])
+                opening = max((s.start for s in sentences if s.start <= start), default=0)
+                country = country or self._state_in_title_phrase(text[opening:start])
                 index = self._add(table, name, office, None, country, start)
                 table.mentions.append(Mention(start, end, index, "name"))
         table.mentions.sort(key=lambda m: m.start)
@@ -107,6 +111,7 @@ class PersonFinder(ReferenceBinding):
                 counterpart = self.patterns.counterpart.search(head)
                 if counterpart:
                     country = country or self._code(counterpart.group("cq"))
+                country = country or self._state_in_title_phrase(sentence.text[: match.start("name")])
                 if office and " and " in office and office not in self._offices:
                     office = office.split(" and ")[-1]
                 is_counterpart = bool(counterpart) or pattern is self.patterns.counterpart_intro
@@ -121,6 +126,19 @@ class PersonFinder(ReferenceBinding):
                 name_start = sentence.start + match.start("name")
                 table.mentions.append(Mention(name_start, sentence.start + name_end, index, "name"))
                 covered.append((start, sentence.start + match.end()))
+
+    def _state_in_title_phrase(self, head: str) -> str | None:
+        """The one state named in the title phrase right before a name ("Pakistan's head of Joint
+        Chiefs of Staff Committee Gen. Nadeem Raza", "the Defence Minister of the Russian counterpart
+        Sergei Shoigu"); the phrase starts after the last comma, conjunction, preposition or verb."""
+        cut = 0
+        for cut_at in _PEOPLE.title_phrase_break.finditer(head):
+            cut = cut_at.end()
+        phrase = head[cut:]
+        if len(phrase) > _TITLE_PHRASE_CHARS:
+            return None
+        states = {m.code for m in self.gaz.parties(phrase) if m.kind in ("name", "demonym")}
+        return states.pop() if len(states) == 1 else None
 
     def _post_title(self, tail: str) -> tuple[str | None, str | None]:
         """', Flag Officer in Command of the Philippine Navy,': an office the lexicon lacks, and its state."""

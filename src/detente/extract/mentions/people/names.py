@@ -125,6 +125,8 @@ def clean_name(raw: str, gaz: Gazetteer, stop: frozenset[str]) -> str:
             break
     while kept and (kept[-1] in stop or _state_word(gaz, kept[-1])):
         kept.pop()
+    if len(kept) == 1 and kept[0].isupper() and len(kept[0]) > 1:
+        return ""  # "Chairman JCSC": an office's initials, no name
     return " ".join(kept)
 
 
