@@ -280,3 +280,14 @@ def test_one_drill_named_by_series_and_edition_with_its_start_and_end(extract):
     assert len(drills) == 1
     assert drills[0].name == "Desert Shield 3"
     assert (drills[0].date.start, drills[0].date.end) == (date(2024, 2, 26), date(2024, 3, 11))
+
+
+def test_the_two_ministers_are_the_people_of_the_sentence_before(extract):
+    text = (
+        "Lisbon: Brazilian Defence Minister Jose Mucio on Tuesday briefed his Portuguese counterpart "
+        "Rui Costa "
+        "about the situation in the South Atlantic.\n\n"
+        "The two ministers discussed naval cooperation during their telephonic conversation."
+    )
+    meeting = _of(extract, text, "meeting")[0]
+    assert {p.name: p.country for p in meeting.participants} == {"Jose Mucio": "BRA", "Rui Costa": "PRT"}

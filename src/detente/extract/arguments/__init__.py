@@ -15,6 +15,7 @@ from detente.extract.arguments.anchors import choose_anchors, inherit_from_ancho
 from detente.extract.arguments.dates import news_day, planned_by_date
 from detente.extract.arguments.draft import ANCHOR_TYPES, Draft
 from detente.extract.arguments.names import name_editions
+from detente.extract.arguments.participants import group_meeting_people
 from detente.extract.arguments.references import attach_references, delegation_leaders, follow_on_details
 from detente.extract.arguments.sentence import attach_sentence_arguments
 from detente.extract.arguments.separate import separate_meetings
@@ -40,6 +41,7 @@ def attach_context(
 ) -> dict[int, Place]:
     """What context adds to the drafts; returns where each visitor (a person's index) went."""
     attach_references(drafts, page.sentences, candidates, mentions)
+    group_meeting_people(drafts, page.sentences, mentions)
     follow_on_details(drafts, page.sentences, mentions, {d.index for d in drafts})
     delegation_leaders(drafts, page.sentences, mentions)
     visitors = visit_destinations(page.sentences, mentions)

@@ -8,10 +8,17 @@ later. Who will take part in a planned drill is not known yet.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
 from detente.extract.arguments.draft import Draft, inside, unique
 from detente.extract.lexicon import LexiconPatterns
 from detente.extract.mentions.states import gazetteer
 from detente.extract.recognise.event_mention import SentenceFacts
+
+if TYPE_CHECKING:
+    from detente.extract.mentions import Mentions
+    from detente.extract.page.sentences import Sentence
 
 _RULES = LexiconPatterns("arguments", "participants")
 
@@ -60,6 +67,19 @@ def attach_participants(draft: Draft, facts: SentenceFacts, excluded: tuple[int,
         draft.persons = []
     elif status == "proposed" and event_type != "meeting":
         draft.persons = list(draft.subjects)
+
+
+def group_meeting_people(drafts: list[Draft], sentences: Sequence[Sentence], mentions: Mentions) -> None:
+    """"Shoigu briefed his counterpart Singh. The two ministers discussed ...": a meeting whose
+    subject is a group ("the two ministers", "they") and names nobody is held by the people the
+    sentence before names, when they are two or more (a paragraph break on a page is no break
+    in the reference: outlets give every sentence its own paragraph)."""
+    for draft in drafts:
+        if draft.type != "meeting" or draft.persons or not draft.group_subject or draft.index == 0:
+            continue
+        people = unique(m.person for m in mentions.people_in(sentences[draft.index - 1]))
+        if len(people) >= 2:
+            draft.persons = people
 
 
 def _countries_before(prefix: str) -> bool:
