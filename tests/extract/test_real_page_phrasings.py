@@ -291,3 +291,34 @@ def test_the_two_ministers_are_the_people_of_the_sentence_before(extract):
     )
     meeting = _of(extract, text, "meeting")[0]
     assert {p.name: p.country for p in meeting.participants} == {"Jose Mucio": "BRA", "Rui Costa": "PRT"}
+
+
+def test_a_chronology_keeps_each_item_with_its_own_date(extract):
+    text = (
+        "The defence ministers of Chile and Peru met in Lima in 2014.\n\n"
+        "In October 2016, Chilean President Michelle Bachelet and Peruvian President Pedro Pablo Kuczynski "
+        "pledged to carry out joint military exercises.\n\n"
+        "In September 2021, Chilean and Peruvian special forces conducted the Pacific Brothers - 2021 joint "
+        "drills to improve coordination among their units."
+    )
+    events = extract(text + CONTEXT, published=PUBLISHED)
+    drills = {(e.status, e.date.start, e.date.precision) for e in only(events, "exercise")}
+    assert ("occurred", date(2021, 9, 1), "month") in drills  # not the year in the drill's name
+    pledges = only(events, "pledge")
+    assert [(p.date.start, p.date.precision) for p in pledges] == [(date(2016, 10, 1), "month")]
+
+
+def test_an_edition_named_with_its_year_in_single_quotes_dates_the_drill(extract):
+    text = (
+        "Egypt started on Sunday a joint naval exercise with Greece.\n\n"
+        "Meanwhile, the Egyptian and French naval forces conducted an exercise called ‘Cleopatra 2017’ "
+        "early in July in the Red Sea."
+    )
+    drills = [
+        e
+        for e in only(extract(text + CONTEXT, published=date(2019, 4, 15)), "exercise")
+        if "FRA" in e.countries
+    ]
+    assert [(d.name, d.date.start, d.date.precision) for d in drills] == [
+        ("Cleopatra 2017", date(2017, 7, 1), "month")
+    ]

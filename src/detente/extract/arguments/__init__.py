@@ -14,7 +14,7 @@ from __future__ import annotations
 from detente.extract.arguments.anchors import choose_anchors, inherit_from_anchors, praisers_join_exercises
 from detente.extract.arguments.dates import news_day, planned_by_date
 from detente.extract.arguments.draft import ANCHOR_TYPES, Draft
-from detente.extract.arguments.names import name_editions
+from detente.extract.arguments.names import dates_from_edition_years, name_editions
 from detente.extract.arguments.participants import group_meeting_people
 from detente.extract.arguments.references import attach_references, delegation_leaders, follow_on_details
 from detente.extract.arguments.sentence import attach_sentence_arguments
@@ -48,6 +48,7 @@ def attach_context(
     place_meetings(drafts, visitors)
     sideline_meetings(drafts)
     name_editions(drafts)
+    dates_from_edition_years(drafts)
     planned_by_date(drafts, page.published)
     return visitors
 

@@ -101,7 +101,8 @@ def inherit_from_anchors(drafts: list[Draft]) -> None:
             "pledge",
             "praise",
         )  # "pledged to keep troops in Somalia": not where it was said
-        if draft.date is None or (said_where and anchor.date is not None):
+        own_date = draft.date is not None and _RULES.fronted_date.search(draft.sentence.text)
+        if draft.date is None or (said_where and anchor.date is not None and not own_date):
             draft.date = anchor.date
             if (
                 draft.type == "praise"

@@ -73,7 +73,12 @@ def _nearest_date(
     ] or dated
     if not usable:
         return None
-    return min(usable, key=lambda od: _distance(od[0], anchor, anchor_end))[1]
+    nearest = min(usable, key=lambda od: _distance(od[0], anchor, anchor_end))[1]
+    if nearest.precision == "year" and nearest.start is not None:  # "In September 2021, ... X-2021 drills"
+        year = nearest.start.year
+        finer = [d for _, d in usable if d.start and d.start.year == year and d.precision != "year"]
+        return finer[0] if len(finer) == 1 else nearest
+    return nearest
 
 
 def is_statement_date(text: str, offset: int) -> bool:

@@ -57,13 +57,13 @@ _GENERIC = {
 }
 _EXERCISE_AFTER = re.compile(r"\bExercise\s+(?P<name>[A-Z][\w-]*(?:\s+(?:[A-Z][\w-]*|\d{4}))*)")
 _QUOTED_BEFORE = re.compile(
-    r"[\"“](?P<name>[^\"”]{3,40})[\"”]\s+(?:(?:joint|military|naval|maritime|bilateral|annual|army)\s+){0,3}"
+    r"[\"“‘](?P<name>[^\"”’]{3,40})[\"”’]\s+(?:(?:joint|military|naval|maritime|bilateral|annual|army)\s+){0,3}"
     r"(?:exercise|drill|war ?games|(?<=joint )(?:[\w-]+\s+){0,2}training)",
     re.I,
 )
 # "The previous edition, "Falcon Strike 2022", was held": an edition named in apposition
 _EDITION_APPOSITION = re.compile(
-    r"\bedition,?\s+(?:[\"“](?P<name>[^\"”]{3,40})[\"”]|(?=[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3}-(?:[IVX]{1,5}|\d{1,4})\b)"
+    r"\bedition,?\s+(?:[\"“‘](?P<name>[^\"”’]{3,40})[\"”’]|(?=[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3}-(?:[IVX]{1,5}|\d{1,4})\b)"
     r"(?P<bare>[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3}))"
 )
 _CAPS_BEFORE = re.compile(
@@ -71,7 +71,8 @@ _CAPS_BEFORE = re.compile(
     r"(?:exercise|drill|war ?games)\b"
 )
 _QUOTED_AFTER = re.compile(
-    r"(?:exercise|drill)s?,?\s+(?:code-?named\s+|dubbed\s+|called\s+)?[\"“](?P<name>[^\"”]{3,40})[\"”]", re.I
+    r"(?:exercise|drill)s?,?\s+(?:code-?named\s+|dubbed\s+|called\s+)?[\"“‘](?P<name>[^\"”’]{3,40})[\"”’]",
+    re.I,
 )
 _CAPS_AFTER = re.compile(r"\b(?:exercise|drill)s?,?\s+(?P<name>[A-Z][\w-]+(?:\s+[A-Z][\w-]+){0,3})")
 _INSTRUMENT = re.compile(
@@ -93,7 +94,7 @@ _ROTATION_OF = re.compile(
 # 'The joint naval exercise of Iran, Russia and China, codenamed "Maritime Security Belt 2024"'
 _CODENAMED = re.compile(
     r"\b(?:exercise|drill|manoeuvres|war ?games)\b[^.;]{0,120}?\b(?:code-?named|dubbed)\s+"
-    r"[\"“](?P<name>[^\"”]{3,40})[\"”]",
+    r"[\"“‘](?P<name>[^\"”’]{3,40})[\"”’]",
     re.I,
 )
 _NAME_PATTERNS = (

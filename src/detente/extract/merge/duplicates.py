@@ -179,6 +179,13 @@ def _within_one_drill(a: EventDate | None, b: EventDate | None) -> bool:
     return _dates_compatible(a, b, loose=False)
 
 
+def _told_in_a_history(a: Draft, b: Draft) -> bool:
+    """Two sentences that each open with a date of their own, and not the same one: items of a
+    chronology, each its own happening."""
+    first, second = (_ANCHORS.fronted_date.search(d.sentence.text) for d in (a, b))
+    return bool(first and second and first.group(0).lower() != second.group(0).lower())
+
+
 def _same_exercise(a: Draft, b: Draft) -> bool:
     """An article about a drill names it many times ("the manoeuvres", "the war games will last ...");
     another edition has its own year, name, an edition word, or a different set of states."""
@@ -190,6 +197,8 @@ def _same_exercise(a: Draft, b: Draft) -> bool:
         planned = a if a.status == "planned" else b
         if planned.date is not None or _RULES.next_edition.search(planned.sentence.text):
             return False  # "Next year's edition will take place on Uzbek soil": a plan of its own
+        if _told_in_a_history(a, b):
+            return False  # "In 2016, ... confirmed plans to hold drills. In 2021, ... conducted"
     if not _within_one_drill(a.date, b.date):
         return False
     if _ANCHORS.another.search(b.sentence.text[: b.hit.start]):
