@@ -322,3 +322,17 @@ def test_an_edition_named_with_its_year_in_single_quotes_dates_the_drill(extract
     assert [(d.name, d.date.start, d.date.precision) for d in drills] == [
         ("Cleopatra 2017", date(2017, 7, 1), "month")
     ]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Chilean Defence Minister Maya Fernandez and her Peruvian counterpart Walter Astudillo reaffirmed "
+        "late Tuesday “their shared commitment to strengthening the security partnership”.",
+        "Chilean Defence Minister Maya Fernandez and Peruvian Defence Minister Walter Astudillo met in Lima "
+        "on Tuesday; they agreed to redouble their efforts to secure the common border.",
+    ],
+)
+def test_commitments_with_a_time_or_efforts_between_are_pledges(extract, sentence):
+    pledges = _of(extract, sentence, "pledge")
+    assert [(p.status, tuple(p.countries)) for p in pledges] == [("occurred", ("CHL", "PER"))]
