@@ -78,3 +78,28 @@ def test_the_shipped_model_is_on_by_default_and_says_how_it_was_measured():
     assert about.get("derived_by") == "scripts/train_sentence_model.py"
     assert set(about["leave_one_region_out"]) == {"r1", "r2", "r3", "r4"}
     assert isinstance(build_extractor()._scorer, SentenceModelScorer)
+
+
+
+def test_a_trigger_of_the_rules_is_the_evidence_when_one_pledge_is_told_twice():
+    from detente.extract.arguments.draft import Draft
+    from detente.extract.merge import merge_duplicates
+    from detente.extract.page.sentences import Sentence
+    from detente.extract.recognise.triggers import Hit
+
+    said = [
+        "They met in Lima.",
+        "Iturriaga asked for help with training.",
+        "Peru will increase information sharing.",
+    ]
+    sentences = [Sentence(i * 50, i * 50 + len(t), t, i, i) for i, t in enumerate(said)]
+    meeting = Draft("meeting", "occurred", sentences[0], Hit("meeting", 5, 8, "met", True, False))
+    by_model = Draft(
+        "pledge", "occurred", sentences[1], Hit("pledge", 30, 38, "training", True, False, learned=True)
+    )
+    by_rules = Draft("pledge", "occurred", sentences[2], Hit("pledge", 5, 18, "will increase", True, False))
+    by_model.anchor = by_rules.anchor = meeting
+    kept = merge_duplicates([meeting, by_model, by_rules])
+    pledges = [d for d in kept if d.type == "pledge"]
+    assert [(d.sentence.index, d.hit.text) for d in pledges] == [(2, "will increase")]
+    assert sentences[1] in pledges[0].refs

@@ -67,7 +67,7 @@ class SentenceModelScorer:
         for _, word in self.model.key_words(view, event_type):
             match = re.search(rf"(?<![\w-]){re.escape(word)}(?![\w-])", text, re.I)
             if match:
-                return Hit(event_type, match.start(), match.end(), match.group(0), True, False)
+                return Hit(event_type, match.start(), match.end(), match.group(0), True, False, learned=True)
         return None
 
 

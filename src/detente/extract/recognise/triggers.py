@@ -29,6 +29,7 @@ class Hit:
     text: str
     strong: bool
     reference: bool  # "the meeting": points back to an event already reported
+    learned: bool = False  # placed by the learned sentence model, not by a trigger word of the lexicon
 
 
 @dataclass(frozen=True)
