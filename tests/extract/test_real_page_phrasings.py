@@ -336,3 +336,18 @@ def test_an_edition_named_with_its_year_in_single_quotes_dates_the_drill(extract
 def test_commitments_with_a_time_or_efforts_between_are_pledges(extract, sentence):
     pledges = _of(extract, sentence, "pledge")
     assert [(p.status, tuple(p.countries)) for p in pledges] == [("occurred", ("CHL", "PER"))]
+
+
+def test_a_page_filed_under_a_year_dates_its_undated_news_to_that_year(extractor):
+    from detente.models import Article
+
+    text = (
+        "The defence ministers of Chile, Peru and Bolivia met to discuss border security and signed an "
+        "agreement on search and rescue.\n\nThe military ties between the armed forces have grown."
+    )
+    filed = "https://mindef.example/en/news/20202/2020/ministers-meet"
+    events = extractor.extract(Article(doc_id="y", text=text, published=None, url=filed))
+    meetings = only(events, "meeting")
+    assert [(m.date.start, m.date.precision) for m in meetings] == [(date(2020, 1, 1), "year")]
+    undated = extractor.extract(Article(doc_id="n", text=text, published=None, url=None))
+    assert [m.date.start for m in only(undated, "meeting")] == [None]

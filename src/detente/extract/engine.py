@@ -24,6 +24,7 @@ from detente.extract.arguments import (
     attach_context,
     attach_sentence_arguments,
     news_day,
+    news_year,
     separate_meetings,
 )
 from detente.extract.mentions import find_mentions
@@ -35,6 +36,7 @@ from detente.extract.recognise import SentenceScorer, find_candidates, recognise
 from detente.extract.recognise.triggers import rules
 from detente.extract.records import keep_in_context, to_records
 from detente.extract.trace import StageTrace, views
+from detente.ingest.url_dates import year_from_url
 from detente.models import Article, Event
 
 if TYPE_CHECKING:
@@ -108,6 +110,8 @@ class RuleExtractor:
         share_bloc(drafts)
         if not page.commentary:  # an opinion piece's sweeping sentences are no news of the day
             news_day(drafts, page.published, mentions)
+            if page.published is None:
+                news_year(drafts, year_from_url(article.url), mentions)
         drafts = merge_duplicates(drafts)
         if trace is not None:
             trace.merged = views(drafts, mentions.people)

@@ -12,7 +12,7 @@ attached after the first merge, since a visit and its meetings must be one occas
 from __future__ import annotations
 
 from detente.extract.arguments.anchors import choose_anchors, inherit_from_anchors, praisers_join_exercises
-from detente.extract.arguments.dates import news_day, planned_by_date
+from detente.extract.arguments.dates import news_day, news_year, planned_by_date
 from detente.extract.arguments.draft import ANCHOR_TYPES, Draft
 from detente.extract.arguments.names import dates_from_edition_years, name_editions
 from detente.extract.arguments.participants import group_meeting_people
@@ -32,6 +32,7 @@ __all__ = [
     "attach_context",
     "attach_sentence_arguments",
     "news_day",
+    "news_year",
     "separate_meetings",
 ]
 

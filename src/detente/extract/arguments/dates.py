@@ -157,6 +157,22 @@ def news_day(drafts: list[Draft], published: date | None, mentions: Mentions) ->
         ),
         published,
     )
+    for draft in _undated_news(drafts, published.year, mentions):
+        draft.date = EventDate(day, day, "day")
+
+
+def news_year(drafts: list[Draft], year: int | None, mentions: Mentions) -> None:
+    """A page with no date but a year in its address ("/news/2020/..."): the events it reports
+    without a date of their own happened that year (the guide's reading of such pages)."""
+    if year is None:
+        return
+    for draft in _undated_news(drafts, year, mentions):
+        draft.date = EventDate(date(year, 1, 1), date(year, 1, 1), "year")
+
+
+def _undated_news(drafts: list[Draft], year: int, mentions: Mentions) -> list[Draft]:
+    """Occurred events without a date of their own that are the page's news, not background."""
+    found = []
     for draft in drafts:
         if draft.status != "occurred" or (draft.date is not None and draft.date.start is not None):
             continue
@@ -164,6 +180,7 @@ def news_day(drafts: list[Draft], published: date | None, mentions: Mentions) ->
             continue  # "met on Thursday, a day after watching the drill": the sentence's dates are not its
         text = draft.sentence.text
         years = {int(y) for y in _RULES.year_in_text.findall(text + " " + (draft.name or ""))}
-        if years - {published.year} or _RULES.background_cue.search(text):
+        if years - {year} or _RULES.background_cue.search(text):
             continue  # "the last edition, Talisman Sabre 2021", "had previously gifted": not today's news
-        draft.date = EventDate(day, day, "day")
+        found.append(draft)
+    return found
