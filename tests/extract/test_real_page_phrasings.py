@@ -351,3 +351,18 @@ def test_a_page_filed_under_a_year_dates_its_undated_news_to_that_year(extractor
     assert [(m.date.start, m.date.precision) for m in meetings] == [(date(2020, 1, 1), "year")]
     undated = extractor.extract(Article(doc_id="n", text=text, published=None, url=None))
     assert [m.date.start for m in only(undated, "meeting")] == [None]
+
+
+def test_the_news_a_report_files_from_a_city_happened_there(extract):
+    text = (
+        "LIMA – Chilean Army Commander General Javier Iturriaga called on Peruvian President Dina Boluarte "
+        "on Tuesday.\n\n"
+        "The Chilean general, who is on an official visit to Peru, also held talks with Peruvian Defence "
+        "Minister Walter Astudillo on Wednesday.\n\n"
+        "The two countries signed a defence cooperation agreement in Santiago in 2019."
+    )
+    events = extract(text + CONTEXT, published=PUBLISHED)
+    meetings = sorted(only(events, "meeting"), key=lambda e: e.date.start)
+    assert [(m.location.place if m.location else None) for m in meetings] == ["Lima", "Lima"]
+    background = only(events, "agreement")
+    assert [a.location.place for a in background] == ["Santiago"]

@@ -27,6 +27,7 @@ from detente.extract.arguments import (
     news_year,
     separate_meetings,
 )
+from detente.extract.arguments.places import news_at_dateline
 from detente.extract.mentions import find_mentions
 from detente.extract.mentions.people import PersonFinder
 from detente.extract.mentions.states import article_context, gazetteer
@@ -112,6 +113,7 @@ class RuleExtractor:
             news_day(drafts, page.published, mentions)
             if page.published is None:
                 news_year(drafts, year_from_url(article.url), mentions)
+            news_at_dateline(drafts, page.sentences, page.published)
         drafts = merge_duplicates(drafts)
         if trace is not None:
             trace.merged = views(drafts, mentions.people)

@@ -7,7 +7,10 @@ Somalia") are not where it happened; a report's dateline city completes a facili
 
 from __future__ import annotations
 
-from detente.extract.arguments.draft import inside
+from collections.abc import Sequence
+from datetime import date
+
+from detente.extract.arguments.draft import Draft, inside
 from detente.extract.lexicon import LexiconPatterns
 from detente.extract.mentions.places import PlaceHit, best_place
 from detente.extract.mentions.states import gazetteer
@@ -64,3 +67,28 @@ def _with_dateline_city(place: Place | None, dateline: Place | None) -> Place | 
     if bare_facility and place.country in (None, dateline.country) and dateline.place not in place.place:
         return Place(f"{place.place}, {dateline.place}", dateline.country)
     return place
+
+
+NEWS_REACH_DAYS = 7  # an event this close to the report's day is the news the dateline files
+
+
+def news_at_dateline(drafts: list[Draft], sentences: Sequence[Sentence], published: date | None) -> None:
+    """'TEHRAN – ... The top general also held separate meetings with ...': the news a report files
+    from a city happened there, when its sentences name no place of their own and its states
+    include the city's. Background (older events), plans and calls keep what they had."""
+    if not sentences:
+        return
+    dateline = dateline_place(sentences[0].text)
+    if dateline is None or dateline.country is None:
+        return
+    for draft in drafts:
+        if draft.status != "occurred" or (draft.place is not None and draft.place.place):
+            continue
+        if draft.place is not None and draft.place.country not in (None, dateline.country):
+            continue
+        if dateline.country not in draft.countries or _RULES.remote.search(draft.sentence.text):
+            continue
+        when = draft.date.end or draft.date.start if draft.date else None
+        if when is not None and (published is None or not 0 <= (published - when).days <= NEWS_REACH_DAYS):
+            continue
+        draft.place = dateline
