@@ -12,6 +12,7 @@ like any ingest.
 from __future__ import annotations
 
 import re
+import uuid
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import replace
@@ -102,8 +103,10 @@ def ingest_with_dask(
     from detente.pipeline import RunSummary
     from detente.resolving import finish_resolution
     from detente.store import open_store
+    from detente.store.location import database_location
 
     require_dask()
+    db = database_location(db)  # a path given as a str is a SQLite file, a URL a server
     options = options or IngestOptions()
     own_files = (
         [f"{db}{suffix}" for suffix in ("", "-wal", "-shm", "-journal")] if isinstance(db, Path) else []
@@ -134,6 +137,7 @@ def _outcomes(
 ) -> Iterator[TaskOutcome]:
     from distributed import as_completed
 
+    run = uuid.uuid4().hex[:12]  # keys of its own: runs sharing a scheduler never share a result
     futures = [
         client.submit(
             run_task,
@@ -141,7 +145,7 @@ def _outcomes(
             server,
             options,
             time_limit,
-            key=f"detente-ingest-{task.number}",
+            key=f"detente-ingest-{run}-{task.number}",
             retries=RETRIES,
             pure=False,
         )
