@@ -2,7 +2,7 @@
 
 The input is the worst case issue 13 found: one defence article's lines joined into a
 single paragraph and repeated to each size (every sentence a candidate). detente now
-scans a paragraph's countries once (`extract/paragraph_scan.py`); the baseline is the
+scans a paragraph's countries once (`extract/mentions/paragraph_states.py`); the baseline is the
 same engine with the former rescan of the whole paragraph for every candidate sentence,
 measured in the same run on the smaller sizes (it is quadratic: 136 KB took about a
 minute). Prints seconds per size, the growth from one size to the next (2.0 is linear
@@ -22,8 +22,9 @@ import sys
 import time
 from pathlib import Path
 
-from detente.extract import build_extractor, drafts
-from detente.extract.gazetteer import gazetteer
+from detente.extract import build_extractor
+from detente.extract.mentions.index import Mentions
+from detente.extract.mentions.states import gazetteer
 from detente.models import Article
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -37,9 +38,10 @@ def repeated_paragraph(size: int) -> str:
     return ((paragraph + " ") * (size // len(paragraph) + 1))[:size]
 
 
-def rescan(paragraph: str, sentence: str, cut: int) -> list[str]:
-    """What drafts did before: the whole paragraph, this sentence's tail cut, scanned again."""
-    mentions = gazetteer().parties(paragraph.replace(sentence, sentence[:cut]))
+def rescan(self: Mentions, sentence, cut: int) -> list[str]:
+    """What extraction did before: the whole paragraph, this sentence's tail cut, scanned again."""
+    paragraph = self.paragraph_text(sentence.paragraph)
+    mentions = gazetteer().parties(paragraph.replace(sentence.text, sentence.text[:cut]))
     return list(dict.fromkeys(m.code for m in mentions))
 
 
@@ -71,12 +73,12 @@ def main() -> int:
         seconds, spread, events = timed(extractor, text, args.repeat)
         row = {"bytes": size, "seconds": round(seconds, 2), "spread": round(spread, 2), "events": events}
         if size <= args.baseline_max:
-            current = drafts.nearby_codes
-            drafts.nearby_codes = rescan
+            current = Mentions.nearby_states
+            Mentions.nearby_states = rescan
             try:
                 base, _, base_events = timed(extractor, text, 1)
             finally:
-                drafts.nearby_codes = current
+                Mentions.nearby_states = current
             row |= {"baseline_seconds": round(base, 2), "speedup": round(base / seconds, 1)}
             row["same_events"] = base_events == events
         rows.append(row)

@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from detente.extract.codes import LEXICON_PATH, cameo_name, codes_for
+from detente.extract.records.codes import LEXICON_PATH, cameo_name, codes_for
 from detente.models import EVENT_TYPES, Codes
 
 

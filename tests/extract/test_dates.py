@@ -11,7 +11,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from detente.extract.dates import DateMention, find_dates, resolve_weekday
+from detente.extract.mentions.dates import DateMention, find_dates, resolve_weekday
 
 SAT_NOV_15 = date(2025, 11, 15)  # a Saturday
 FRI_JUL_25 = date(2025, 7, 25)  # a Friday

@@ -1,4 +1,4 @@
-from detente.extract.gazetteer import gazetteer
+from detente.extract.mentions.states import gazetteer
 
 
 def codes(text: str) -> list[str]:
@@ -41,7 +41,7 @@ def test_capitals_belong_to_states_that_exist_today():
 
 
 def test_a_shared_media_wing_belongs_to_the_state_the_article_names():
-    from detente.extract.gazetteer import article_context
+    from detente.extract.mentions.states import article_context
 
     bangladeshi = "The army chief visited the flooded areas, the ISPR said. The Bangladesh Army sent boats."
     with article_context(bangladeshi):

@@ -1,5 +1,5 @@
-from detente.extract.people import PersonFinder
-from detente.extract.text import split_sentences
+from detente.extract.mentions.people import PersonFinder
+from detente.extract.page.sentences import split_sentences
 
 
 def table_for(text: str):

@@ -1,4 +1,4 @@
-from detente.extract.places import best_place, find_places
+from detente.extract.mentions.places import best_place, find_places
 
 
 def place(sentence: str, anchor: int = 0):
@@ -35,7 +35,7 @@ def test_actors_and_attributions_are_not_places():
 
 
 def test_an_acronym_between_facility_and_city():
-    from detente.extract.places import best_place, find_places
+    from detente.extract.mentions.places import best_place, find_places
 
     place = best_place(
         find_places("received the delegation at the Joint Staff Headquarters (JSHQ) in Rawalpindi"), 0

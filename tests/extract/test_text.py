@@ -1,4 +1,4 @@
-from detente.extract.text import split_sentences
+from detente.extract.page.sentences import split_sentences
 
 
 def test_sentences_keep_offsets_into_the_text():

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from detente.extract.topics import topics_for
+from detente.extract.records.topics import topics_for
 from detente.models import TOPICS
 
 

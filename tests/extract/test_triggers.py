@@ -1,4 +1,5 @@
-from detente.extract.triggers import find_hits, is_speculation, status_of
+from detente.extract.recognise.status import is_speculation, status_of
+from detente.extract.recognise.triggers import find_hits
 
 
 def kinds(sentence: str) -> list[tuple[str, bool]]:
@@ -35,7 +36,7 @@ def test_speculation_is_recognised():
 
 
 def test_negated_happenings():
-    from detente.extract.triggers import is_negated
+    from detente.extract.recognise.status import is_negated
 
     sentence = "India and China did not sign the border agreement."
     assert is_negated(sentence, next(h for h in find_hits(sentence) if h.type == "agreement"))

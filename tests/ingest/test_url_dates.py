@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 
 from detente.ingest.article_builder import SourceFacts, build_article
-from detente.ingest.url_dates import date_from_url
+from detente.ingest.url_dates import date_from_url, year_from_url
 
 PAGE = (
     "The navies of Chile and Peru held a joint search-and-rescue drill off Arica, the two "
@@ -82,3 +82,18 @@ def test_the_url_outranks_a_date_only_guessed_from_the_page() -> None:
 def test_a_local_path_gives_no_date() -> None:
     article = build_article(PAGE, doc_id="a", url="/pages/2019/09/25/drill.txt", found_via="text")
     assert (article.published, article.published_source) == (None, "unknown")
+
+
+@pytest.mark.parametrize(
+    ("url", "year"),
+    [
+        ("https://fmn.example/en/news/20202/2020/steps-towards-nordic-cooperation", 2020),
+        ("https://example.org/2019/defence-talks", 2019),
+        ("https://example.org/news/88812/defence-talks", None),  # a story id, no year
+        ("https://example.org/news/1850/defence-talks", None),  # before any news the data knows
+        ("/home/me/pages/2020/talks.html", None),  # a local path says nothing about publication
+        (None, None),
+    ],
+)
+def test_the_year_a_page_is_filed_under(url, year):
+    assert year_from_url(url, today=date(2026, 12, 7)) == year

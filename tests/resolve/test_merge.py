@@ -228,3 +228,50 @@ def test_a_mention_without_its_article_is_refused_by_name() -> None:
         assert "mention 0" in str(error) and "doc_id" in str(error)
     else:
         raise AssertionError("a mention without doc_id was accepted")
+
+
+def test_a_report_dated_by_its_article_day_joins_the_dated_report_of_days_before() -> None:
+    """'The minister, who is on an official visit, met ...' published on the 3rd, dated so by the
+    extractor, is the meeting another outlet dated to the 1st; a report dated after the
+    publication of the first can never be what it reported."""
+    articles = [article("first", date(2021, 7, 1)), article("later", date(2021, 7, 3))]
+    people = [ASIF, MIRZO]
+    mentions = [
+        mention(
+            "first",
+            when=date(2021, 7, 1),
+            people=people,
+            place="Dushanbe",
+            place_country="TJK",
+            evidence="Khawaja Asif and Sherali Mirzo met in Dushanbe on Thursday.",
+        ),
+        mention(
+            "later",
+            when=date(2021, 7, 3),
+            people=[ASIF, ("Sherali Mirzo", None, "TJK")],
+            place_country="TJK",
+            evidence="Asif, who is on an official visit, also met Mirzo.",
+        ),
+    ]
+    resolve_all(articles, mentions)
+    assert len(set(ids(mentions))) == 1
+
+    ahead = [article("first", date(2021, 7, 1)), article("later", date(2021, 7, 6))]
+    apart = [
+        mention(
+            "first",
+            when=date(2021, 7, 1),
+            people=people,
+            place_country="TJK",
+            evidence="Khawaja Asif and Sherali Mirzo met in Dushanbe on Thursday.",
+        ),
+        mention(
+            "later",
+            when=date(2021, 7, 6),
+            people=people,
+            place_country="TJK",
+            evidence="Asif, who is on an official visit, also met Mirzo.",
+        ),
+    ]
+    resolve_all(ahead, apart)
+    assert len(set(ids(apart))) == 2  # five days: beyond a meeting's tolerance and the slack

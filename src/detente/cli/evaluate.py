@@ -42,6 +42,14 @@ def register(app: typer.Typer) -> None:
         no_manifest: Annotated[
             bool, typer.Option("--no-manifest", help="Read no manifest: pages get no url.")
         ] = False,
+        stages: Annotated[
+            bool,
+            typer.Option(
+                "--stages",
+                help="Also measure each extraction stage against gold (sentences, candidates, "
+                "recognition, survival; with --show-errors, where each lost event was lost).",
+            ),
+        ] = False,
     ) -> None:
         """Extract SOURCE_DIR, score it against GOLD_DIR with the shared scorer, print the figures."""
         from detente.evaluation import ScorerMissing, check_baseline, evaluate, format_result
@@ -64,11 +72,29 @@ def register(app: typer.Typer) -> None:
         used = result["extraction"].get("manifest")
         if used and not as_json:
             typer.echo(f"page urls from {printable(used)} (id and url columns only)", err=True)
+        if stages:
+            from detente.evaluation_stages import GoldError, stage_figures
+            from detente.ingest import IngestOptions
+            from detente.ingest.manifest import read_manifest
+
+            listed = read_manifest(Path(used), columns=("url",)) if used else None
+            try:
+                result["stages"] = stage_figures(gold_dir, source_dir, options=IngestOptions(manifest=listed))
+            except GoldError as exc:
+                raise typer.BadParameter(printable(exc), param_hint="GOLD_DIR") from exc
         if as_json:
             typer.echo(json.dumps(result, indent=2))
         else:
             for line in format_result(result):
                 typer.echo(printable(line))  # missed and spurious events quote article text
+            if stages:
+                from detente.evaluation_stages import format_stages, iter_lost
+
+                for line in format_stages(result["stages"]):
+                    typer.echo(printable(line))
+                if show_errors:
+                    for line in iter_lost(result["stages"]):
+                        typer.echo(printable(line))
         if baseline is not None:
             drops = check_baseline(result, baseline)
             for line in drops:

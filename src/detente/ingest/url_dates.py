@@ -37,6 +37,18 @@ def date_from_url(url: str | None, *, today: date | None = None) -> date | None:
     return None
 
 
+def year_from_url(url: str | None, *, today: date | None = None) -> int | None:
+    """The year a page is filed under when its address has only a year ("/news/2020/title"): a
+    path segment that is a plausible year and nothing else."""
+    if not url or not url.lower().startswith(("http://", "https://")):
+        return None
+    earliest, latest = date_words().url_min_year, (today or date.today()).year + 1
+    for segment in unquote(urlsplit(url).path).split("/"):
+        if len(segment) == 4 and segment.isdigit() and earliest <= int(segment) <= latest:
+            return int(segment)
+    return None
+
+
 def _date(year: str, month: str, day: str) -> date | None:
     number = int(month) if month.isdigit() else month_number(month)
     if not number:

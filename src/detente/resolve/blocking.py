@@ -59,7 +59,10 @@ def _date_keys(interval: Interval) -> tuple[list[tuple[int, int]], list[int]]:
 def _compared_period(view: MentionView, rules: MergeRules) -> Interval | None:
     if view.interval is None:
         return None
-    return widen(view.interval, rules.tolerance(view.family)) if view.fine else view.interval
+    if not view.fine:
+        return view.interval
+    slack = rules.news_day_slack_days if view.news_day else 0
+    return widen(view.interval, rules.tolerance(view.family) + slack)
 
 
 def _anchors(view: MentionView) -> Iterator[Key]:

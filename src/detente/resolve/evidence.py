@@ -114,7 +114,7 @@ def conflict(a: MentionView, b: MentionView, rules: MergeRules, *, same_status: 
         return "stages of one instrument"
     if a.interval is not None and b.interval is not None:
         if a.fine and b.fine:
-            if gap_days(a.interval, b.interval) > rules.tolerance(a.family):
+            if gap_days(a.interval, b.interval) > rules.tolerance(a.family) + news_day_slack(a, b, rules):
                 return "dates"
         elif overlap(a.interval, b.interval) is None:
             return "dates"
@@ -129,6 +129,16 @@ def conflict(a: MentionView, b: MentionView, rules: MergeRules, *, same_status: 
         if year is not None and interval is not None and not interval[0].year <= year <= interval[1].year:
             return "edition year"
     return None
+
+
+def news_day_slack(a: MentionView, b: MentionView, rules: MergeRules) -> int:
+    """Days a date may be off because one report is dated only by its article's day: the other
+    report's happening may lie that much before it (never after: a page reports what has been)."""
+    for dated_by_day, other in ((a, b), (b, a)):
+        day, when = dated_by_day.interval, other.interval
+        if dated_by_day.news_day and day and when and when[1] <= day[0]:
+            return rules.news_day_slack_days
+    return 0
 
 
 def _beside(a: MentionView, b: MentionView, relation: str) -> bool:
@@ -167,7 +177,12 @@ def _dates(j: Judgement, a: MentionView, b: MentionView, rules: MergeRules) -> N
     w = rules.weight
     if a.interval is not None and b.interval is not None:
         gap = gap_days(a.interval, b.interval)
+        slack = news_day_slack(a, b, rules)
+        if gap and gap <= slack:
+            j.add("date_near_news_day", w("date_near_news_day"))
+            return
         if gap:
+            gap -= slack
             j.add("date_gap", w("date_gap_at_tolerance") * gap / max(rules.tolerance(a.family), 1))
             return
         coarser = max(a.event.date.precision, b.event.date.precision, key=_rank)

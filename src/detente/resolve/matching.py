@@ -126,6 +126,15 @@ def _sides(voiced: list[Participant]) -> dict[str, frozenset[str]]:
     return {country: frozenset(side) for country, side in sides.items()}
 
 
+def _on_news_day(event: Event, published: date | None) -> bool:
+    """A one-day date on the article's day or the day before: how a report with no date of its
+    own ("is on an official visit") is dated, so it may have happened a few days earlier."""
+    start, end = event.date.start, event.date.end
+    if published is None or start is None or event.date.precision != "day" or (end and end != start):
+        return False
+    return 0 <= (published - start).days <= 1
+
+
 def _story_words(context: str, event: Event) -> dict[str, float]:
     """Telling words of the text, less the participants' names, which the person registry weighs."""
     named = {w for p in event.participants for w in words(p.name)}
@@ -155,6 +164,7 @@ class MentionView:
     sidelines: bool  # the evidence puts this meeting on the sidelines of a larger one
     stages: frozenset[str]  # steps of an instrument's life the evidence names (signing, ratification)
     article_text: str = field(default="", repr=False)
+    news_day: bool = False  # dated to its article's day (or the day before): it may have happened earlier
 
     @classmethod
     def of(cls, index: int, event: Event, published: date | None, article_text: str = "") -> MentionView:
@@ -184,6 +194,7 @@ class MentionView:
             sidelines=rules.sideline_cues.found_in(said, joined),
             stages=frozenset(stage for stage, cues in rules.stages.items() if cues.found_in(said, joined)),
             article_text=article_text,
+            news_day=_on_news_day(event, published),
         )
 
     def forget_words(self) -> None:

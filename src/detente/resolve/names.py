@@ -25,6 +25,7 @@ _TITLE_TEXT = """
 TITLE_WORDS = frozenset(_TITLE_TEXT.split())
 # Name particles that outlets drop freely ("Syed Asim Munir" = "Asim Munir").
 DROPPABLE_PARTICLES = frozenset({"syed", "sayyid", "sayed", "seyed", "seyyed", "hafiz", "haji", "hajji"})
+NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv", "retd", "rtd"})  # "Gilberto Teodoro Jr.": Teodoro
 MAX_PREFIX_WORDS = 2  # non-title words allowed before a title ("Pakistan's", "Tajik")
 
 
@@ -65,6 +66,8 @@ def parse_name(raw: str) -> ParsedName:
     display = " ".join(tokens[cut:]).strip(" ,;")
     words = re.sub(r"[^a-z0-9 ]+", " ", fold(display).replace("-", " ")).split()
     key = tuple(w for w in words if len(w) > 1 and w not in DROPPABLE_PARTICLES)
+    while len(key) > 1 and key[-1] in NAME_SUFFIXES:
+        key = key[:-1]
     return ParsedName(rank=rank, display=display, key=key)
 
 

@@ -35,6 +35,7 @@ class MergeRules:
     published_after_days: int
     both_undated_published_days: int
     undated_apart_days: int
+    news_day_slack_days: int = 0
 
     def family(self, event_type: str) -> str:
         return self.families.get(event_type, event_type)
@@ -93,6 +94,7 @@ def merge_rules() -> MergeRules:
             published_after_days=int(window["after"]),
             both_undated_published_days=int(raw["both_undated_published_days"]),
             undated_apart_days=int(raw["undated_apart_days"]),
+            news_day_slack_days=int(raw["news_day_slack_days"]),
         )
     except (OSError, json.JSONDecodeError, KeyError, TypeError, ValueError) as exc:
         raise MergeRulesError(f"lexicon merging.json cannot be used: {exc!r}") from exc
