@@ -116,11 +116,15 @@ def timed_ingest(corpus: Path, db: Path) -> dict[str, float]:
 
 def ingest_figures(corpus: Path, sizes: list[int], large: Path | None, rounds: int) -> dict:
     """Ingest throughput and memory at each size, into an empty database and a large one."""
+    with tempfile.TemporaryDirectory(prefix="bench-ingest-") as folder:  # corpora and database copies
+        return _ingest_figures(corpus, sizes, large, rounds, Path(folder))
+
+
+def _ingest_figures(corpus: Path, sizes: list[int], large: Path | None, rounds: int, folder: Path) -> dict:
     from world_db import copy_database, remove_database
 
     from detente.store import open_store
 
-    folder = Path(tempfile.mkdtemp(prefix="bench-ingest-"))
     if large is not None:
         open_store(large).close()  # its migrations, once, before any copy is timed
     results: dict[str, dict] = {}

@@ -35,6 +35,7 @@ import sys
 import tempfile
 import time
 from collections import Counter
+from collections.abc import Callable
 from pathlib import Path
 
 from memory import peak_rss_mb
@@ -197,7 +198,12 @@ def main() -> int:
     def log(line: str) -> None:
         print(line, file=sys.stderr, flush=True)
 
-    work = Path(tempfile.mkdtemp(prefix="bench-resolve-"))
+    with tempfile.TemporaryDirectory(prefix="bench-resolve-") as folder:  # copies of the database: GBs
+        return run(args, Path(folder), log)
+
+
+def run(args: argparse.Namespace, work: Path, log: Callable[[str], None]) -> int:
+    """The bench proper, its scratch files (database copies, the 5,000-mention base) in `work`."""
     db = args.db or work / "existing.db"
     started = time.perf_counter()
     world, existing, day = world_for(args.existing, args.new, args.seed)

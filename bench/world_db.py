@@ -11,6 +11,7 @@ from nothing, and its time is reported. An interrupted build resumes where it st
 
 from __future__ import annotations
 
+import hashlib
 import json
 import shutil
 import sys
@@ -25,6 +26,18 @@ from detente.resolving import finish_resolution
 from detente.store import open_store
 
 Pairs = Sequence[tuple[Article, list[Event]]]
+SOURCE = Path(__file__).resolve().parents[1] / "src" / "detente"
+
+
+def resolution_fingerprint() -> str:
+    """What a stored resolution was computed by: the resolve package and its merge rules.
+
+    A database resolved under other rules is no base for a new day (the day would be
+    resolved under the new ones) nor for comparing with a full re-resolution."""
+    sha = hashlib.sha1()
+    for path in [*sorted((SOURCE / "resolve").glob("*.py")), SOURCE / "lexicons" / "merging.json"]:
+        sha.update(path.name.encode() + path.read_bytes())
+    return sha.hexdigest()[:12]
 
 
 def split_world(world: World, existing: int) -> tuple[Pairs, Pairs]:
@@ -64,10 +77,12 @@ def describe(path: Path) -> dict | None:
 
 def ensure_database(path: Path, key: dict, pairs: Pairs, log: Callable[[str], None] | None = None) -> dict:
     """The database at `path` holding these articles resolved: reused when its sidecar says it
-    was built from the same `key`, else built now. Returns the sidecar (with build times).
+    was built from the same `key` by the same resolution code and rules, else built now.
+    Returns the sidecar (with build times).
 
     A build that was interrupted (its sidecar says `complete: false`) is resumed: the
     articles already stored are skipped and the resolution goes on from its marks."""
+    key = {**key, "resolution": resolution_fingerprint()}
     found = describe(path)
     if found is not None and found.get("key") == key and found.get("complete", True):
         found["reused"] = True

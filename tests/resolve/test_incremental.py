@@ -74,10 +74,21 @@ def fresh(pairs: Pairs) -> list[tuple[Article, list[Event]]]:
 
 
 def full(pairs: Pairs, db: Path) -> dict[str, list[tuple]]:
+    """`resolve_all` over every stored mention, saved whole, each mention row under the event
+    `resolve_all` put that mention in. (Saved whole, a mention is found again by its article,
+    evidence and type: one sentence that states several meetings of one type, "held separate
+    meetings with A, B and C", would give its rows the events in the order they are written.)"""
     with open_store(db) as store:
         for article, mentions in fresh(pairs):
             store.add_article(article, mentions)
-        store.save_resolution(resolve(store.articles(), store.mentions()))
+        mentions = store.mentions()  # in the order of the rows below
+        rows = [r[0] for r in store.connection.execute("SELECT id FROM mentions ORDER BY doc_id, position")]
+        store.save_resolution(resolve(store.articles(), mentions))
+        with store.connection:
+            store.connection.executemany(
+                "UPDATE mentions SET event_id = ? WHERE id = ?",
+                [(mention.event_id, row) for mention, row in zip(mentions, rows, strict=True)],
+            )
     return content(db)
 
 

@@ -283,11 +283,10 @@ class Detente:
         """
         least = validate.minimum(min_events, "min_events")
         spec = event_filter(**filters)
-        edges = [NetworkEdge(**item) for item in self._counted(aggregates.network_edges, spec)]
+        ties = self._counted(_strongest_ties, spec, least, _most(most_edges))
+        edges = [NetworkEdge(**item) for item in ties["edges"]]
         nodes = [NetworkNode(**item) for item in self._counted(aggregates.country_counts, spec)]
-        most = _most(most_edges)
-        if least > 1 or (most is not None and len(edges) > most):
-            edges = [edge for edge in edges if edge.events >= least][:most]
+        if ties["cut"]:
             tied = {country for edge in edges for country in (edge.country_a, edge.country_b)}
             nodes = [node for node in nodes if node.country in tied]
         return Network(nodes, edges)
@@ -316,6 +315,17 @@ class Detente:
         self, kind: type[BaseException] | None, error: BaseException | None, trace: TracebackType | None
     ) -> None:
         self.close()
+
+
+def _strongest_ties(conn: Any, spec: Any, least: int, most: int | None) -> dict[str, Any]:
+    """The ties of at least `least` events, the `most` strongest, and whether any was left out.
+
+    Kept cut (by the memo), so a page of the strongest ties does not copy thousands."""
+    edges = aggregates.network_edges(conn, spec)
+    cut = least > 1 or (most is not None and len(edges) > most)
+    if cut:
+        edges = [edge for edge in edges if edge["events"] >= least][:most]
+    return {"edges": edges, "cut": cut}
 
 
 def _most(limit: int | None) -> int | None:
