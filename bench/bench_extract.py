@@ -10,6 +10,16 @@ the screen lost any seed article. Exit code 1 when a bar is missed (use --no-bar
 only print).
 
     .venv/bin/python bench/bench_extract.py [--baseline-limit N] [--no-bars]
+
+With --ingest 1,4,16 it measures `detente ingest` instead (each run a fresh process,
+its own peak memory): the background corpus repeated that many times (each repeat's
+articles with other ids and a line that makes their text new) into an empty database
+(the baseline, in the same run) and into a copy of --large-db (a database of a million
+events: `bench_api.py --events 1000000 --db PATH` builds one), --rounds times each:
+articles/s (median, every run listed), peak RSS, and the ratio large/empty. Bars:
+the ratio at least 0.8 at every size, peak RSS under 1 GB.
+
+    .venv/bin/python bench/bench_extract.py --ingest 1,4,16 --large-db PATH [--rounds 3] [--json]
 """
 
 from __future__ import annotations
@@ -17,7 +27,10 @@ from __future__ import annotations
 import argparse
 import json
 import resource
+import statistics
+import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -30,6 +43,17 @@ from detente.resolve.places import Gazetteer
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
 BARS = {"end_to_end_articles_per_s": 300.0, "ratio": 20.0, "seed_articles_per_s": 15.0, "peak_mb": 1024.0}
+INGEST_BARS = {"ratio": 0.8, "peak_rss_mb": 1024.0}
+CHILD = (  # `detente ingest`, then its own peak memory on stderr (memory.py says why not getrusage)
+    "import sys\n"
+    f"sys.path.insert(0, {str(Path(__file__).resolve().parent)!r})\n"
+    "from memory import peak_rss_mb\n"
+    "from detente.cli import app\n"
+    "sys.argv = ['detente', *sys.argv[1:]]\n"
+    "try:\n    app()\nexcept SystemExit as stop:\n    code = stop.code\n"
+    "print(peak_rss_mb(), file=sys.stderr)\n"
+    "sys.exit(code)\n"
+)
 
 
 def read_all(sources: list[str]) -> list[Article]:
@@ -60,10 +84,90 @@ def run_baseline(articles: list[Article]) -> float:
     return time.perf_counter() - start
 
 
+def repeated_corpus(corpus: Path, copies: int, out: Path) -> int:
+    """The corpus `copies` times over, each repeat a new text under a new id; returns articles."""
+    count = 0
+    with corpus.open(encoding="utf-8") as source, out.open("w", encoding="utf-8") as sink:
+        records = [json.loads(line) for line in source if line.strip()]
+        for repeat in range(copies):
+            for record in records:
+                if repeat:
+                    record = {**record, "id": f"{record['id']}-r{repeat}"}
+                    record["text"] = f"{record['text']}\n\nRepeat {repeat} of the corpus."
+                sink.write(json.dumps(record) + "\n")
+                count += 1
+    return count
+
+
+def timed_ingest(corpus: Path, db: Path) -> dict[str, float]:
+    """`detente ingest` in its own process: seconds and peak RSS."""
+    start = time.perf_counter()
+    run = subprocess.run(
+        [sys.executable, "-c", CHILD, "ingest", str(corpus), "--db", str(db), "--quiet"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    seconds = time.perf_counter() - start
+    if run.returncode not in (0, 1):
+        raise SystemExit(f"ingest into {db} failed:\n{run.stderr[-2000:]}")
+    return {"seconds": round(seconds, 2), "peak_rss_mb": round(float(run.stderr.strip().splitlines()[-1]), 1)}
+
+
+def ingest_figures(corpus: Path, sizes: list[int], large: Path | None, rounds: int) -> dict:
+    """Ingest throughput and memory at each size, into an empty database and a large one."""
+    with tempfile.TemporaryDirectory(prefix="bench-ingest-") as folder:  # corpora and database copies
+        return _ingest_figures(corpus, sizes, large, rounds, Path(folder))
+
+
+def _ingest_figures(corpus: Path, sizes: list[int], large: Path | None, rounds: int, folder: Path) -> dict:
+    from world_db import copy_database, remove_database
+
+    from detente.store import open_store
+
+    if large is not None:
+        open_store(large).close()  # its migrations, once, before any copy is timed
+    results: dict[str, dict] = {}
+    for size in sizes:
+        source = folder / f"corpus-x{size}.jsonl"
+        articles = repeated_corpus(corpus, size, source)
+        row: dict[str, object] = {"articles": articles}
+        targets = ("empty", "large") if large else ("empty",)
+        by_target: dict[str, list[dict[str, float]]] = {target: [] for target in targets}
+        for _ in range(rounds):  # interleaved, so a busy spell on the machine hits both alike
+            for target in targets:
+                db = folder / f"{target}.db"
+                remove_database(db)
+                if target == "large":
+                    copy_database(large, db)
+                by_target[target].append(timed_ingest(source, db))
+                remove_database(db)
+        for target, runs in by_target.items():
+            rates = [round(articles / r["seconds"], 1) for r in runs]
+            row[target] = {
+                "articles_per_s": statistics.median(rates),
+                "articles_per_s_runs": rates,
+                "peak_rss_mb": max(r["peak_rss_mb"] for r in runs),
+            }
+        if large:
+            row["ratio"] = round(row["large"]["articles_per_s"] / row["empty"]["articles_per_s"], 2)  # type: ignore[index]
+            row["ratio_runs"] = [  # each round's large / empty: the spread of the ratio
+                round(e["seconds"] / g["seconds"], 2)
+                for e, g in zip(by_target["empty"], by_target["large"], strict=True)
+            ]
+        results[f"x{size}"] = row
+        print(f"x{size}: {row}", file=sys.stderr, flush=True)
+    return results
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
+    parser.add_argument("--ingest", help="measure `detente ingest` of the corpus repeated N,M,... times")
+    parser.add_argument("--large-db", type=Path, help="with --ingest: a large database to ingest into")
+    parser.add_argument("--rounds", type=int, default=3, help="with --ingest: runs of each measurement")
+    parser.add_argument("--json", action="store_true", help="print the figures as one JSON object only")
     parser.add_argument(
         "--baseline-limit",
         type=int,
@@ -76,6 +180,21 @@ def main() -> int:
     if not corpus.is_file() or not seeds.is_dir():
         print("../shared (corpora, seeds) is absent: nothing to measure")
         return 0
+
+    if args.ingest:
+        sizes = [int(size) for size in args.ingest.split(",")]
+        figures = {"ingest": ingest_figures(corpus, sizes, args.large_db, args.rounds)}
+        print(json.dumps(figures, indent=None if args.json else 2))
+        missed = []
+        for size, row in figures["ingest"].items():
+            if "ratio" in row and row["ratio"] < INGEST_BARS["ratio"]:
+                missed.append(f"{size}: into the large database at {row['ratio']} of the empty one's rate")
+            for target in ("empty", "large"):
+                if target in row and row[target]["peak_rss_mb"] > INGEST_BARS["peak_rss_mb"]:
+                    missed.append(f"{size} into {target}: peak RSS {row[target]['peak_rss_mb']} MB")
+        for line in missed:
+            print(f"BAR MISSED: {line}", file=sys.stderr)
+        return 1 if missed and not args.no_bars else 0
 
     t0 = time.perf_counter()
     read_start = time.perf_counter()

@@ -1,216 +1,286 @@
-"""Throughput of `resolve_all` with blocking against an all-pairs baseline, in one run.
+"""A new day of mentions into a large database (incremental) against a full re-resolution, in one run.
 
-Input: a synthetic world (`synthetic.py`, seeded): 20 countries, every event type,
-dates over ten years, officials, places, ~30% of mentions re-reporting a happening
-another article reported, a few syndicated copies.
-- detente: `resolve_all` as shipped (mentions compared only within blocks).
-- baseline: the same `resolve_all` with blocking switched off, so every pair of
-  mentions goes through the same match function. It is quadratic, so it runs on a
-  smaller world (--baseline-size); detente runs on that world too (best of
-  --rounds for both, against a busy machine's noise), which gives the ratio and
-  checks that blocking loses no merge (both must give the same clusters).
-Then detente alone on --size mentions: mentions/s, peak memory, and pairwise
-precision/recall of the merge against the generator's truth. The small world is
-also resolved shuffled, to check the ids do not depend on input order. The
-gazetteer is loaded once, before any timing (`warm_up_seconds`).
-Exit code 1 when the clusters differ or the ids move (use --no-bars to only print).
+World: `synthetic.py`, seeded, scaled so that happenings per pair of states and month
+stay those of a 5,000-mention world (more states and years as it grows), with about
+half the plans later reported carried out. The first --existing mentions are stored
+and resolved into --db (built once, reused while its sidecar matches); the next --new
+mentions are the day.
+- detente: the day's articles stored, then `finish_resolution` (incremental: only the
+  events the day could join are read), in a fresh process, --rounds times on a fresh
+  copy of the database: `new_day_seconds` (median; all runs listed), its peak memory.
+- baseline: `detente resolve --all` on the same database with the day in (the whole
+  resolution redone from the mentions, batch by batch), --full-rounds times:
+  `full_seconds`. `same_as_full`: every derived table (events, sources, participants,
+  links, people, places, copies, the aggregate tables) is the same after both.
+Blocking: pair precision and recall of the merge against the generator's truth, and
+bucket pairs (pairs of mentions filed in one blocking bucket, the pairs compared) per
+mention, on the --existing database and on a 5,000-mention one built in the same run.
+The one-time load of the gazetteer in each process is reported apart (`warm_up_seconds`).
+Exit code 1 when a bar is missed (use --no-bars to only print).
 
-    .venv/bin/python bench/bench_resolve.py [--size N] [--baseline-size M] [--rounds K] [--no-bars]
+    .venv/bin/python bench/bench_resolve.py --existing 1000000 --new 1000 [--db PATH] [--rounds 3]
+        [--full-rounds R] [--seed S] [--json] [--no-bars]
 """
 
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
-import random
-import resource
+import pickle
+import sqlite3
+import statistics
+import subprocess
 import sys
+import tempfile
 import time
 from collections import Counter
-from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
-from dataclasses import dataclass
-from itertools import combinations
-from unittest import mock
+from collections.abc import Callable
+from pathlib import Path
 
-from synthetic import World, build_world, duplicate_share
+from memory import peak_rss_mb
+from world_db import copy_database, ensure_database, world_for
 
-from detente.models import Resolution
-from detente.resolve import merge, resolve_all, resolver
-from detente.resolve.matching import MentionView
-from detente.resolve.places import Gazetteer
-
-MentionKey = tuple[str, int]
-PairSource = Callable[[Sequence[MentionView]], set[tuple[int, int]]]
-
-
-def all_pairs(views: Sequence[MentionView]) -> set[tuple[int, int]]:
-    """The naive candidate set: every pair of positions."""
-    return set(combinations(range(len(views)), 2))
+BASE = 5_000  # mentions of the world blocking is compared against
+BARS = {"new_day_seconds": 10.0, "peak_rss_mb": 1024.0, "quality_drift": 0.02}
+VOLATILE = {"id", "ingested_at", "applied_at", "saved_at", "generation", "unresolved"}
+DERIVED = (
+    "events", "event_countries", "event_pairs", "event_sources", "event_related", "event_participants",
+    "people", "person_names", "person_offices", "places", "person_variants", "mention_variants",
+    "article_sketches", "agg_pairs", "agg_pair_years", "agg_timeline", "agg_countries", "agg_locations",
+    "agg_sites", "agg_totals",
+)  # fmt: skip
 
 
-@contextmanager
-def instrumented(source: PairSource, counts: list[int], merge_times: list[float]) -> Iterator[None]:
-    """Let the merge take its candidate pairs from `source`; record pairs compared and merge seconds."""
-    cluster = resolver.cluster_mentions
+# ------------------------------------------------------------------ the measured steps (own process)
 
-    def counted(views: Sequence[MentionView]) -> set[tuple[int, int]]:
-        pairs = source(views)
-        counts.append(len(pairs))
-        return pairs
 
-    def timed_cluster(views: Sequence[MentionView]) -> list[list[MentionView]]:
+def child_new_day(db: Path, payload: Path) -> dict:
+    from detente.resolve.places import Gazetteer
+    from detente.resolving import finish_resolution
+    from detente.store import open_store
+
+    pairs = pickle.loads(payload.read_bytes())
+    start = time.perf_counter()
+    gazetteer = Gazetteer.packaged()
+    for country in sorted({c for _, mentions in pairs for m in mentions for c in m.countries}):
+        gazetteer.city("", country)  # each state's city index, built once per process
+    warm = time.perf_counter() - start
+    with open_store(db) as store:
         start = time.perf_counter()
-        groups = cluster(views)
-        merge_times.append(time.perf_counter() - start)
-        return groups
-
-    with (
-        mock.patch.object(merge, "candidate_pairs", counted),
-        mock.patch.object(resolver, "cluster_mentions", timed_cluster),
-    ):
-        yield
-
-
-@dataclass
-class Run:
-    seconds: float
-    merge_seconds: float  # candidate pairs + matching + clustering, the part blocking changes
-    pairs: int
-    resolution: Resolution
-
-
-def timed_resolve(world: World, gazetteer: Gazetteer, blocked: bool = True) -> Run:
-    counts: list[int] = []
-    merge_times: list[float] = []
-    source = merge.candidate_pairs if blocked else all_pairs
-    with instrumented(source, counts, merge_times):
+        for article, mentions in pairs:
+            store.add_article(article, mentions)
+        stored = time.perf_counter() - start
         start = time.perf_counter()
-        resolution = resolve_all(world.articles, world.mentions, gazetteer)
+        finish_resolution(store)
+        resolved = time.perf_counter() - start
+    return {
+        "warm_up_seconds": round(warm, 2),
+        "store_seconds": round(stored, 2),
+        "resolve_seconds": round(resolved, 2),
+        "seconds": round(stored + resolved, 2),
+        "peak_rss_mb": round(peak_rss_mb(), 1),
+    }
+
+
+def child_full(db: Path) -> dict:
+    from detente.resolve.places import Gazetteer
+    from detente.resolving import resolve_again
+    from detente.store import open_store
+
+    start = time.perf_counter()
+    Gazetteer.packaged()
+    warm = time.perf_counter() - start
+    with open_store(db) as store:
+        start = time.perf_counter()
+        resolve_again(store)
         seconds = time.perf_counter() - start
-    return Run(seconds, sum(merge_times), sum(counts), resolution)
+    return {
+        "warm_up_seconds": round(warm, 2),
+        "seconds": round(seconds, 2),
+        "peak_rss_mb": round(peak_rss_mb(), 1),
+    }
 
 
-def clusters(world: World) -> dict[MentionKey, str | None]:
-    return {(m.doc_id or "", m.evidence_start or 0): m.event_id for m in world.mentions}
+def in_child(*args: str) -> dict:
+    run = subprocess.run(
+        [sys.executable, __file__, "--child", *args], capture_output=True, text=True, check=False
+    )
+    if run.returncode != 0:
+        raise SystemExit(f"bench child {args[0]} failed:\n{run.stderr[-3000:]}")
+    return json.loads(run.stdout.strip().splitlines()[-1])
 
 
-def pair_scores(world: World) -> dict[str, float]:
-    """Pairwise precision and recall of the merge against the happenings the generator reported."""
-    predicted = clusters(world)
-    both = Counter((predicted[key], world.truth[key]) for key in predicted)
-    by_event = Counter(predicted.values())
-    by_truth = Counter(world.truth[key] for key in predicted)
+# ------------------------------------------------------------------ comparing and scoring databases
+
+
+def digest(db: Path) -> dict[str, str]:
+    """A hash of every derived table's rows (volatile columns left out), in a stable order."""
+    conn = sqlite3.connect(db)
+    found = {}
+    for table in (*DERIVED, "mentions", "articles"):
+        columns = [r[1] for r in conn.execute(f"PRAGMA table_info({table})") if r[1] not in VOLATILE]
+        if table == "articles":
+            columns = ["doc_id", "copy_of"]
+        kept = ", ".join(f'"{c}"' for c in columns)
+        sha = hashlib.sha1()
+        for row in conn.execute(f"SELECT {kept} FROM {table} ORDER BY {kept}"):
+            sha.update(repr(row).encode())
+        found[table] = sha.hexdigest()
+    conn.close()
+    return found
+
+
+def scores(db: Path, truth: dict[tuple[str, int], int]) -> dict[str, float]:
+    """Pair precision and recall of the stored merge, and bucket pairs per mention."""
+    conn = sqlite3.connect(db)
+    predicted = {
+        (d, s or 0): e for d, s, e in conn.execute("SELECT doc_id, evidence_start, event_id FROM mentions")
+    }
+    both = Counter((predicted[key], truth[key]) for key in predicted)
 
     def pairs(counts: Counter) -> int:
         return sum(n * (n - 1) // 2 for n in counts.values())
 
-    agreed, merged, true = pairs(both), pairs(by_event), pairs(by_truth)
+    agreed = pairs(both)
+    merged = pairs(Counter(predicted.values()))
+    true = pairs(Counter(truth[key] for key in predicted))
+    together = conn.execute(
+        "SELECT COALESCE(SUM(n * (n - 1) / 2), 0) FROM"
+        " (SELECT COUNT(*) AS n FROM mention_filings WHERE kind = 0 GROUP BY key)"
+    ).fetchone()[0]
+    probed = conn.execute(
+        "SELECT COALESCE(SUM(p.n * t.n), 0) FROM"
+        " (SELECT key, COUNT(*) AS n FROM mention_filings WHERE kind = 1 GROUP BY key) p"
+        " JOIN (SELECT key, COUNT(*) AS n FROM mention_filings WHERE kind = 2 GROUP BY key) t USING (key)"
+    ).fetchone()[0]
+    conn.close()
     return {
+        "mentions": len(predicted),
         "pair_precision": round(agreed / merged, 4) if merged else 1.0,
         "pair_recall": round(agreed / true, 4) if true else 1.0,
+        "bucket_pairs": together + probed,
+        "bucket_pairs_per_mention": round((together + probed) / max(len(predicted), 1), 2),
     }
 
 
-def rss_mb() -> float:
-    """The process's peak resident memory so far."""
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+def spread(values: list[float]) -> dict[str, float]:
+    return {"median": round(statistics.median(values), 2), "min": min(values), "max": max(values)}
 
 
-def best_of(rounds: int, size: int, seed: int, gazetteer: Gazetteer, blocked: bool) -> tuple[Run, World]:
-    """The fastest of `rounds` runs, each on a freshly built world (resolve marks the mentions)."""
-    runs = []
-    for _ in range(rounds):
-        world = build_world(size, seed)
-        runs.append((timed_resolve(world, gazetteer, blocked), world))
-    return min(runs, key=lambda pair: pair[0].seconds)
-
-
-def compare_small(size: int, seed: int, gazetteer: Gazetteer, rounds: int) -> dict[str, object]:
-    """Detente and the all-pairs baseline on the same small world, best of `rounds` each."""
-    ours, ours_world = best_of(rounds, size, seed, gazetteer, blocked=True)
-    naive, naive_world = best_of(rounds, size, seed, gazetteer, blocked=False)
-    shuffled = build_world(size, seed)
-    random.Random(seed).shuffle(shuffled.mentions)
-    random.Random(seed + 1).shuffle(shuffled.articles)
-    timed_resolve(shuffled, gazetteer)
-    n = len(ours_world.mentions)
-    return {
-        "baseline_mentions": n,
-        "baseline_seconds": round(naive.seconds, 2),
-        "baseline_merge_seconds": round(naive.merge_seconds, 2),
-        "baseline_mentions_per_s": round(n / naive.seconds, 1),
-        "baseline_pairs_compared": naive.pairs,
-        "detente_seconds_on_baseline_size": round(ours.seconds, 2),
-        "detente_merge_seconds_on_baseline_size": round(ours.merge_seconds, 3),
-        "detente_mentions_per_s_on_baseline_size": round(n / ours.seconds, 1),
-        "detente_pairs_compared_on_baseline_size": ours.pairs,
-        "ratio": round(naive.seconds / ours.seconds, 1),  # whole resolve_all, same world
-        "merge_ratio": round(naive.merge_seconds / ours.merge_seconds, 1),  # the step blocking changes
-        "same_clusters_as_baseline": clusters(ours_world) == clusters(naive_world),
-        "same_ids_when_input_shuffled": clusters(ours_world) == clusters(shuffled),
-        "events_on_baseline_size": len(ours.resolution.events),
-    }
+# ------------------------------------------------------------------ the run
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
-    parser.add_argument("--size", type=int, default=20_000, help="mentions for the detente run")
+    parser.add_argument("--existing", type=int, default=100_000, help="mentions already resolved")
+    parser.add_argument("--new", type=int, default=1_000, help="mentions of the new day")
     parser.add_argument(
-        "--baseline-size", type=int, default=2_000, help="mentions for the all-pairs comparison"
+        "--db", type=Path, help="database file to build once and reuse (default: a temp file)"
     )
-    parser.add_argument("--rounds", type=int, default=3, help="runs on the small world, the fastest counts")
+    parser.add_argument("--rounds", type=int, default=3, help="new days, each on a fresh copy")
+    parser.add_argument("--full-rounds", type=int, default=3, help="full re-resolutions (the baseline)")
     parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--json", action="store_true", help="print the figures as one JSON object only")
     parser.add_argument("--no-bars", action="store_true", help="print figures; never fail")
+    parser.add_argument("--child", nargs="+", help=argparse.SUPPRESS)
     args = parser.parse_args()
-    t0 = time.perf_counter()
-
-    warm_start = time.perf_counter()  # the gazetteer, paid once per process
-    gazetteer = Gazetteer.packaged()
-    timed_resolve(build_world(20, args.seed), gazetteer)
-    warm_seconds = time.perf_counter() - warm_start
-
-    build_start = time.perf_counter()
-    world = build_world(args.size, args.seed)
-    build_seconds = time.perf_counter() - build_start
-    rss_before = rss_mb()
-    run = timed_resolve(world, gazetteer)
-    peak = rss_mb()  # before the baseline, whose all-pairs set is the larger
-    n = len(world.mentions)
-    figures = {
-        "mentions": n,
-        "articles": len(world.articles),
-        "duplicate_share": round(duplicate_share(world), 3),
-        "world_build_seconds": round(build_seconds, 2),
-        "warm_up_seconds": round(warm_seconds, 2),
-        "detente_seconds": round(run.seconds, 2),
-        "merge_seconds": round(run.merge_seconds, 2),
-        "mentions_per_s": round(n / run.seconds, 1),
-        "pairs_compared": run.pairs,
-        "all_pairs": n * (n - 1) // 2,
-        "events": len(run.resolution.events),
-        "people": len(run.resolution.people),
-        "copies": len(run.resolution.copies),
-        **pair_scores(world),
-        "rss_before_resolve_mb": round(rss_before, 1),
-        "peak_rss_mb": round(peak, 1),
-        **compare_small(args.baseline_size, args.seed, gazetteer, args.rounds),
-        "total_seconds": 0.0,
-    }
-    figures["total_seconds"] = round(time.perf_counter() - t0, 1)
-    print(json.dumps(figures, indent=2))
-    missed = []
-    if not figures["same_clusters_as_baseline"]:
-        missed.append(
-            "blocking changed the clusters: a pair the all-pairs baseline merges was never compared"
+    if args.child:
+        kind, *rest = args.child
+        result = (
+            child_new_day(Path(rest[0]), Path(rest[1])) if kind == "new-day" else child_full(Path(rest[0]))
         )
-    if not figures["same_ids_when_input_shuffled"]:
-        missed.append("event ids changed when the input was shuffled")
+        print(json.dumps(result))
+        return 0
+
+    def log(line: str) -> None:
+        print(line, file=sys.stderr, flush=True)
+
+    with tempfile.TemporaryDirectory(prefix="bench-resolve-") as folder:  # copies of the database: GBs
+        return run(args, Path(folder), log)
+
+
+def run(args: argparse.Namespace, work: Path, log: Callable[[str], None]) -> int:
+    """The bench proper, its scratch files (database copies, the 5,000-mention base) in `work`."""
+    db = args.db or work / "existing.db"
+    started = time.perf_counter()
+    world, existing, day = world_for(args.existing, args.new, args.seed)
+    log(f"world: {len(world.mentions):,} mentions in {len(world.articles):,} articles")
+    built = ensure_database(
+        db, {"existing": args.existing, "new": args.new, "seed": args.seed}, existing, log
+    )
+    base_world, base_existing, _ = world_for(BASE, 0, args.seed)
+    base = ensure_database(work / "base.db", {"existing": BASE, "seed": args.seed}, base_existing, log)
+    payload = work / "day.pickle"
+    payload.write_bytes(pickle.dumps(list(day)))
+    days, full_runs, same = [], [], []
+    for round_number in range(max(args.rounds, args.full_rounds)):
+        copy = work / "day.db"
+        copy_database(db, copy)
+        if round_number < args.rounds or round_number == 0:
+            days.append(in_child("new-day", str(copy), str(payload)))
+            log(f"new day {round_number + 1}: {days[-1]}")
+        if round_number < args.full_rounds:
+            full = work / "full.db"
+            copy_database(copy, full)
+            full_runs.append(in_child("full", str(full)))
+            log(f"full {round_number + 1}: {full_runs[-1]}")
+            same.append(digest(copy) == digest(full))
+    quality = scores(db, world.truth)
+    base_quality = scores(work / "base.db", base_world.truth)
+    figures = {
+        "existing_mentions": quality["mentions"],
+        "new_mentions": sum(len(m) for _, m in day),
+        "new_articles": len(day),
+        "new_day_seconds": spread([d["seconds"] for d in days])["median"],
+        "new_day_seconds_runs": [d["seconds"] for d in days],
+        "new_day_resolve_seconds_runs": [d["resolve_seconds"] for d in days],
+        "new_day_store_seconds_runs": [d["store_seconds"] for d in days],
+        "warm_up_seconds_runs": [d["warm_up_seconds"] for d in days],
+        "peak_rss_mb": max(d["peak_rss_mb"] for d in days),
+        "full_seconds": spread([f["seconds"] for f in full_runs])["median"] if full_runs else None,
+        "full_seconds_runs": [f["seconds"] for f in full_runs],
+        "full_peak_rss_mb": max((f["peak_rss_mb"] for f in full_runs), default=None),
+        "ratio": _ratio(full_runs, days),
+        "same_as_full": all(same) if same else None,
+        "build": {k: built[k] for k in ("articles", "store_seconds", "resolve_seconds", "reused")},
+        "blocking": {"at_existing": quality, "at_base": base_quality},
+        "base_resolve_seconds": base["resolve_seconds"],
+        "total_seconds": round(time.perf_counter() - started, 1),
+    }  # fmt: skip
+    missed = bars_missed(figures)
+    print(json.dumps(figures, indent=None if args.json else 2, default=str))
     for line in missed:
         print(f"BAR MISSED: {line}", file=sys.stderr)
     return 1 if missed and not args.no_bars else 0
+
+
+def _ratio(full_runs: list[dict], days: list[dict]) -> float | None:
+    """How many times longer the full re-resolution takes than the new day (medians)."""
+    if not full_runs:
+        return None
+    return round(
+        statistics.median(f["seconds"] for f in full_runs) / statistics.median(d["seconds"] for d in days), 1
+    )
+
+
+def bars_missed(figures: dict) -> list[str]:
+    missed = []
+    if figures["new_day_seconds"] > BARS["new_day_seconds"]:
+        missed.append(f"a new day took {figures['new_day_seconds']} s (bar {BARS['new_day_seconds']} s)")
+    if figures["peak_rss_mb"] > BARS["peak_rss_mb"]:
+        missed.append(f"a new day peaked at {figures['peak_rss_mb']} MB (bar {BARS['peak_rss_mb']} MB)")
+    if figures["same_as_full"] is False:
+        missed.append("the new day gave other events than a full re-resolution")
+    at, base = figures["blocking"]["at_existing"], figures["blocking"]["at_base"]
+    for key in ("pair_precision", "pair_recall"):
+        if abs(at[key] - base[key]) > BARS["quality_drift"]:
+            missed.append(
+                f"{key} {at[key]} at {at['mentions']:,} mentions against {base[key]} at {base['mentions']:,}"
+            )
+    return missed
 
 
 if __name__ == "__main__":

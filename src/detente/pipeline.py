@@ -30,12 +30,12 @@ from detente.extract import Extractor, build_extractor
 from detente.ingest import IngestOptions, article_from_text, read_sources
 from detente.models import Article, Event, IngestError, Resolution
 from detente.resolve import resolve_all
+from detente.resolving import catch_up, finish_resolution
 from detente.screen import Screen
 from detente.time_limit import TimeLimitExceeded, call_with_time_limit
 
 if TYPE_CHECKING:
     from detente.query import Detente
-    from detente.store import Store
 
 ErrorSink = Callable[[IngestError], None]
 #: Seconds one article's extraction may take: a 1 MB single-paragraph page takes about a minute.
@@ -329,39 +329,7 @@ def _ingest(
 
 
 # ---------------------------------------------------------------- the resolution catches up
-
-RESOLVE_ATTEMPTS = 5  # each failed attempt means another process saved a newer resolution
-
-
-def finish_resolution(store: Store, on_start: Callable[[int], None] | None = None) -> bool:
-    """Resolve again when articles were stored after the last saved resolution.
-
-    A run killed between storing its last article and saving the resolution leaves
-    those articles marked; every command that reads or ingests calls this first, so
-    their events are never lost. Resolving reads one snapshot and saves only if no
-    other process saved a resolution meanwhile (else it reads again). `on_start`
-    hears how many articles wait, before the work begins. True when it resolved.
-    """
-    resolved = announced = False
-    for _ in range(RESOLVE_ATTEMPTS):
-        if not store.resolution_pending():
-            break
-        if on_start is not None and not announced:
-            on_start(store.unresolved_count())
-            announced = True
-        snapshot = store.resolution_input()
-        resolved = store.save_resolution(resolve(snapshot.articles, snapshot.mentions), snapshot) or resolved
-    return resolved
-
-
-def catch_up(db_path: str | Path, on_start: Callable[[int], None] | None = None) -> bool:
-    """`finish_resolution` for a database path; a missing database has nothing to finish."""
-    from detente.store import open_store
-
-    if not Path(db_path).is_file():
-        return False
-    with open_store(db_path) as store:
-        return finish_resolution(store, on_start)
+# (incremental, batch by batch: see `detente.resolving`)
 
 
 def open_current(db_path: str | Path, on_start: Callable[[int], None] | None = None) -> Detente:

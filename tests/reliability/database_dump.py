@@ -23,6 +23,14 @@ TABLES = (
     "person_names",
     "person_offices",
     "places",
+    "person_variants",
+    "agg_pairs",
+    "agg_pair_years",
+    "agg_timeline",
+    "agg_countries",
+    "agg_locations",
+    "agg_sites",
+    "agg_totals",
 )
 
 

@@ -42,8 +42,8 @@ def _counting(func: Callable[..., Any], nth: int, *, after: bool = False) -> Cal
 
 def arm(point: str, nth: int) -> None:
     """Install the kill at `point` (see POINTS)."""
-    from detente import pipeline
-    from detente.store import resolution, store
+    from detente import resolving
+    from detente.store import increment_write, store
 
     if point == "before_article":
         store.Store.add_article = _counting(store.Store.add_article, nth)
@@ -52,13 +52,13 @@ def arm(point: str, nth: int) -> None:
     elif point == "inside_article":  # the Nth row written by add_article, before its COMMIT
         store.insert = _counting(store.insert, nth, after=True)
     elif point == "before_resolve":  # every article stored, nothing resolved yet
-        pipeline.resolve = _counting(pipeline.resolve, nth)
-    elif point == "before_save":  # resolved in memory, not yet saved
-        store.Store.save_resolution = _counting(store.Store.save_resolution, nth)
-    elif point == "inside_save":  # events written, places and links not yet, no COMMIT
-        resolution._write_places = _counting(resolution._write_places, nth)
+        resolving.resolve_increment = _counting(resolving.resolve_increment, nth)
+    elif point == "before_save":  # a batch resolved in memory, not yet saved
+        store.Store.save_increment = _counting(store.Store.save_increment, nth)
+    elif point == "inside_save":  # events, people, counts written, plan links not yet, no COMMIT
+        increment_write._write_links = _counting(increment_write._write_links, nth)
     elif point == "after_save":
-        store.Store.save_resolution = _counting(store.Store.save_resolution, nth, after=True)
+        store.Store.save_increment = _counting(store.Store.save_increment, nth, after=True)
     else:
         raise SystemExit(f"unknown kill point {point!r}")
 

@@ -23,6 +23,8 @@ from detente.pipeline import ArticleProcessor, extract_sources, ingest_sources
 
 #: What the hostile files may not change: every table derived from the good articles.
 EVENT_TABLES = tuple(table for table in TABLES if table not in ("articles", "mentions"))
+#: Totals that count what was stored: an odd but readable file is an article with no events.
+STORED_TOTALS = {"articles"}
 
 
 @pytest.fixture(scope="module")
@@ -65,7 +67,9 @@ def _tables(content: dict[str, list[tuple]], folder: Path) -> dict[str, list[tup
     def plain(value: object) -> object:
         return value.replace(str(folder), "<folder>") if isinstance(value, str) else value
 
-    return {table: [tuple(plain(v) for v in row) for row in content[table]] for table in EVENT_TABLES}
+    tables = {table: [tuple(plain(v) for v in row) for row in content[table]] for table in EVENT_TABLES}
+    tables["agg_totals"] = [row for row in tables["agg_totals"] if row[0] not in STORED_TOTALS]
+    return tables
 
 
 def _run_named_once(hostile: list[Hostile], *args: str) -> None:

@@ -116,6 +116,8 @@ Since = _period_bound("first", "; a `since` after `until` matches no event", "20
 Until = _period_bound("last", "", "2025-12-31")
 Offset = Annotated[int, Query(ge=0, le=MAX_OFFSET, description="Rows to skip")]
 Limit = Annotated[int, Query(ge=1, le=MAX_PAGE, description=f"Most rows to return, 1 to {MAX_PAGE}")]
+LONG_PAGE = 500  # rows of a list a map or a table draws at once (places, dyad-years, network ties)
+LongLimit = Annotated[int, Query(ge=1, le=LONG_PAGE, description=f"Most rows to return, 1 to {LONG_PAGE}")]
 Sort = Annotated[
     str | None,
     Query(

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Annotated, NoReturn
 
@@ -113,6 +115,19 @@ def _interrupted(advice: str) -> NoReturn:
     raise typer.Exit(130)
 
 
+@contextmanager
+def _batches(quiet: bool) -> Iterator[Callable[[int, int], None] | None]:
+    """A progress bar over the articles a resolution works through (None when quiet)."""
+    if quiet:
+        yield None
+        return
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeElapsedColumn
+
+    with Progress("resolve", BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(), console=err) as bar:
+        task = bar.add_task("resolve", total=None)
+        yield lambda done, total: bar.update(task, completed=done, total=total)
+
+
 def register(app: typer.Typer) -> None:
     @app.command()
     def ingest(
@@ -190,3 +205,34 @@ def register(app: typer.Typer) -> None:
             )
         _print_summary(summary, f"extract to {out}")
         raise typer.Exit(0 if summary.ok else 1)
+
+    @app.command()
+    def resolve(
+        db: DbOption = DEFAULT_DB,
+        again: Annotated[
+            bool,
+            typer.Option(
+                "--all",
+                help="Drop the saved resolution and resolve every stored article again (rules changed).",
+            ),
+        ] = False,
+        quiet: Quiet = False,
+    ) -> None:
+        """Resolve the articles stored since the last resolution; --all resolves everything again."""
+        from detente.resolving import finish_resolution, resolve_again
+        from detente.store import open_store
+
+        if not db.is_file():
+            raise typer.BadParameter(f"{printable(db)}: no such database", param_hint="--db")
+        with open_store(db) as store, _batches(quiet) as progress:
+            try:
+                if again:
+                    count = resolve_again(store, progress=progress)
+                else:
+                    count = store.unresolved_count()
+                    finish_resolution(store, progress=progress)
+            except KeyboardInterrupt:
+                _interrupted(
+                    "the batches resolved so far are saved; any command on the database finishes the rest"
+                )
+        err.print(f"resolved {count} article(s) into {printable(db)}", highlight=False)

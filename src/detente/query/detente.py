@@ -246,11 +246,17 @@ class Detente:
         rows = self._counted(aggregates.timeline, spec, validate.granularity(granularity))
         return [TimelineRow(**item) for item in rows]
 
-    def dyad_years(self) -> list[DyadYearRow]:
-        return [DyadYearRow(**item) for item in self._counted(aggregates.dyad_years)]
+    def dyad_years(self, *, limit: int | None = None, offset: int = 0) -> list[DyadYearRow]:
+        """Every pair-year in order of pair and year, or a page of them."""
+        rows = self._counted(aggregates.dyad_years, _most(limit), validate.row_offset(offset))
+        return [DyadYearRow(**item) for item in rows]
 
-    def places(self) -> list[PlaceRow]:
-        return [PlaceRow(**item) for item in self._read(aggregates.places)]
+    def places(self, *, limit: int | None = None, offset: int = 0) -> list[PlaceRow]:
+        """Located events, newest first: all of them, or a page."""
+        return [
+            PlaceRow(**item)
+            for item in self._read(aggregates.places, _most(limit), validate.row_offset(offset))
+        ]
 
     def sites(self, **filters: Unpack[FilterArgs]) -> list[SiteRow]:
         """Named places (cities, facilities) with the filtered events placed there, busiest first."""
@@ -265,17 +271,20 @@ class Detente:
         """How many of the filtered events a map can place at a site, only at a country, or not at all."""
         return Placement(**self._counted(geography.placement_totals, event_filter(**filters)))
 
-    def network(self, *, min_events: int = 1, **filters: Unpack[FilterArgs]) -> Network:
+    def network(
+        self, *, min_events: int = 1, most_edges: int | None = None, **filters: Unpack[FilterArgs]
+    ) -> Network:
         """Countries as nodes and cooperation as edges, over the filtered events.
 
-        `min_events` drops ties with fewer events, and the countries left without a tie.
+        `min_events` drops ties with fewer events, `most_edges` keeps only the strongest
+        ties; either drops the countries left without a tie.
         """
         least = validate.minimum(min_events, "min_events")
         spec = event_filter(**filters)
-        edges = [NetworkEdge(**item) for item in self._counted(aggregates.network_edges, spec)]
+        ties = self._counted(_strongest_ties, spec, least, _most(most_edges))
+        edges = [NetworkEdge(**item) for item in ties["edges"]]
         nodes = [NetworkNode(**item) for item in self._counted(aggregates.country_counts, spec)]
-        if least > 1:
-            edges = [edge for edge in edges if edge.events >= least]
+        if ties["cut"]:
             tied = {country for edge in edges for country in (edge.country_a, edge.country_b)}
             nodes = [node for node in nodes if node.country in tied]
         return Network(nodes, edges)
@@ -304,6 +313,22 @@ class Detente:
         self, kind: type[BaseException] | None, error: BaseException | None, trace: TracebackType | None
     ) -> None:
         self.close()
+
+
+def _strongest_ties(conn: Any, spec: Any, least: int, most: int | None) -> dict[str, Any]:
+    """The ties of at least `least` events, the `most` strongest, and whether any was left out.
+
+    Kept cut (by the memo), so a page of the strongest ties does not copy thousands."""
+    edges = aggregates.network_edges(conn, spec)
+    cut = least > 1 or (most is not None and len(edges) > most)
+    if cut:
+        edges = [edge for edge in edges if edge["events"] >= least][:most]
+    return {"edges": edges, "cut": cut}
+
+
+def _most(limit: int | None) -> int | None:
+    """A row limit (None: every row)."""
+    return None if limit is None else validate.minimum(limit, "limit")
 
 
 def _newest_first(event: EventRow) -> tuple[bool, int, str]:

@@ -118,12 +118,16 @@ def text(value: str | None, parameter: str) -> str | None:
     return cleaned or None
 
 
+def row_offset(value: int) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+        raise ValueError(f"offset: {value!r} must be a non-negative integer")
+    return value
+
+
 def page(limit: int, offset: int) -> tuple[int, int]:
     if isinstance(limit, bool) or not isinstance(limit, int) or not 1 <= limit <= MAX_LIMIT:
         raise ValueError(f"limit: {limit!r} must be an integer from 1 to {MAX_LIMIT}")
-    if isinstance(offset, bool) or not isinstance(offset, int) or offset < 0:
-        raise ValueError(f"offset: {offset!r} must be a non-negative integer")
-    return limit, offset
+    return limit, row_offset(offset)
 
 
 def granularity(value: str) -> str:

@@ -12,13 +12,16 @@ let the pair through:
   undated report's publication) near the day its article came out.
 So every pair the merge could accept is a candidate (a property test checks it
 against the veto), and the number of pairs grows with the size of blocks, not
-with the square of the corpus.
+with the square of the corpus. The same filings, hashed (`stored_filings`), index
+the stored mentions, so a new mention finds its candidates in a database without
+reading the rest (incremental resolution).
 """
 
 from __future__ import annotations
 
+import hashlib
 from collections import defaultdict
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from datetime import date, timedelta
 from itertools import combinations
 
@@ -39,16 +42,18 @@ def _blocks(view: MentionView) -> list[Key]:
 
 
 def _months(interval: Interval) -> list[tuple[int, int]]:
-    (y0, m0), (y1, m1) = (interval[0].year, interval[0].month), (interval[1].year, interval[1].month)
-    return [(y, m) for y in range(y0, y1 + 1) for m in range(1, 13) if (y0, m0) <= (y, m) <= (y1, m1)]
+    first = interval[0].year * 12 + interval[0].month - 1
+    last = interval[1].year * 12 + interval[1].month - 1
+    return [(n // 12, n % 12 + 1) for n in range(first, last + 1)]
 
 
 def _date_keys(interval: Interval) -> tuple[list[tuple[int, int]], list[int]]:
     """(months, []) for a short period; ([], years) for a long one."""
-    months = _months(interval)
-    if len(months) <= MONTH_BUCKETED_MAX:
-        return months, []
-    return [], sorted({y for y, _ in months})
+    first = interval[0].year * 12 + interval[0].month
+    last = interval[1].year * 12 + interval[1].month
+    if last - first + 1 <= MONTH_BUCKETED_MAX:
+        return _months(interval), []
+    return [], list(range(interval[0].year, interval[1].year + 1))
 
 
 def _compared_period(view: MentionView, rules: MergeRules) -> Interval | None:
@@ -124,6 +129,13 @@ def _pairs_within(buckets: dict[Key, list[int]], found: set[tuple[int, int]]) ->
                 found.add((min(i, j), max(i, j)))
 
 
+def filings(view: MentionView, rules: MergeRules | None = None) -> Iterator[Filing]:
+    """Every bucket the view is filed in, with how it meets the bucket's other members."""
+    rules = rules or merge_rules()
+    for block in _blocks(view):
+        yield from _filings(block, view, rules)
+
+
 def candidate_pairs(views: Sequence[MentionView]) -> set[tuple[int, int]]:
     """Position pairs (i < j) that share a bucket; every pair the merge can accept is among them."""
     rules = merge_rules()
@@ -131,14 +143,13 @@ def candidate_pairs(views: Sequence[MentionView]) -> set[tuple[int, int]]:
     probes: dict[Key, list[int]] = defaultdict(list)
     targets: list[tuple[Key, int]] = []
     for position, view in enumerate(views):
-        for block in _blocks(view):
-            for kind, key in _filings(block, view, rules):
-                if kind == "together":
-                    together[key].append(position)
-                elif kind == "probe":
-                    probes[key].append(position)
-                else:
-                    targets.append((key, position))
+        for kind, key in filings(view, rules):
+            if kind == "together":
+                together[key].append(position)
+            elif kind == "probe":
+                probes[key].append(position)
+            else:
+                targets.append((key, position))
     found: set[tuple[int, int]] = set()
     _pairs_within(together, found)
     for key, j in targets:  # most targets are never probed: only undated and long mentions probe
@@ -146,3 +157,25 @@ def candidate_pairs(views: Sequence[MentionView]) -> set[tuple[int, int]]:
             if i != j:
                 found.add((min(i, j), max(i, j)))
     return found
+
+
+# ------------------------------------------------------------- the same buckets, kept in a store
+
+KINDS = {"together": 0, "probe": 1, "target": 2}
+MEETS = {0: 0, 1: 2, 2: 1}  # a stored filing of kind MEETS[k] pairs with a new filing of kind k
+
+
+def key_hash(key: Key) -> int:
+    """A bucket key as a signed 64-bit integer, for an index in a database."""
+    digest = hashlib.blake2b(repr(key).encode(), digest_size=8).digest()
+    return int.from_bytes(digest, "big", signed=True)
+
+
+def stored_filings(view: MentionView, rules: MergeRules | None = None) -> set[tuple[int, int]]:
+    """(kind, key hash) of every bucket the view is filed in: what an index of mentions holds."""
+    return {(KINDS[kind], key_hash(key)) for kind, key in filings(view, rules)}
+
+
+def partners_of(filed: Iterable[tuple[int, int]]) -> set[tuple[int, int]]:
+    """The (kind, key hash) filings another mention must have to be a candidate of these."""
+    return {(MEETS[kind], key) for kind, key in filed}

@@ -13,6 +13,9 @@ import re
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from datetime import date
+from functools import lru_cache
+
+import numpy as np
 
 from detente.models import Article
 from detente.resolve.matching import MentionView, countries_compatible
@@ -33,6 +36,32 @@ def _original_order(article: Article) -> tuple[date, str]:
     return (article.published or date.max, article.doc_id)
 
 
+@lru_cache(maxsize=1)
+def _hasher() -> MinHasher:
+    return MinHasher()
+
+
+def _grams(article: Article) -> set[bytes] | None:
+    """The article's shingles, or None when it is too short to tell copies by."""
+    grams = shingles(article.text)
+    return grams if len(grams) + SHINGLE_WORDS - 1 >= MIN_WORDS else None
+
+
+def sketch(article: Article) -> np.ndarray | None:
+    """The article's MinHash signature, or None when it is too short to tell copies by."""
+    grams = _grams(article)
+    return None if grams is None else _hasher().signature(grams)
+
+
+def is_copy(first: np.ndarray, second: np.ndarray, threshold: float = THRESHOLD) -> bool:
+    return similarity(first, second) >= threshold
+
+
+def original_of(articles: Sequence[Article]) -> str:
+    """The doc_id of the group's original: the earliest published, then the smallest doc_id."""
+    return min(articles, key=_original_order).doc_id
+
+
 def find_copies(articles: Sequence[Article], threshold: float = THRESHOLD) -> dict[str, str]:
     """Map each copy's doc_id to its original's doc_id (originals are not keys)."""
     by_id = {a.doc_id: a for a in sorted(articles, key=lambda a: (a.doc_id, a.hash))}
@@ -50,22 +79,22 @@ def find_copies(articles: Sequence[Article], threshold: float = THRESHOLD) -> di
             parent[max(ra, rb)] = min(ra, rb)
 
     by_hash: dict[str, str] = {}
-    hasher, index = MinHasher(), BandIndex()
+    hasher, index = _hasher(), BandIndex()
     sketches = {}
     for doc_id, article in by_id.items():
-        grams = shingles(article.text)
-        if len(grams) + SHINGLE_WORDS - 1 < MIN_WORDS:
+        grams = _grams(article)
+        if grams is None:
             continue
         if article.hash in by_hash:  # the same text once white space is folded
             union(by_hash[article.hash], doc_id)
             continue
         by_hash[article.hash] = doc_id
-        sketch = hasher.signature(grams)
-        for other in index.query(sketch):
-            if similarity(sketch, sketches[other]) >= threshold:
+        signature = hasher.signature(grams)
+        for other in index.query(signature):
+            if similarity(signature, sketches[other]) >= threshold:
                 union(other, doc_id)
-        index.insert(doc_id, sketch)
-        sketches[doc_id] = sketch
+        index.insert(doc_id, signature)
+        sketches[doc_id] = signature
     groups: dict[str, list[str]] = {}
     for doc_id in by_id:
         groups.setdefault(find(doc_id), []).append(doc_id)

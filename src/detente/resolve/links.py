@@ -12,7 +12,7 @@ execution stay two events.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -49,6 +49,21 @@ def _executes(plan: Linkable, done: Linkable) -> float | None:
     return verdict.score if verdict.same() else None
 
 
+def link_blocks(view: MentionView) -> set[tuple[str, tuple[str, ...]]]:
+    """Where a plan looks for its execution: the kind of happening and each pair of its states."""
+    return _blocks(view)
+
+
+def execution_of(plan: Linkable, candidates: Iterable[Linkable]) -> Linkable | None:
+    """The event that carried out the plan: the earliest that matches, then the best evidence."""
+    scored = [(c, _executes(plan, c)) for c in candidates if c.event.status == "occurred"]
+    matches = [(c, score) for c, score in scored if score is not None]
+    if not matches:
+        return None
+    done, _ = min(matches, key=lambda m: (m[0].view.period_start, -m[1], m[0].event.event_id or ""))
+    return done
+
+
 def link_plans(events: Sequence[Linkable]) -> None:
     """Fill `related` on each plan and the execution it matches (ids must be set)."""
     executed: dict[tuple[str, tuple[str, ...]], list[Linkable]] = defaultdict(list)
@@ -60,11 +75,9 @@ def link_plans(events: Sequence[Linkable]) -> None:
         if plan.event.status == "occurred":
             continue
         candidates = {id(c): c for block in _blocks(plan.view) for c in executed[block]}
-        scored = [(c, _executes(plan, c)) for c in candidates.values()]
-        matches = [(c, score) for c, score in scored if score is not None]
-        if not matches:
+        done = execution_of(plan, candidates.values())
+        if done is None:
             continue
-        done, _ = min(matches, key=lambda m: (m[0].view.period_start, -m[1], m[0].event.event_id or ""))
         for a, b in ((plan.event, done.event), (done.event, plan.event)):
             if b.event_id and b.event_id not in a.related:
                 a.related.append(b.event_id)

@@ -62,15 +62,42 @@ class _Scores:
         return total / (len(left) * len(right)) >= self.rules.threshold
 
 
-def cluster_mentions(views: Sequence[MentionView]) -> list[list[MentionView]]:
-    """Groups of mentions that report one happening; `views` must come in canonical order."""
-    scores = _Scores(views)
+Edge = tuple[float, int, int]  # (-score, i, j): sorted, the strongest pair comes first
+
+
+def strong_edges(views: Sequence[MentionView], scores: _Scores | None = None) -> list[Edge]:
+    """Candidate pairs with no veto whose evidence reaches the threshold: the only pairs a
+    union can start from, so groups never reach across two sets with no such pair between."""
+    scores = scores or _Scores(views)
     edges = []
     for i, j in candidate_pairs(views):
         if veto(views[i], views[j], scores.rules) is None:
             score = scores.score(i, j)
             if score is not None and score >= scores.rules.threshold:
                 edges.append((-score, i, j))
+    return edges
+
+
+def is_strong(a: MentionView, b: MentionView) -> bool:
+    """Whether the candidate pair is a strong edge (see `strong_edges`), judged alone."""
+    rules = merge_rules()
+    if veto(a, b, rules) is not None:
+        return False
+    reason = conflict(a, b, rules)
+    return not (reason and reason != "states") and weigh(a, b).score >= rules.threshold
+
+
+def cluster_mentions(views: Sequence[MentionView]) -> list[list[MentionView]]:
+    """Groups of mentions that report one happening; `views` must come in canonical order."""
+    groups, _ = cluster_with_edges(views)
+    return groups
+
+
+def cluster_with_edges(views: Sequence[MentionView]) -> tuple[list[list[MentionView]], list[Edge]]:
+    """The groups, and the strong pairs they were built from (incremental resolution keeps the
+    sets of mentions those pairs connect, which is all a later mention can change)."""
+    scores = _Scores(views)
+    edges = strong_edges(views, scores)
     owner = list(range(len(views)))
     members = {position: [position] for position in range(len(views))}
     for _, i, j in sorted(edges):
@@ -84,4 +111,4 @@ def cluster_mentions(views: Sequence[MentionView]) -> list[list[MentionView]]:
         members[keep] += absorbed
     for view in views:  # the words were only needed to compare; free them before events are built
         view.forget_words()
-    return [[views[i] for i in sorted(group)] for _, group in sorted(members.items())]
+    return [[views[i] for i in sorted(group)] for _, group in sorted(members.items())], edges

@@ -7,6 +7,7 @@ hash functions are fixed by a seed, so signatures are the same in every process.
 
 from __future__ import annotations
 
+import hashlib
 import zlib
 from collections import defaultdict
 from collections.abc import Iterable
@@ -69,3 +70,13 @@ class BandIndex:
     def insert(self, key: str, signature: np.ndarray) -> None:
         for band, bucket_key in self._bands(signature):
             self._buckets[band][bucket_key].append(key)
+
+
+def band_keys(signature: np.ndarray, bands: int = BANDS) -> list[int]:
+    """One signed 64-bit key per band (the band's number and rows): texts that share a key share
+    a band, so a database index of these keys answers `BandIndex.query`."""
+    keys = []
+    for band, rows in enumerate(signature.reshape(bands, len(signature) // bands)):
+        digest = hashlib.blake2b(band.to_bytes(2, "big") + rows.tobytes(), digest_size=8).digest()
+        keys.append(int.from_bytes(digest, "big", signed=True))
+    return keys

@@ -16,11 +16,15 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Any
 
 from detente.models import Event, Office, Participant, Person
 from detente.resolve.names import ParsedName, fold, parse_name, same_person_name
 
 VariantKey = tuple[str, tuple[str, ...], str]  # (country or "", name key, office of a bare surname)
+# What the registry needs of a variant's sightings: {"displays": {display: [count, least raw form]},
+# "names": [forms], "offices": {office key: {"forms": {form: count}, "first": iso, "last": iso}}}
+VariantSummary = dict[str, Any]
 
 
 @dataclass
@@ -152,75 +156,149 @@ def _office_key(title: str) -> str:
     return re.sub(r"\s+", " ", fold(title).replace("defense", "defence")).strip()
 
 
-def _offices(sightings: Sequence[_Sighting], country: str | None) -> list[Office]:
+def _add_office(offices: dict[str, dict], title: str | None, published: date | None) -> None:
+    if not title or not title.strip():
+        return
+    entry = offices.setdefault(_office_key(title), {"forms": {}, "first": None, "last": None})
+    form = title.strip()
+    entry["forms"][form] = entry["forms"].get(form, 0) + 1
+    if published:
+        day = published.isoformat()
+        entry["first"] = min(filter(None, (entry["first"], day)))
+        entry["last"] = max(filter(None, (entry["last"], day)))
+
+
+def summarise(sighting: _Sighting) -> VariantSummary:
+    """What the registry keeps of one sighting: summaries of one variant add up (`merge_summary`)."""
+    offices: dict[str, dict] = {}
+    for title in (sighting.title, sighting.parsed.rank, sighting.rank):
+        _add_office(offices, title, sighting.published)
+    names = {sighting.raw.strip(), sighting.parsed.display}
+    names |= {alias.strip() for alias in sighting.aliases if alias.strip()}
+    return {
+        "displays": {sighting.parsed.display: [1, sighting.raw]},
+        "names": sorted(names),
+        "offices": offices,
+    }
+
+
+def merge_summary(into: VariantSummary, other: VariantSummary) -> VariantSummary:
+    """Add `other` into `into` (in place): counts add, first and last dates widen."""
+    for display, (count, raw) in other["displays"].items():
+        mine = into["displays"].setdefault(display, [0, raw])
+        mine[0] += count
+        mine[1] = min(mine[1], raw)
+    into["names"] = sorted(set(into["names"]) | set(other["names"]))
+    for key, entry in other["offices"].items():
+        mine = into["offices"].setdefault(key, {"forms": {}, "first": None, "last": None})
+        for form, count in entry["forms"].items():
+            mine["forms"][form] = mine["forms"].get(form, 0) + count
+        mine["first"] = min(filter(None, (mine["first"], entry["first"])), default=None)
+        mine["last"] = max(filter(None, (mine["last"], entry["last"])), default=None)
+    return into
+
+
+def _offices(summaries: Sequence[VariantSummary], country: str | None) -> list[Office]:
     """Each office or rank once, dated by the publication dates of the articles naming it."""
-    forms: dict[str, Counter[str]] = defaultdict(Counter)
-    dates: dict[str, list[date]] = defaultdict(list)
-    for s in sightings:
-        for title in (s.title, s.parsed.rank, s.rank):
-            if not title or not title.strip():
-                continue
-            key = _office_key(title)
-            forms[key][title.strip()] += 1
-            if s.published:
-                dates[key].append(s.published)
+    merged: VariantSummary = {"displays": {}, "names": [], "offices": {}}
+    for summary in summaries:
+        merge_summary(merged, {"displays": {}, "names": [], "offices": summary["offices"]})
     offices = []
-    for key in sorted(forms):
-        title = min(forms[key], key=lambda form: (-forms[key][form], form))
-        seen = dates[key]
-        offices.append(Office(title, country, min(seen) if seen else None, max(seen) if seen else None))
+    for key in sorted(merged["offices"]):
+        entry = merged["offices"][key]
+        forms = entry["forms"]
+        title = min(forms, key=lambda form: (-forms[form], form))
+        first, last = entry["first"], entry["last"]
+        offices.append(
+            Office(
+                title,
+                country,
+                date.fromisoformat(first) if first else None,
+                date.fromisoformat(last) if last else None,
+            )
+        )
     return offices
 
 
-def _person(cluster: Sequence[VariantKey], sightings: Mapping[VariantKey, list[_Sighting]]) -> Person:
+def person_of(cluster: Sequence[VariantKey], summaries: Mapping[VariantKey, VariantSummary]) -> Person:
+    """The person a group of variants names; a pure function of the group's summaries."""
     country = cluster[0][0] or None
-    seen = [s for variant in cluster for s in sightings[variant]]
-    counts = Counter(s.parsed.display for s in seen)
+    counts: Counter[str] = Counter()
+    for variant in cluster:
+        for display, (count, _) in summaries[variant]["displays"].items():
+            counts[display] += count
     # Fullest form: most name words, then the longest spelling (misspellings truncate), then the commonest.
-    best = min(
-        seen, key=lambda s: (-len(s.parsed.key), -len(s.parsed.display), -counts[s.parsed.display], s.raw)
-    )
+    best_key, best_display = min(
+        (
+            (-len(variant[1]), -len(display), -counts[display], raw, variant[1], display)
+            for variant in cluster
+            for display, (_, raw) in summaries[variant]["displays"].items()
+        )
+    )[4:]
     office = cluster[0][2] if len(cluster) == 1 else ""  # tells apart unattached bare surnames
-    digest = hashlib.sha1(f"{' '.join(best.parsed.key)}|{country or ''}|{office}".encode()).hexdigest()
-    names = {s.raw.strip() for s in seen} | {s.parsed.display for s in seen}
-    names |= {alias.strip() for s in seen for alias in s.aliases if alias.strip()}
+    digest = hashlib.sha1(f"{' '.join(best_key)}|{country or ''}|{office}".encode()).hexdigest()
+    names = {name for variant in cluster for name in summaries[variant]["names"]}
     return Person(
         person_id="p_" + digest[:12],
-        name=best.parsed.display,
+        name=best_display,
         country=country,
-        aliases=sorted(names - {best.parsed.display}),
-        offices=_offices(seen, country),
+        aliases=sorted(names - {best_display}),
+        offices=_offices([summaries[variant] for variant in cluster], country),
     )
 
 
-def build_people(mentions: Iterable[Event], published: Mapping[str, date | None]) -> PeopleIndex:
-    """The registry of everyone named as a participant in the mentions."""
-    sightings: dict[VariantKey, list[_Sighting]] = defaultdict(list)
+def sightings_of(
+    mentions: Iterable[Event], published: Mapping[str, date | None]
+) -> dict[VariantKey, VariantSummary]:
+    """Every participant named in the mentions, summed per name variant."""
+    summaries: dict[VariantKey, VariantSummary] = {}
     for event in mentions:
         when = published.get(event.doc_id) if event.doc_id else None
         for participant in event.participants:
             parsed = parse_name(participant.name or "")
-            if parsed.key:
-                variant = _variant(parsed, participant)
-                sightings[variant].append(
-                    _Sighting(
-                        participant.name,
-                        parsed,
-                        participant.title,
-                        when,
-                        participant.rank,
-                        tuple(participant.aliases),
-                    )
+            if not parsed.key:
+                continue
+            variant = _variant(parsed, participant)
+            seen = summarise(
+                _Sighting(
+                    participant.name,
+                    parsed,
+                    participant.title,
+                    when,
+                    participant.rank,
+                    tuple(participant.aliases),
                 )
-    offices_of = {
-        variant: {_office_key(t) for s in seen for t in (s.title, s.parsed.rank, s.rank) if t and t.strip()}
-        for variant, seen in sightings.items()
-    }
+            )
+            if variant in summaries:
+                merge_summary(summaries[variant], seen)
+            else:
+                summaries[variant] = seen
+    return summaries
+
+
+def registry(summaries: Mapping[VariantKey, VariantSummary]) -> PeopleIndex:
+    """The registry over every variant seen so far: the same whether summed at once or day by day."""
+    offices_of = {variant: set(summary["offices"]) for variant, summary in summaries.items()}
     people: list[Person] = []
     ids: dict[VariantKey, str] = {}
-    for cluster in _cluster(list(sightings), offices_of):
-        person = _person(cluster, sightings)
+    for cluster in _cluster(list(summaries), offices_of):
+        person = person_of(cluster, summaries)
         people.append(person)
         ids.update(dict.fromkeys(cluster, person.person_id))
     people.sort(key=lambda p: (p.country or "", p.name, p.person_id))
     return PeopleIndex(people=people, ids=ids)
+
+
+def build_people(mentions: Iterable[Event], published: Mapping[str, date | None]) -> PeopleIndex:
+    """The registry of everyone named as a participant in the mentions."""
+    return registry(sightings_of(mentions, published))
+
+
+def variants_named(event: Event) -> set[VariantKey]:
+    """The name variants of the event's participants (what the registry files them under)."""
+    found = set()
+    for participant in event.participants:
+        parsed = parse_name(participant.name or "")
+        if parsed.key:
+            found.add(_variant(parsed, participant))
+    return found

@@ -8,15 +8,16 @@ earliest report's own fields.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
 from datetime import date
 
-from detente.models import EVENT_TYPES, STATUSES, Article, Event, Resolution
+from detente.models import EVENT_TYPES, STATUSES, Article, Event, Person, Resolution
 from detente.resolve.copies import attach_copy_mentions, find_copies
 from detente.resolve.events import build_event, event_id, identity_key, report_order
 from detente.resolve.links import Linkable, link_plans
 from detente.resolve.matching import MentionView
-from detente.resolve.merge import cluster_mentions
+from detente.resolve.merge import cluster_with_edges
 from detente.resolve.people import build_people
 from detente.resolve.places import Gazetteer
 
@@ -54,7 +55,8 @@ def content_key(event: Event) -> tuple[object, ...]:
     )
 
 
-def _geocode(events: Iterable[Event], gazetteer: Gazetteer) -> None:
+def geocode(events: Iterable[Event], gazetteer: Gazetteer) -> None:
+    """Fill coordinates and GeoNames ids of the places (in place)."""
     cache = {}
     for event in events:
         if event.location is None:
@@ -70,9 +72,14 @@ def _geocode(events: Iterable[Event], gazetteer: Gazetteer) -> None:
         event.location.geo_level = located.geo_level
 
 
-def _text(articles: dict[str, Article], doc_id: str | None) -> str:
+def _text(articles: Mapping[str, Article], doc_id: str | None) -> str:
     article = articles.get(doc_id or "")
     return article.text if article else ""
+
+
+def _published(articles: Mapping[str, Article], doc_id: str | None) -> date | None:
+    article = articles.get(doc_id or "")
+    return article.published if article else None
 
 
 def _first_reported(event: Event) -> date | None:
@@ -80,22 +87,31 @@ def _first_reported(event: Event) -> date | None:
     return min(days) if days else None
 
 
-def resolve_all(
-    articles: Sequence[Article], mentions: Sequence[Event], gazetteer: Gazetteer | None = None
-) -> Resolution:
-    """Merge mentions into sourced events; sets event_id and person_id on the mentions."""
-    _check(mentions)
-    by_doc = {a.doc_id: a for a in articles}
-    published = {doc_id: a.published for doc_id, a in by_doc.items()}
-    copies = find_copies(articles)
-    people = build_people(mentions, published)
-    people.assign(mentions)
-    gazetteer = gazetteer or Gazetteer.packaged()
-    _geocode(mentions, gazetteer)
+@dataclass
+class Merged:
+    """Merged events of a set of mentions, before plans are linked to their executions.
 
+    `components` are the sets of mentions that strong pairs connect (a syndicated copy
+    sits with its original): the merge of one never depends on another, which is what
+    lets incremental resolution redo only the components a new mention touches.
+    """
+
+    linkables: list[Linkable]
+    reports: dict[str, list[Event]]  # event id -> the mentions it merged
+    components: list[list[Event]]
+
+
+def merge_events(
+    mentions: Sequence[Event],
+    by_doc: Mapping[str, Article],
+    copies: Mapping[str, str],
+    people: Mapping[str, Person],
+    gazetteer: Gazetteer,
+) -> Merged:
+    """Cluster mentions (person ids set, places geocoded) into events with ids; sets event_id."""
     ordered = sorted(mentions, key=content_key)
     views = [
-        MentionView.of(i, e, published.get(e.doc_id or ""), _text(by_doc, e.doc_id))
+        MentionView.of(i, e, _published(by_doc, e.doc_id), _text(by_doc, e.doc_id))
         for i, e in enumerate(ordered)
     ]
     attached = attach_copy_mentions(views, copies)
@@ -104,14 +120,14 @@ def resolve_all(
         copies_of[original_index].append(views[copy_index])
     primary = [v for v in views if v.index not in attached]
 
-    person_by_id = {p.person_id: p for p in people.people}
     seen_ids: set[str] = set()
     linkables = []
     reports: dict[str, list[Event]] = {}
-    for cluster in cluster_mentions(primary):
+    groups, edges = cluster_with_edges(primary)
+    for cluster in groups:
         members = sorted(cluster, key=report_order)
         syndicated = [c for m in members for c in copies_of[m.index]]
-        event = build_event(members, syndicated, by_doc, person_by_id)
+        event = build_event(members, syndicated, by_doc, people)
         key = identity_key(members[0])
         event.event_id = event_id(key)
         suffix = 1
@@ -125,10 +141,56 @@ def resolve_all(
         first = _first_reported(event)
         docs = frozenset(s.doc_id for s in event.sources)
         linkables.append(Linkable(event, MentionView.of(-1, event, first), docs, first))
-    _geocode((item.event for item in linkables), gazetteer)
-    link_plans(linkables)
-    for item in linkables:  # each report knows the plan or execution of its event too
-        for mention in reports[item.event.event_id or ""]:
+    geocode((item.event for item in linkables), gazetteer)
+    return Merged(linkables, reports, _components(primary, edges, copies_of))
+
+
+def _components(
+    primary: Sequence[MentionView], edges: Sequence[tuple[float, int, int]], copies_of: Mapping[int, list]
+) -> list[list[Event]]:
+    owner = list(range(len(primary)))
+
+    def find(i: int) -> int:
+        while owner[i] != i:
+            owner[i] = owner[owner[i]]
+            i = owner[i]
+        return i
+
+    for _, i, j in edges:
+        a, b = find(i), find(j)
+        if a != b:
+            owner[max(a, b)] = min(a, b)
+    found: dict[int, list[Event]] = defaultdict(list)
+    for position, view in enumerate(primary):
+        found[find(position)] += [view.event, *(c.event for c in copies_of[view.index])]
+    return list(found.values())
+
+
+def link_reports(merged: Merged) -> None:
+    """Each report knows the plan or execution of its event too."""
+    for item in merged.linkables:
+        for mention in merged.reports[item.event.event_id or ""]:
             mention.related = list(item.event.related)
-    events = sorted((item.event for item in linkables), key=lambda e: (e.date.start or date.max, e.event_id))
+
+
+def by_date(events: Iterable[Event]) -> list[Event]:
+    return sorted(events, key=lambda e: (e.date.start or date.max, e.event_id))
+
+
+def resolve_all(
+    articles: Sequence[Article], mentions: Sequence[Event], gazetteer: Gazetteer | None = None
+) -> Resolution:
+    """Merge mentions into sourced events; sets event_id and person_id on the mentions."""
+    _check(mentions)
+    by_doc = {a.doc_id: a for a in articles}
+    published = {doc_id: a.published for doc_id, a in by_doc.items()}
+    copies = find_copies(articles)
+    people = build_people(mentions, published)
+    people.assign(mentions)
+    gazetteer = gazetteer or Gazetteer.packaged()
+    geocode(mentions, gazetteer)
+    merged = merge_events(mentions, by_doc, copies, {p.person_id: p for p in people.people}, gazetteer)
+    link_plans(merged.linkables)
+    link_reports(merged)
+    events = by_date(item.event for item in merged.linkables)
     return Resolution(events=events, people=people.people, copies=copies)

@@ -69,13 +69,32 @@ def mention_from_row(row: sqlite3.Row) -> Event:
     location = None
     if row["location_place"] or row["location_country"]:
         location = Place(row["location_place"], row["location_country"])
+    return _event_of(row, [Participant(**p) for p in json.loads(row["participants"])], location)
+
+
+def merged_event_from_row(row: sqlite3.Row) -> Event:
+    """A row of `events` (participants and sources are read apart), its place geocoded."""
+    location = None
+    if row["location_place"] is not None or row["location_country"] is not None:
+        location = Place(
+            row["location_place"],
+            row["location_country"],
+            row["geonames_id"],
+            row["latitude"],
+            row["longitude"],
+            row["geo_level"],
+        )
+    return _event_of(row, [], location)
+
+
+def _event_of(row: sqlite3.Row, participants: list[Participant], location: Place | None) -> Event:
     return Event(
         type=row["type"],
         status=row["status"],
         countries=json.loads(row["countries"]),
         evidence=row["evidence"],
         date=EventDate(parse_date(row["date_start"]), parse_date(row["date_end"]), row["date_precision"]),
-        participants=[Participant(**p) for p in json.loads(row["participants"])],
+        participants=participants,
         location=location,
         name=row["name"],
         topics=json.loads(row["topics"]),

@@ -10,7 +10,14 @@ from detente.models import EVENT_TYPES, STATUSES, Event, Person, Resolution, Sou
 from detente.store.codec import dumps, insert, iso
 from detente.store.keys import name_key, title_key
 
-_MERGED_TABLES = ("event_related", "event_sources", "event_participants", "event_countries", "events")
+_MERGED_TABLES = (
+    "event_related",
+    "event_sources",
+    "event_participants",
+    "event_pairs",
+    "event_countries",
+    "events",
+)
 
 
 def write_resolution(conn: sqlite3.Connection, resolution: Resolution) -> None:
@@ -22,7 +29,7 @@ def write_resolution(conn: sqlite3.Connection, resolution: Resolution) -> None:
     _write_people(conn, resolution.people)
     known_people = {row[0] for row in conn.execute("SELECT person_id FROM people")}
     for event in resolution.events:
-        _write_event(conn, event, known_people)
+        write_event(conn, event, known_people)
     _write_places(conn)
     _link_mentions(conn, resolution.events)
     _write_copies(conn, resolution.copies)
@@ -39,7 +46,7 @@ def _check(event: Event) -> None:
         raise ValueError(f"cannot save {label}: unknown status {event.status!r}")
 
 
-def _write_event(conn: sqlite3.Connection, event: Event, known_people: set[str]) -> None:
+def write_event(conn: sqlite3.Connection, event: Event, known_people: set[str]) -> None:
     _check(event)
     sources = event.sources or ([Source(event.doc_id, event.evidence)] if event.doc_id else [])
     evidences = list(dict.fromkeys([event.evidence, *(s.evidence for s in sources)]))
@@ -71,12 +78,22 @@ def _write_event(conn: sqlite3.Connection, event: Event, known_people: set[str])
             "plover_mode": event.codes.plover_mode,
             "source_count": len({s.doc_id for s in sources}),
             "first_reported": None,  # filled below from the sources, completed by their articles
+            "doc_id": event.doc_id,
+            "evidence_start": event.evidence_start,
         },
     )
-    for country in sorted(set(event.countries)):
+    states = sorted(set(event.countries))
+    for country in states:
         conn.execute(
             "INSERT INTO event_countries (event_id, country) VALUES (?, ?)", (event.event_id, country)
         )
+    pairs = [(a, b) for i, a in enumerate(states) for b in states[i + 1 :]] or [(c, "") for c in states]
+    conn.executemany(
+        "INSERT INTO event_pairs"
+        " (country_a, country_b, event_id, type, status, date_start, date_end, date_precision)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        [(a, b, event.event_id, event.type, event.status, *_dates(event)) for a, b in pairs],
+    )
     for position, source in enumerate(sources):
         _write_source(conn, event, position, source)
     conn.execute(
@@ -103,6 +120,12 @@ def _write_event(conn: sqlite3.Connection, event: Event, known_people: set[str])
                 "country": person.country,
             },
         )
+
+
+def _dates(event: Event) -> tuple[str | None, str | None, str]:
+    """date_start, date_end and date_precision as the events table stores them."""
+    precision = event.date.precision if event.date.start else "unknown"
+    return iso(event.date.start), iso(event.date.end or event.date.start), precision
 
 
 def _write_source(conn: sqlite3.Connection, event: Event, position: int, source: Source) -> None:

@@ -249,3 +249,155 @@ def m006_resolution_marks(conn: sqlite3.Connection) -> None:
         INSERT INTO resolution_state (id, generation, saved_at) VALUES (1, 0, NULL);
         """,
     )
+
+
+@migration
+def m007_incremental_resolution(conn: sqlite3.Connection) -> None:
+    """What incremental resolution reads instead of every mention (see `store.incremental`).
+
+    `event_pairs` files each event under each pair of its states (a lone state under
+    itself and ''), for the plan links and the dyad listings; `mention_filings` indexes
+    each mention by the hashed blocking buckets it is filed in;
+    `mentions.component` names its set of strongly paired mentions; `person_variants`
+    keeps the summed sightings of each name variant and the person it belongs to;
+    `mention_variants` says which mentions name a variant; `article_sketches` and
+    `article_bands` are the MinHash signatures and LSH bands copies are found by.
+    `resolution_state.incremental` is 1 while these tables describe the saved resolution:
+    a resolution saved whole (`Store.save_resolution`) sets it to 0, and the next
+    resolution rebuilds them. A database from before this migration starts at 0.
+    """
+    run_statements(
+        conn,
+        """
+        ALTER TABLE events ADD COLUMN doc_id TEXT;
+        ALTER TABLE events ADD COLUMN evidence_start INTEGER;
+        ALTER TABLE mentions ADD COLUMN component INTEGER;
+        CREATE INDEX mentions_component ON mentions (component);
+        ALTER TABLE people ADD COLUMN fingerprint TEXT;
+        ALTER TABLE resolution_state ADD COLUMN incremental INTEGER NOT NULL DEFAULT 0;
+        UPDATE resolution_state SET incremental = (SELECT COUNT(*) = 0 FROM mentions);
+        CREATE INDEX articles_copy_of ON articles (copy_of) WHERE copy_of IS NOT NULL;
+        CREATE INDEX event_related_related ON event_related (related_id);
+        CREATE INDEX events_place ON events (location_place, location_country);
+        CREATE TABLE event_pairs (
+            country_a TEXT NOT NULL,
+            country_b TEXT NOT NULL,
+            event_id TEXT NOT NULL REFERENCES events (event_id) ON DELETE CASCADE,
+            type TEXT NOT NULL,
+            status TEXT NOT NULL,
+            date_start TEXT,
+            date_end TEXT,
+            date_precision TEXT NOT NULL,
+            PRIMARY KEY (country_a, country_b, event_id)
+        ) WITHOUT ROWID;
+        CREATE INDEX event_pairs_event ON event_pairs (event_id);
+        INSERT INTO event_pairs
+            SELECT a.country, b.country, e.event_id, e.type, e.status,
+                e.date_start, e.date_end, e.date_precision
+            FROM event_countries a JOIN event_countries b ON a.event_id = b.event_id AND a.country < b.country
+            JOIN events e ON e.event_id = a.event_id;
+        INSERT INTO event_pairs
+            SELECT c.country, '', e.event_id, e.type, e.status,
+                e.date_start, e.date_end, e.date_precision
+            FROM event_countries c JOIN events e ON e.event_id = c.event_id
+            WHERE (SELECT COUNT(*) FROM event_countries o WHERE o.event_id = e.event_id) = 1;
+        CREATE TABLE mention_filings (
+            key INTEGER NOT NULL,
+            kind INTEGER NOT NULL,
+            mention_id INTEGER NOT NULL,
+            PRIMARY KEY (key, kind, mention_id)
+        ) WITHOUT ROWID;
+        CREATE INDEX mention_filings_mention ON mention_filings (mention_id);
+        CREATE TABLE mention_variants (
+            variant INTEGER NOT NULL,
+            mention_id INTEGER NOT NULL,
+            PRIMARY KEY (variant, mention_id)
+        ) WITHOUT ROWID;
+        CREATE TABLE person_variants (
+            country TEXT NOT NULL,
+            name_key TEXT NOT NULL,
+            office TEXT NOT NULL,
+            person_id TEXT NOT NULL,
+            summary TEXT NOT NULL,
+            PRIMARY KEY (country, name_key, office)
+        );
+        CREATE TABLE article_sketches (
+            doc_id TEXT PRIMARY KEY,
+            signature BLOB NOT NULL
+        );
+        CREATE TABLE article_bands (
+            band INTEGER NOT NULL,
+            doc_id TEXT NOT NULL,
+            PRIMARY KEY (band, doc_id)
+        ) WITHOUT ROWID;
+        """,
+    )
+
+
+@migration
+def m008_aggregate_tables(conn: sqlite3.Connection) -> None:
+    """Counts behind the overview, timeline, dyads, partners, map and network, kept with the events.
+
+    Every resolution updates the rows its events touch in its own transaction
+    (`store.aggregate_tables`), so a page reads a few rows instead of counting a million
+    events. `agg_totals` also counts articles and mentions, as each article is stored.
+    A database that already holds events has them counted when it is opened
+    (`resolution_state.aggregates`, see m009).
+    """
+    run_statements(
+        conn,
+        """
+        CREATE TABLE agg_pairs (
+            country_a TEXT NOT NULL, country_b TEXT NOT NULL, type TEXT NOT NULL,
+            events INTEGER NOT NULL, first TEXT, last TEXT,
+            PRIMARY KEY (country_a, country_b, type)
+        ) WITHOUT ROWID;
+        CREATE INDEX agg_pairs_b ON agg_pairs (country_b);
+        CREATE TABLE agg_pair_years (
+            country_a TEXT NOT NULL, country_b TEXT NOT NULL, year INTEGER NOT NULL, type TEXT NOT NULL,
+            events INTEGER NOT NULL, first TEXT, last TEXT,
+            PRIMARY KEY (country_a, country_b, year, type)
+        ) WITHOUT ROWID;
+        CREATE TABLE agg_timeline (
+            granularity TEXT NOT NULL, period TEXT NOT NULL, type TEXT NOT NULL, events INTEGER NOT NULL,
+            PRIMARY KEY (granularity, period, type)
+        ) WITHOUT ROWID;
+        CREATE TABLE agg_countries (country TEXT PRIMARY KEY, events INTEGER NOT NULL) WITHOUT ROWID;
+        CREATE TABLE agg_locations (
+            country TEXT PRIMARY KEY, events INTEGER NOT NULL, only_country INTEGER NOT NULL,
+            latitude REAL, longitude REAL
+        ) WITHOUT ROWID;
+        CREATE TABLE agg_sites (
+            place TEXT, country TEXT, latitude REAL, longitude REAL, geo_level TEXT, type TEXT NOT NULL,
+            events INTEGER NOT NULL, first_id TEXT, last_date TEXT
+        );
+        CREATE INDEX agg_sites_place ON agg_sites (place, country);
+        CREATE TABLE agg_totals (name TEXT PRIMARY KEY, value INTEGER NOT NULL) WITHOUT ROWID;
+        CREATE INDEX events_located_in ON events (location_country);
+        CREATE INDEX events_date_kind ON events (date_start, date_precision, type);
+        CREATE INDEX articles_ingested ON articles (ingested_at);
+        """,
+    )
+
+
+@migration
+def m009_listing_indexes(conn: sqlite3.Connection) -> None:
+    """Newest-first listings (events, map markers) read an index instead of sorting every event;
+    each person's events are counted with the events (`people.event_count`), so the most
+    active people are listed without counting a million participants.
+    `resolution_state.aggregates` is 0 until the aggregate tables have been counted from the
+    events once (`open_store` does it after the migrations), then they are kept up to date."""
+    run_statements(
+        conn,
+        """
+        CREATE INDEX events_newest ON events (date_start DESC, event_id);
+        ALTER TABLE people ADD COLUMN event_count INTEGER NOT NULL DEFAULT 0;
+        UPDATE people SET event_count = (
+            SELECT COUNT(DISTINCT event_id) FROM event_participants ep
+            WHERE ep.person_id = people.person_id
+        );
+        CREATE INDEX people_active ON people (event_count DESC, name);
+        CREATE INDEX people_country_active ON people (country, event_count DESC, name);
+        ALTER TABLE resolution_state ADD COLUMN aggregates INTEGER NOT NULL DEFAULT 0;
+        """,
+    )

@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from types import TracebackType
+from typing import Any
 
 from detente.models import EVENT_TYPES, STATUSES, Article, Event, Resolution
+from detente.store.aggregate_tables import count_article, rebuild_aggregates
 from detente.store.codec import (
     article_from_row,
     article_values,
@@ -18,6 +21,8 @@ from detente.store.codec import (
     mention_values,
 )
 from detente.store.connection import connect, transaction
+from detente.store.increment_write import apply_increment, clear_incremental_state
+from detente.store.incremental import StoredState
 from detente.store.migrations import migrate
 from detente.store.resolution import write_resolution
 
@@ -30,6 +35,15 @@ class ResolutionInput:
     articles: list[Article]
     mentions: list[Event]
     unresolved: tuple[int, ...]  # row ids of the articles stored since the last saved resolution
+    generation: int
+
+
+@dataclass(frozen=True)
+class PendingBatch:
+    """Unresolved articles to resolve together, and the generation of the resolution they join."""
+
+    ids: tuple[int, ...]  # article row ids
+    docs: tuple[str, ...]
     generation: int
 
 
@@ -74,6 +88,7 @@ class Store:
             insert(conn, "articles", article_values(article, doc_id, ingested_at))
             for position, mention in enumerate(mentions):
                 insert(conn, "mentions", mention_values(mention, doc_id, position))
+            count_article(conn, len(mentions))
         return True
 
     def resolution_pending(self) -> bool:
@@ -116,8 +131,10 @@ class Store:
             if based_on is not None and based_on.generation != generation:
                 return False
             write_resolution(conn, resolution)
+            rebuild_aggregates(conn)
+            clear_incremental_state(conn)  # the next resolution rebuilds what incremental resolution reads
             conn.execute(
-                "UPDATE resolution_state SET generation = ?, saved_at = ?",
+                "UPDATE resolution_state SET generation = ?, incremental = 0, saved_at = ?",
                 (generation + 1, datetime.now(UTC).isoformat(timespec="seconds")),
             )
             if based_on is None:
@@ -125,6 +142,64 @@ class Store:
             else:
                 _mark_resolved(conn, based_on.unresolved)
         return True
+
+    # ---------------------------------------------------------------- incremental resolution
+
+    def incremental_ready(self) -> bool:
+        """Whether the tables incremental resolution reads describe the saved resolution."""
+        return bool(self.connection.execute("SELECT incremental FROM resolution_state").fetchone()[0])
+
+    def pending_batch(self, most: int) -> PendingBatch:
+        """Up to `most` unresolved articles, oldest first, with the current generation."""
+        conn = self.connection
+        conn.execute("BEGIN")
+        try:
+            generation = conn.execute("SELECT generation FROM resolution_state").fetchone()[0]
+            rows = conn.execute(
+                "SELECT id, doc_id FROM articles WHERE unresolved = 1 ORDER BY id LIMIT ?", (most,)
+            ).fetchall()
+        finally:
+            conn.execute("COMMIT")
+        return PendingBatch(tuple(r[0] for r in rows), tuple(r[1] for r in rows), generation)
+
+    @contextmanager
+    def reading(self) -> Iterator[StoredState]:
+        """The stored resolution, read in one read transaction (a consistent snapshot)."""
+        self.connection.execute("BEGIN")
+        try:
+            yield StoredState(self.connection)
+        finally:
+            self.connection.execute("COMMIT")
+
+    def save_increment(self, increment: Any, batch: PendingBatch) -> bool:
+        """Write what a batch changes and mark its articles resolved, in one transaction.
+
+        Nothing is written (False) when a resolution was saved since the batch was read."""
+        with transaction(self.connection) as conn:
+            generation = conn.execute("SELECT generation FROM resolution_state").fetchone()[0]
+            if generation != batch.generation or not self.incremental_ready():
+                return False
+            apply_increment(conn, increment)
+            conn.execute(
+                "UPDATE resolution_state SET generation = ?, saved_at = ?",
+                (generation + 1, datetime.now(UTC).isoformat(timespec="seconds")),
+            )
+            _mark_resolved(conn, batch.ids)
+        return True
+
+    def reset_resolution(self) -> None:
+        """Drop the saved resolution and mark every article unresolved: the next resolution
+        redoes all of it, batch by batch (`detente resolve --all`, or after a whole one)."""
+        with transaction(self.connection) as conn:
+            generation = conn.execute("SELECT generation FROM resolution_state").fetchone()[0]
+            write_resolution(conn, Resolution())
+            rebuild_aggregates(conn)
+            clear_incremental_state(conn)
+            conn.execute(
+                "UPDATE resolution_state SET generation = ?, incremental = 1, saved_at = ?",
+                (generation + 1, datetime.now(UTC).isoformat(timespec="seconds")),
+            )
+            conn.execute("UPDATE articles SET unresolved = 1 WHERE unresolved = 0")
 
     def close(self) -> None:
         self.connection.close()
@@ -149,11 +224,22 @@ def open_store(path: str | Path = "detente.db") -> Store:
     try:
         conn = connect(path)
         migrate(conn)
+        _count_aggregates_once(conn)
     except sqlite3.DatabaseError as error:
         if conn is not None:
             conn.close()
         raise ValueError(f"cannot open store {path}: {error}") from error
     return Store(conn, path)
+
+
+def _count_aggregates_once(conn: sqlite3.Connection) -> None:
+    """Count the aggregate tables from the events of a database that predates them."""
+    if conn.execute("SELECT aggregates FROM resolution_state").fetchone()[0]:
+        return
+    with transaction(conn):
+        if not conn.execute("SELECT aggregates FROM resolution_state").fetchone()[0]:
+            rebuild_aggregates(conn)
+            conn.execute("UPDATE resolution_state SET aggregates = 1")
 
 
 def _mark_resolved(conn: sqlite3.Connection, ids: Sequence[int]) -> None:

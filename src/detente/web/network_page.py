@@ -68,10 +68,15 @@ def _layout(
     }
 
 
+MOST_TIES = 400  # the strongest ties drawn: a million events join thousands of pairs of states
+
+
 def network(q: Detente, params: Params) -> View:
     chosen = _filters(params)
     with refused_as_bad_request():
-        graph = q.network(min_events=chosen["min_events"], **aggregate_selection(chosen)).to_dict()
+        graph = q.network(
+            min_events=chosen["min_events"], most_edges=MOST_TIES, **aggregate_selection(chosen)
+        ).to_dict()
     nodes, edges = graph["nodes"], graph["edges"]
     top_node = max((n["events"] for n in nodes), default=1) or 1
     top_edge = max((e["events"] for e in edges), default=1) or 1

@@ -66,13 +66,21 @@ def timeline(
 
 
 @router.get("/dyad-years", response_model=list[DyadYear], summary="Country pair by year, counts by type")
-def dyad_years(queries: Queries) -> list[dict[str, Any]]:
-    return _dicts(queries.current().dyad_years())
+def dyad_years(
+    queries: Queries, limit: fields.LongLimit = fields.LONG_PAGE, offset: fields.Offset = 0
+) -> list[dict[str, Any]]:
+    """In order of pair and year, a page at a time (the export has them all)."""
+    with query_rejections():
+        return _dicts(queries.current().dyad_years(limit=limit, offset=offset))
 
 
 @router.get("/places", response_model=list[PlaceMarker], summary="Located events, for a map")
-def places(queries: Queries) -> list[dict[str, Any]]:
-    return _dicts(queries.current().places())
+def places(
+    queries: Queries, limit: fields.LongLimit = fields.LONG_PAGE, offset: fields.Offset = 0
+) -> list[dict[str, Any]]:
+    """Newest first, a page at a time."""
+    with query_rejections():
+        return _dicts(queries.current().places(limit=limit, offset=offset))
 
 
 @router.get("/sites", response_model=list[Site], summary="Named places with their events, for map markers")
@@ -100,10 +108,13 @@ def network(
     queries: Queries,
     filters: EventFilters,
     min_events: Annotated[int, Query(ge=1, le=1_000_000, description="Leave out ties with fewer events")] = 1,
+    limit: Annotated[
+        int, Query(ge=1, le=fields.LONG_PAGE, description="Most ties to return, the strongest first")
+    ] = fields.LONG_PAGE,
 ) -> dict[str, Any]:
     """Over the events matching the filters of /api/events (`country=PAK`: PAK's events)."""
     with query_rejections():
-        return queries.current().network(min_events=min_events, **filters).to_dict()
+        return queries.current().network(min_events=min_events, most_edges=limit, **filters).to_dict()
 
 
 @router.get("/search", response_model=list[SearchHit], summary="Full-text search over articles and events")

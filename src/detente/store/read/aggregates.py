@@ -29,6 +29,10 @@ def _pair_counts(conn: sqlite3.Connection, where: str, params: list[Any]) -> lis
         f" {_PAIRS} WHERE {where} GROUP BY a.country, b.country, e.type",
         params,
     ).fetchall()
+    return _pairs_of(rows)
+
+
+def _pairs_of(rows: list[sqlite3.Row]) -> list[dict]:
     pairs: dict[tuple[str, str], dict] = {}
     for row in rows:
         key = (row["country_a"], row["country_b"])
@@ -66,31 +70,38 @@ def _finish(bucket: dict, with_precision: bool = True) -> dict:
     return bucket
 
 
+def _stored_pairs(conn: sqlite3.Connection, where: str, params: list[Any]) -> list[dict]:
+    """`_pair_counts` over every event, read from the pair table kept with the events."""
+    rows = conn.execute(
+        "SELECT country_a, country_b, type, events AS n, first, last FROM agg_pairs"
+        f" WHERE {where} ORDER BY country_a, country_b, type",
+        params,
+    ).fetchall()
+    return _pairs_of(rows)
+
+
 def dyads(conn: sqlite3.Connection, country: str | None, limit: int) -> list[dict]:
-    """The `limit` busiest pairs: ranked on bare counts first (no join with events), so the
-    types and dates are gathered for those pairs only."""
-    where, params = ("(a.country = ? OR b.country = ?)", [country, country]) if country else ("1", [])
+    """The `limit` busiest pairs, from the pair table."""
+    where, params = ("(country_a = ? OR country_b = ?)", [country, country]) if country else ("1", [])
     top = conn.execute(
-        "SELECT a.country, b.country, COUNT(*) AS n FROM event_countries a"
-        " JOIN event_countries b ON a.event_id = b.event_id AND a.country < b.country"
-        f" WHERE {where} GROUP BY a.country, b.country ORDER BY n DESC, a.country, b.country LIMIT ?",
+        f"SELECT country_a, country_b, SUM(events) AS n FROM agg_pairs WHERE {where}"
+        " GROUP BY country_a, country_b ORDER BY n DESC, country_a, country_b LIMIT ?",
         [*params, limit],
     ).fetchall()
     if not top:
         return []
     pairs = ", ".join("(?, ?)" for _ in top)
     chosen = [code for row in top for code in (row[0], row[1])]
-    rows = _pair_counts(conn, f"(a.country, b.country) IN (VALUES {pairs})", chosen)
+    rows = _stored_pairs(conn, f"(country_a, country_b) IN (VALUES {pairs})", chosen)
     rows.sort(key=lambda r: (-r["events"], r["country_a"], r["country_b"]))
     return rows
 
 
 def partners(conn: sqlite3.Connection, country: str) -> list[dict]:
     rows = conn.execute(
-        f"SELECT p.country, e.type, COUNT(*) AS n, {_FIRST_LAST}"
-        " FROM event_countries c JOIN event_countries p ON p.event_id = c.event_id AND p.country != c.country"
-        " JOIN events e ON e.event_id = c.event_id WHERE c.country = ? GROUP BY p.country, e.type",
-        (country,),
+        "SELECT CASE WHEN country_a = ? THEN country_b ELSE country_a END AS country, type, events AS n,"
+        " first, last FROM agg_pairs WHERE country_a = ? OR country_b = ? ORDER BY country, type",
+        (country, country, country),
     ).fetchall()
     found: dict[str, dict] = {}
     for row in rows:
@@ -106,6 +117,12 @@ def partners(conn: sqlite3.Connection, country: str) -> list[dict]:
 
 def timeline(conn: sqlite3.Connection, spec: EventFilter, granularity: str) -> list[dict]:
     """Events per period and type; an event dated only to a year is left out of a monthly timeline."""
+    if spec == EventFilter():
+        rows = conn.execute(
+            "SELECT period, type, events FROM agg_timeline WHERE granularity = ? ORDER BY period, type",
+            (granularity,),
+        ).fetchall()
+        return [dict(row) for row in rows]
     width, precisions = (7, ("day", "month")) if granularity == "month" else (4, ("day", "month", "year"))
     where, params = where_clause(spec)
     marks = ", ".join("?" * len(precisions))
@@ -118,12 +135,14 @@ def timeline(conn: sqlite3.Connection, spec: EventFilter, granularity: str) -> l
     return [dict(row) for row in rows]
 
 
-def dyad_years(conn: sqlite3.Connection) -> list[dict]:
+def dyad_years(conn: sqlite3.Connection, limit: int | None = None, offset: int = 0) -> list[dict]:
+    """Pair-years in order of pair and year (a page of them when `limit` is given)."""
     rows = conn.execute(
-        "SELECT a.country AS country_a, b.country AS country_b,"
-        " CAST(substr(e.date_start, 1, 4) AS INTEGER) AS year,"
-        f" e.type, COUNT(*) AS n, {_FIRST_LAST} {_PAIRS}"
-        " WHERE e.date_start IS NOT NULL GROUP BY a.country, b.country, year, e.type",
+        "WITH cells AS (SELECT DISTINCT country_a, country_b, year FROM agg_pair_years"
+        " ORDER BY country_a, country_b, year LIMIT ? OFFSET ?)"
+        " SELECT y.country_a, y.country_b, y.year, y.type, y.events AS n, y.first, y.last"
+        " FROM agg_pair_years y JOIN cells USING (country_a, country_b, year)",
+        (-1 if limit is None else limit, offset),
     ).fetchall()
     cells: dict[tuple[str, str, int], dict] = {}
     for row in rows:
@@ -150,12 +169,14 @@ def dyad_years(conn: sqlite3.Connection) -> list[dict]:
     return result
 
 
-def places(conn: sqlite3.Connection) -> list[dict]:
+def places(conn: sqlite3.Connection, limit: int | None = None, offset: int = 0) -> list[dict]:
+    """Located events, newest first (a page of them when `limit` is given)."""
     rows = conn.execute(
         "SELECT event_id, type, status, date_start, name, countries, location_place, location_country,"
         " geonames_id, latitude, longitude, geo_level FROM events"
         " WHERE latitude IS NOT NULL AND longitude IS NOT NULL"
-        " ORDER BY date_start DESC NULLS LAST, event_id"
+        " ORDER BY date_start DESC NULLS LAST, event_id LIMIT ? OFFSET ?",
+        (-1 if limit is None else limit, offset),
     ).fetchall()
     return [
         {
@@ -178,7 +199,10 @@ def places(conn: sqlite3.Connection) -> list[dict]:
 
 def country_counts(conn: sqlite3.Connection, spec: EventFilter | None = None) -> list[dict]:
     """Events per taking-part country, among the events the filter keeps."""
-    where, params = where_clause(spec or EventFilter())
+    if spec is None or spec == EventFilter():
+        rows = conn.execute("SELECT country, events FROM agg_countries ORDER BY events DESC, country")
+        return [dict(row) for row in rows]
+    where, params = where_clause(spec)
     rows = conn.execute(
         "SELECT c.country, COUNT(*) AS events FROM event_countries c JOIN events e ON e.event_id = c.event_id"
         f" WHERE {where} GROUP BY c.country ORDER BY events DESC, c.country",
@@ -189,8 +213,10 @@ def country_counts(conn: sqlite3.Connection, spec: EventFilter | None = None) ->
 
 def network_edges(conn: sqlite3.Connection, spec: EventFilter | None = None) -> list[dict]:
     """Country pairs with their events by type, among the events the filter keeps."""
-    where, params = where_clause(spec or EventFilter())
-    rows = _pair_counts(conn, where, params)
+    if spec is None or spec == EventFilter():
+        rows = _stored_pairs(conn, "1", [])
+    else:
+        rows = _pair_counts(conn, *where_clause(spec))
     for row in rows:
         for key in ("first_date", "last_date", "first_precision", "last_precision"):
             del row[key]
@@ -199,25 +225,32 @@ def network_edges(conn: sqlite3.Connection, spec: EventFilter | None = None) -> 
 
 
 def stats(conn: sqlite3.Connection) -> dict[str, Any]:
+    """Totals kept with the data (`agg_totals`); the rest are small tables or index ends."""
+
     def scalar(sql: str) -> Any:
         return conn.execute(sql).fetchone()[0]
 
-    def grouped(column: str) -> dict[str, int]:
-        rows = conn.execute(f"SELECT {column}, COUNT(*) FROM events GROUP BY {column} ORDER BY {column}")
-        return {row[0]: row[1] for row in rows}
+    totals = totals_of(conn)
+
+    def grouped(prefix: str) -> dict[str, int]:
+        return {name[len(prefix) :]: n for name, n in sorted(totals.items()) if name.startswith(prefix) and n}
 
     return {
-        "articles": scalar("SELECT COUNT(*) FROM articles"),
+        "articles": totals.get("articles", 0),
         "copies": scalar("SELECT COUNT(*) FROM articles WHERE copy_of IS NOT NULL"),
-        "mentions": scalar("SELECT COUNT(*) FROM mentions"),
-        "events": scalar("SELECT COUNT(*) FROM events"),
-        "sources": scalar("SELECT COUNT(*) FROM event_sources"),
+        "mentions": totals.get("mentions", 0),
+        "events": totals.get("events", 0),
+        "sources": totals.get("sources", 0),
         "people": scalar("SELECT COUNT(*) FROM people"),
-        "countries": scalar("SELECT COUNT(DISTINCT country) FROM event_countries"),
-        "located_events": scalar("SELECT COUNT(*) FROM events WHERE latitude IS NOT NULL"),
-        "by_type": grouped("type"),
-        "by_status": grouped("status"),
+        "countries": scalar("SELECT COUNT(*) FROM agg_countries"),
+        "located_events": totals.get("located_events", 0),
+        "by_type": grouped("type:"),
+        "by_status": grouped("status:"),
         "first_date": parse_date(scalar("SELECT MIN(date_start) FROM events")),
         "last_date": parse_date(scalar("SELECT MAX(date_start) FROM events")),
         "last_ingested_at": scalar("SELECT MAX(ingested_at) FROM articles"),
     }
+
+
+def totals_of(conn: sqlite3.Connection) -> dict[str, int]:
+    return {row[0]: row[1] for row in conn.execute("SELECT name, value FROM agg_totals")}

@@ -30,7 +30,14 @@ def where_clause(spec: EventFilter, alias: str = "e") -> tuple[str, list[Any]]:
     """SQL condition (always valid, "1" when empty) and its parameters."""
     parts: list[str] = []
     params: list[Any] = []
-    for country in spec.countries:
+    countries = sorted(set(spec.countries))
+    if len(countries) >= 2:  # the first pair through the pair index: a dyad reads only its events
+        parts.append(
+            f"{alias}.event_id IN (SELECT event_id FROM event_pairs WHERE country_a = ? AND country_b = ?)"
+        )
+        params.extend(countries[:2])
+        countries = countries[2:]
+    for country in countries:
         parts.append(f"{alias}.event_id IN (SELECT event_id FROM event_countries WHERE country = ?)")
         params.append(country)
     if spec.types:

@@ -25,6 +25,12 @@ NAMED_UNPLACED = f"NOT ({AT_SITE}) AND e.location_country IS NULL AND e.location
 
 def sites(conn: sqlite3.Connection, spec: EventFilter) -> list[dict[str, Any]]:
     """One row per place and coordinate (to 3 decimals), with its events by type, busiest first."""
+    if spec == EventFilter():  # every event: the table kept with them
+        rows = conn.execute(
+            "SELECT place, country, latitude, longitude, geo_level, type, events AS n, first_id, last_date"
+            " FROM agg_sites ORDER BY place, country, latitude, longitude, type"
+        ).fetchall()
+        return _sites_of(rows)
     where, params = where_clause(spec)
     rows = conn.execute(
         "SELECT e.location_place AS place, e.location_country AS country,"
@@ -35,6 +41,10 @@ def sites(conn: sqlite3.Connection, spec: EventFilter) -> list[dict[str, Any]]:
         " GROUP BY place, country, ROUND(e.latitude, 3), ROUND(e.longitude, 3), e.type",
         params,
     ).fetchall()
+    return _sites_of(rows)
+
+
+def _sites_of(rows: list[sqlite3.Row]) -> list[dict[str, Any]]:
     found: dict[tuple[Any, ...], dict[str, Any]] = {}
     for row in rows:
         key = (row["place"], row["country"], row["latitude"], row["longitude"])
@@ -67,6 +77,12 @@ def sites(conn: sqlite3.Connection, spec: EventFilter) -> list[dict[str, Any]]:
 def location_counts(conn: sqlite3.Connection, spec: EventFilter) -> list[dict[str, Any]]:
     """Per country the events are located in: how many in all, how many only to the country, and
     a point in it (the mean of its events' coordinates: the capital for country-level ones)."""
+    if spec == EventFilter():
+        rows = conn.execute(
+            "SELECT country, events, only_country, latitude, longitude FROM agg_locations"
+            " ORDER BY events DESC, country"
+        ).fetchall()
+        return [dict(row) for row in rows]
     where, params = where_clause(spec)
     rows = conn.execute(
         "SELECT e.location_country AS country, COUNT(*) AS events,"
@@ -81,6 +97,12 @@ def location_counts(conn: sqlite3.Connection, spec: EventFilter) -> list[dict[st
 
 def placement_totals(conn: sqlite3.Connection, spec: EventFilter) -> dict[str, int]:
     """How many events are placed at a site, only to a country, named but unplaced, or not at all."""
+    kinds = ("at_site", "only_country", "named_unplaced")
+    if spec == EventFilter():
+        kept = {row[0]: row[1] for row in conn.execute("SELECT name, value FROM agg_totals")}
+        totals = {key: int(kept.get(key, 0)) for key in ("events", *kinds)}
+        totals["unplaced"] = totals["events"] - sum(totals[kind] for kind in kinds)
+        return totals
     where, params = where_clause(spec)
     row = conn.execute(
         "SELECT COUNT(*) AS events,"
@@ -90,7 +112,6 @@ def placement_totals(conn: sqlite3.Connection, spec: EventFilter) -> dict[str, i
         f" FROM events e WHERE {where}",
         params,
     ).fetchone()
-    kinds = ("at_site", "only_country", "named_unplaced")
     totals = {key: int(row[key] or 0) for key in ("events", *kinds)}
     totals["unplaced"] = totals["events"] - sum(totals[kind] for kind in kinds)
     return totals

@@ -9,11 +9,7 @@ from typing import Any
 from detente.store.codec import parse_date
 from detente.store.keys import name_key, title_key
 
-_PERSON = (
-    "SELECT p.person_id, p.name, p.country,"
-    " (SELECT COUNT(DISTINCT event_id) FROM event_participants ep WHERE ep.person_id = p.person_id)"
-    " AS event_count FROM people p"
-)
+_PERSON = "SELECT p.person_id, p.name, p.country, p.event_count FROM people p"  # counted with the events
 
 
 def count_people(conn: sqlite3.Connection, country: str | None) -> int:

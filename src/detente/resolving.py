@@ -1,0 +1,86 @@
+"""The resolution catching up with the stored articles, a bounded batch at a time.
+
+Each batch is the oldest unresolved articles (`Store.pending_batch`); their mentions are
+resolved against what the store already holds (`resolve.incremental.resolve_increment`,
+reading one snapshot) and the change is saved in one transaction that also clears the
+batch's marks (`Store.save_increment`). A batch another process saved a resolution
+under is read again. Memory holds one batch and the events it touches, whatever the
+size of the database, and an interrupted run leaves the marks of the batches it did
+not save, which the next command resumes. Any process can run this for a database
+another one ingested into: everything it needs is stored.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from detente.resolve.incremental import resolve_increment
+from detente.resolve.places import Gazetteer
+from detente.store import Store
+
+BATCH_ARTICLES = 2000  # articles resolved together: bounds the memory a batch holds
+MOST_SKIPPED = 50  # batches in a row another process got in first: then leave it to that process
+
+Progress = Callable[[int, int], None]  # (articles resolved so far, articles pending at the start)
+
+
+def finish_resolution(
+    store: Store,
+    on_start: Callable[[int], None] | None = None,
+    *,
+    progress: Progress | None = None,
+    batch_articles: int = BATCH_ARTICLES,
+) -> bool:
+    """Resolve every article stored since the last saved resolution; True when any was saved.
+
+    A database whose resolution was saved whole (or that predates incremental resolution)
+    has its resolution redone from the start, batch by batch. `on_start` hears how many
+    articles wait, before the work begins; `progress` hears after each batch.
+    """
+    if store.resolution_pending() and not store.incremental_ready():
+        store.reset_resolution()
+    resolved = announced = False
+    skipped = done = 0
+    pending = 0
+    gazetteer: Gazetteer | None = None
+    while store.resolution_pending() and skipped < MOST_SKIPPED:
+        if not announced:
+            pending = store.unresolved_count()
+            if on_start is not None:
+                on_start(pending)
+            announced = True
+        batch = store.pending_batch(batch_articles)
+        gazetteer = gazetteer or Gazetteer.packaged()
+        with store.reading() as state:
+            increment = resolve_increment(batch.docs, state, gazetteer)
+        if store.save_increment(increment, batch):
+            resolved, skipped, done = True, 0, done + len(batch.ids)
+            if progress is not None:
+                progress(done, pending)
+        else:
+            skipped += 1
+            if not store.incremental_ready():
+                store.reset_resolution()
+    return resolved
+
+
+def resolve_again(store: Store, *, progress: Progress | None = None) -> int:
+    """`detente resolve --all`: drop the saved resolution and redo it (after the rules change).
+
+    Returns the number of articles resolved. Interrupted, it leaves the rest marked, and
+    the next command that reads or ingests finishes it."""
+    store.reset_resolution()
+    total = store.unresolved_count()
+    finish_resolution(store, progress=progress)
+    return total
+
+
+def catch_up(db_path: str | Path, on_start: Callable[[int], None] | None = None) -> bool:
+    """`finish_resolution` for a database path; a missing database has nothing to finish."""
+    from detente.store import open_store
+
+    if not Path(db_path).is_file():
+        return False
+    with open_store(db_path) as store:
+        return finish_resolution(store, on_start)
