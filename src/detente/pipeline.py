@@ -58,6 +58,7 @@ class RunSummary:
     screened_out: int = 0
     events: int = 0
     errors: list[IngestError] = field(default_factory=list)
+    worker_peak_mb: dict[int, float] = field(default_factory=dict)  # --dask: peak RSS by worker pid
 
     @property
     def ok(self) -> bool:
@@ -74,6 +75,16 @@ class RunSummary:
         self.new += 1
         self.screened_out += events is None
         self.events += len(events or [])
+
+    def absorb(self, part: RunSummary, sink: ErrorSink | None) -> None:
+        """Add the counts of part of the run (a Dask task's), passing its errors to `sink`."""
+        self.read += part.read
+        self.duplicates += part.duplicates
+        for error in part.errors:
+            self.fail(error, sink)
+        self.new += part.new
+        self.screened_out += part.screened_out
+        self.events += part.events
 
 
 class ArticleProcessor:
@@ -292,6 +303,22 @@ def ingest_articles(
     return _ingest(articles, db_path, processor or ArticleProcessor(), None)
 
 
+def store_article(
+    store: Any, article: Article, events: list[Event] | None, summary: RunSummary, on_error: ErrorSink | None
+) -> None:
+    """Store one extracted article and count it: new, a duplicate another process stored
+    meanwhile, or a failure naming the mention the store refused."""
+    try:
+        stored = store.add_article(article, events or [])
+    except ValueError as exc:  # a mention the store refuses
+        summary.fail(IngestError(article.url or article.doc_id, str(exc)), on_error)
+        return
+    if stored:
+        summary.add(events)
+    else:  # another process stored the same text meanwhile
+        summary.duplicates += 1
+
+
 def posted_article(text: str, *, doc_id: str, **facts: Any) -> Article | IngestError:
     """An article posted as text, normalised as the same text read from a file is (so the two are
     recognised as one), or the reason it holds no article text."""
@@ -313,15 +340,7 @@ def _ingest(
         for article, events in _extract_each(
             items, processor, summary, on_error, skip=lambda a: store.has_article(a.hash)
         ):
-            try:
-                stored = store.add_article(article, events or [])
-            except ValueError as exc:  # a mention the store refuses
-                summary.fail(IngestError(article.url or article.doc_id, str(exc)), on_error)
-                continue
-            if stored:
-                summary.add(events)
-            else:  # another process stored the same text meanwhile
-                summary.duplicates += 1
+            store_article(store, article, events, summary, on_error)
         finish_resolution(store)
     finally:
         store.close()

@@ -79,8 +79,9 @@ def resolve_again(store: Store, *, progress: Progress | None = None) -> int:
 def catch_up(db_path: str | Path, on_start: Callable[[int], None] | None = None) -> bool:
     """`finish_resolution` for a database path; a missing database has nothing to finish."""
     from detente.store import open_store
+    from detente.store.location import database_exists
 
-    if not Path(db_path).is_file():
+    if not database_exists(db_path):
         return False
     with open_store(db_path) as store:
         return finish_resolution(store, on_start)

@@ -17,7 +17,16 @@ def sample_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return build_sample_db(tmp_path_factory.mktemp("query") / "sample.db")
 
 
-@pytest.fixture
-def db(sample_db: Path) -> Iterator[Detente]:
-    with detente.open(sample_db) as opened:
+@pytest.fixture(scope="session")
+def sample_postgres(postgres_server: object) -> str:
+    """The same sample world in a PostgreSQL database."""
+    url = postgres_server.create_database("query_sample")  # type: ignore[attr-defined]
+    return str(build_sample_db(url))  # type: ignore[arg-type]
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def db(request: pytest.FixtureRequest, sample_db: Path) -> Iterator[Detente]:
+    """The query suite runs against both backends."""
+    location = sample_db if request.param == "sqlite" else request.getfixturevalue("sample_postgres")
+    with detente.open(location) as opened:
         yield opened

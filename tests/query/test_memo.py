@@ -8,8 +8,9 @@ from pathlib import Path
 
 import detente
 from detente.models import Article, Event, EventDate, Resolution, Source
-from detente.query.memo import AggregateMemo, file_stamp
+from detente.query.memo import AggregateMemo
 from detente.store import open_store
+from detente.store.stamps import file_stamp
 
 
 def test_a_write_by_another_connection_is_seen_at_once(sample_db: Path, tmp_path: Path) -> None:

@@ -40,6 +40,28 @@ def _counting(func: Callable[..., Any], nth: int, *, after: bool = False) -> Cal
     return wrapper
 
 
+def _counting_rows(store: Any, nth: int) -> None:
+    """Die after the call that writes the Nth row of add_article: the article row is one
+    `insert`, its mentions one `insert_many` of a row each."""
+    rows = 0
+
+    def counted(func: Callable[..., Any], count: Callable[..., int]) -> Callable[..., Any]:
+        @functools.wraps(func)
+        def wrapper(*args: Any, **kwargs: Any) -> Any:
+            nonlocal rows
+            before = rows
+            result = func(*args, **kwargs)
+            rows += count(*args)
+            if before < nth <= rows:
+                _die()
+            return result
+
+        return wrapper
+
+    store.insert = counted(store.insert, lambda *args: 1)
+    store.insert_many = counted(store.insert_many, lambda conn, table, batch: len(batch))
+
+
 def arm(point: str, nth: int) -> None:
     """Install the kill at `point` (see POINTS)."""
     from detente import resolving
@@ -50,7 +72,7 @@ def arm(point: str, nth: int) -> None:
     elif point == "after_article":
         store.Store.add_article = _counting(store.Store.add_article, nth, after=True)
     elif point == "inside_article":  # the Nth row written by add_article, before its COMMIT
-        store.insert = _counting(store.insert, nth, after=True)
+        _counting_rows(store, nth)
     elif point == "before_resolve":  # every article stored, nothing resolved yet
         resolving.resolve_increment = _counting(resolving.resolve_increment, nth)
     elif point == "before_save":  # a batch resolved in memory, not yet saved

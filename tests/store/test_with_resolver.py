@@ -9,11 +9,14 @@ from detente.store import Store
 
 
 def _snapshot(store: Store) -> dict[str, list[tuple]]:
+    """The saved tables, without events' surrogate row id (PostgreSQL never reuses one)."""
     tables = ("events", "event_sources", "event_countries", "event_participants", "people", "person_names")
-    return {
+    snapshot = {
         table: [tuple(row) for row in store.connection.execute(f"SELECT * FROM {table} ORDER BY 1, 2")]
         for table in tables
     }
+    snapshot["events"] = sorted(row[1:] for row in snapshot["events"])
+    return snapshot
 
 
 def test_resolving_stored_mentions_links_every_mention_and_is_repeatable(store: Store) -> None:

@@ -29,7 +29,9 @@ with an ingest token.
 
 def create_app(db_path: str | Path, *, ingest_token: str | None = None) -> FastAPI:
     """An app over one database; `POST /api/ingest` exists only when `ingest_token` is given."""
-    path = Path(db_path)
+    from detente.store.location import database_location
+
+    path = database_location(db_path)
     _check_database(path, create=ingest_token is not None)
     queries = ThreadQueries(path)
 
@@ -79,12 +81,12 @@ def _add_schemas(app: FastAPI, schemas: dict[str, Any]) -> None:
     app.openapi = openapi  # type: ignore[method-assign]
 
 
-def _check_database(path: Path, *, create: bool) -> None:
+def _check_database(path: Path | str, *, create: bool) -> None:
     """Fail at start-up, not on every request: the database must open (an ingest server may create it).
 
     A resolution an interrupted ingest left pending is finished here, before the first request.
     """
-    if create and not path.exists():
+    if create and isinstance(path, Path) and not path.exists():
         from detente.store import open_store
 
         open_store(path).close()

@@ -33,7 +33,9 @@ class ThreadQueries:
     """
 
     def __init__(self, db_path: str | Path, opener: Callable[[Path], Detente] = _open_query) -> None:
-        self.db_path = Path(db_path)
+        from detente.store.location import database_location
+
+        self.db_path = database_location(db_path)
         self._opener = opener
         self._local = threading.local()
         self._opened: list[Detente] = []

@@ -9,13 +9,37 @@ import typer
 
 from detente.cli.safe import printable
 
+
+def database_location(value: str | Path) -> Path | str:
+    from detente.store.location import database_location as location
+
+    return location(value)
+
+
+def database_exists(db: Path | str) -> bool:
+    return isinstance(db, str) or db.exists()
+
+
+def shown_database(db: Path | str) -> str:
+    from detente.store.location import shown_location
+
+    return printable(shown_location(db))
+
+
 DbOption = Annotated[
-    Path, typer.Option("--db", help="SQLite database file.", envvar="DETENTE_DB", show_default=True)
+    Path,
+    typer.Option(
+        "--db",
+        help="SQLite database file, or a PostgreSQL URL (postgresql://USER@HOST:PORT/DB).",
+        envvar="DETENTE_DB",
+        show_default=True,
+        parser=database_location,
+    ),
 ]
 DEFAULT_DB = Path("detente.db")
 
 
-def open_query(db: Path):
+def open_query(db: Path | str):
     """Open the query layer, or stop with a clear message when there is no database yet.
 
     A resolution an interrupted ingest left pending is finished first, so every
@@ -23,12 +47,17 @@ def open_query(db: Path):
     """
     from detente.pipeline import open_current
 
-    if not db.exists():
-        shown = printable(db)
+    if not database_exists(db):
+        shown = shown_database(db)
         raise typer.BadParameter(
             f"{shown}: no such database; run `detente ingest SOURCE --db {shown}` first", param_hint="--db"
         )
-    return open_current(db, on_start=_announce_catch_up)
+    try:
+        return open_current(db, on_start=_announce_catch_up)
+    except (ValueError, ImportError) as exc:
+        if not isinstance(db, str):
+            raise
+        raise typer.BadParameter(printable(str(exc)), param_hint="--db") from exc
 
 
 def _announce_catch_up(count: int) -> None:

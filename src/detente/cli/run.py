@@ -11,7 +11,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from detente.cli.options import DEFAULT_DB, DbOption
+from detente.cli.options import DEFAULT_DB, DbOption, shown_database
 from detente.cli.safe import joined, plain_text, printable
 from detente.models import IngestError
 
@@ -36,6 +36,15 @@ Workers = Annotated[
     int,
     typer.Option(
         "--workers", "-w", min=1, max=64, help="Processes that run extraction (they share one loaded model)."
+    ),
+]
+DaskCluster = Annotated[
+    str | None,
+    typer.Option(
+        "--dask",
+        metavar="local:N|tcp://HOST:PORT",
+        help="Spread reading and extraction over a Dask cluster: N local worker processes, or a running"
+        " scheduler. Needs pip install 'detente[scale]'.",
     ),
 ]
 
@@ -105,8 +114,45 @@ def _check_store(db: Path) -> None:
 
     try:
         open_store(db).close()
-    except (OSError, ValueError) as exc:
+    except (OSError, ValueError, ImportError) as exc:
         raise typer.BadParameter(printable(exc), param_hint="--db") from exc
+
+
+def _check_dask(spec: str, sources: list[str], workers: int) -> None:
+    from detente.scale.dask_run import check_cluster
+
+    try:
+        check_cluster(spec)
+    except ValueError as exc:
+        raise typer.BadParameter(printable(str(exc)), param_hint="--dask") from exc
+    if workers != 1:
+        raise typer.BadParameter(
+            "--workers and --dask exclude each other: set the cluster's size", param_hint="--dask"
+        )
+    if "-" in sources or any(s.lower().startswith(("http://", "https://")) for s in sources):
+        raise typer.BadParameter(
+            "--dask reads local files and folders; ingest '-' and URLs without it", param_hint="--dask"
+        )
+
+
+def _ingest_with_dask(sources, db, spec, options, quiet, time_limit):  # type: ignore[no-untyped-def]
+    from detente.scale.dask_run import ingest_with_dask
+
+    try:
+        return ingest_with_dask(
+            sources,
+            db,
+            spec,
+            options,
+            console=err,
+            on_error=_print_error,
+            progress=not quiet,
+            time_limit=time_limit or None,
+        )
+    except (ImportError, ValueError, OSError) as exc:
+        raise typer.BadParameter(printable(str(exc)), param_hint="--dask") from exc
+    except KeyboardInterrupt:
+        _interrupted("every article stored so far is kept; run the same command again to finish")
 
 
 def _interrupted(advice: str) -> NoReturn:
@@ -143,12 +189,19 @@ def register(app: typer.Typer) -> None:
         quiet: Quiet = False,
         workers: Workers = 1,
         time_limit: TimeLimit = 120.0,
+        dask: DaskCluster = None,
     ) -> None:
         """Read, extract and store articles; re-ingesting the same article changes nothing."""
         from detente.pipeline import ingest_sources
 
         options = _options(id_field, text_field, date_field, url_field, title_field, source_field, manifest)
+        if dask is not None:
+            _check_dask(dask, sources, workers)
         _check_store(db)  # after the options: a bad --manifest leaves no database behind
+        if dask is not None:
+            summary = _ingest_with_dask(sources, db, dask, options, quiet, time_limit)
+            _print_summary(summary, f"ingest into {shown_database(db)}")
+            raise typer.Exit(0 if summary.ok else 1)
         try:
             summary = ingest_sources(
                 sources,
@@ -162,7 +215,7 @@ def register(app: typer.Typer) -> None:
             )
         except KeyboardInterrupt:
             _interrupted("every article stored so far is kept; run the same command again to finish")
-        _print_summary(summary, f"ingest into {db}")
+        _print_summary(summary, f"ingest into {shown_database(db)}")
         raise typer.Exit(0 if summary.ok else 1)
 
     @app.command()
@@ -222,7 +275,7 @@ def register(app: typer.Typer) -> None:
         from detente.resolving import finish_resolution, resolve_again
         from detente.store import open_store
 
-        if not db.is_file():
+        if not isinstance(db, str) and not db.is_file():
             raise typer.BadParameter(f"{printable(db)}: no such database", param_hint="--db")
         with open_store(db) as store, _batches(quiet) as progress:
             try:
@@ -235,4 +288,4 @@ def register(app: typer.Typer) -> None:
                 _interrupted(
                     "the batches resolved so far are saved; any command on the database finishes the rest"
                 )
-        err.print(f"resolved {count} article(s) into {printable(db)}", highlight=False)
+        err.print(f"resolved {count} article(s) into {shown_database(db)}", highlight=False)

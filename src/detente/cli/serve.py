@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from detente.cli.options import DEFAULT_DB, DbOption
+from detente.cli.options import DEFAULT_DB, DbOption, database_exists, shown_database
 from detente.cli.safe import printable
 
 
@@ -27,13 +27,14 @@ def register(app: typer.Typer) -> None:
         """Serve the REST API (/api, docs at /api/docs) and the web dashboard (/)."""
         from detente.api import serve as run_server
 
-        if not db.exists():
+        if not database_exists(db):
             raise typer.BadParameter(
                 f"{printable(db)}: no such database; run `detente ingest` first", param_hint="--db"
             )
         _check_can_listen(host, port)
         typer.echo(
-            f"detente: serving {printable(db)} at http://{printable(host)}:{port}/ (API docs at /api/docs)",
+            f"detente: serving {shown_database(db)} at http://{printable(host)}:{port}/"
+            " (API docs at /api/docs)",
             err=True,
         )
         run_server(db, host=host, port=port, ingest_token=ingest_token)

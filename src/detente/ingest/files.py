@@ -44,11 +44,19 @@ class SourceFile:
     name: str
     shown: str
     content: bytes | None = None
+    #: A shard of a corpus (`detente ingest --dask`): bytes [start, end) of the file, whose
+    #: first line is line `first_line` of the file.
+    span: tuple[int, int, int] | None = None
 
     def open(self) -> BinaryIO:
-        """A binary stream of the file; a pipe's bytes come from memory."""
+        """A binary stream of the file (of its span); a pipe's bytes come from memory."""
         if self.content is not None:
             return io.BytesIO(self.content)
+        if self.span is not None:
+            start, end, _ = self.span
+            raw = self.path.open("rb")
+            raw.seek(start)
+            return io.BufferedReader(_Span(raw, end - start))  # type: ignore[arg-type]
         return self.path.open("rb")
 
     def read(self, max_bytes: int) -> bytes:
@@ -162,6 +170,28 @@ class CappedLines(io.RawIOBase):
 
     def tell(self) -> int:
         return self._raw.tell()
+
+    def close(self) -> None:
+        self._raw.close()
+        super().close()
+
+
+class _Span(io.RawIOBase):
+    """The next `length` bytes of a stream, and then its end."""
+
+    def __init__(self, raw: BinaryIO, length: int) -> None:
+        super().__init__()
+        self._raw = raw
+        self._left = length
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer) -> int:  # type: ignore[no-untyped-def]
+        data = self._raw.read(min(len(buffer), self._left))
+        self._left -= len(data)
+        buffer[: len(data)] = data
+        return len(data)
 
     def close(self) -> None:
         self._raw.close()

@@ -26,12 +26,14 @@ def read_jsonl(source: SourceFile, options: IngestOptions) -> Iterator[Article |
     except OSError as error:
         yield IngestError(source.shown, os_reason(error))
         return
+    later_shard = source.span is not None and source.span[0] > 0  # the first shard probes the field
     with stream:
-        found_any = False
-        field_seen = False
+        found_any = later_shard
+        field_seen = later_shard
         held: list[IngestError] = []  # records lacking the text field, until one has it
         first_fields: list[str] = []
-        for number, raw in enumerate(_lines(stream, options.max_bytes), start=1):
+        first_line = source.span[2] if source.span else 1
+        for number, raw in enumerate(_lines(stream, options.max_bytes), start=first_line):
             where = f"{source.shown}:line {number}"
             if not raw.strip():
                 continue

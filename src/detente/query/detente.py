@@ -41,6 +41,7 @@ from detente.query.rows import (
     TimelineRow,
 )
 from detente.store import Store, open_store
+from detente.store.location import database_exists, database_location
 from detente.store.read import aggregates, articles, geography, people, search
 from detente.store.read import events as event_reads
 from detente.store.read import related as related_reads
@@ -61,7 +62,8 @@ class Detente:
         self._memo = memo_for(store.path)
 
     @property
-    def path(self) -> Path:
+    def path(self) -> Path | str:
+        """The SQLite file, or the PostgreSQL URL."""
         return self._store.path
 
     def _read(self, func: Callable[..., R], *args: Any) -> R:
@@ -368,8 +370,9 @@ def _event_row(kind: type[R], item: dict[str, Any]) -> R:
 
 
 def open(path: str | Path = "detente.db") -> Detente:
-    """Open an existing detente database for queries (its schema is brought up to date)."""
-    path = Path(path)
-    if not path.is_file():
-        raise FileNotFoundError(f"no detente database at {path}: ingest some articles first")
-    return Detente(open_store(path))
+    """Open an existing detente database for queries (its schema is brought up to date):
+    a SQLite file, or a `postgresql://USER@HOST:PORT/DB` URL."""
+    location = database_location(path)
+    if not database_exists(location):
+        raise FileNotFoundError(f"no detente database at {location}: ingest some articles first")
+    return Detente(open_store(location, pooled=True))

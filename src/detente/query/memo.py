@@ -5,7 +5,8 @@ One memo is shared by every query object over the same database file (a web serv
 opens one per worker thread, a CLI one per command). Whether the data changed is read
 from the files themselves: every commit appends to the write-ahead log and every
 checkpoint rewrites it or the database, so the size and modification time of the two
-files change with every write, whichever process made it. A changed stamp drops every
+files change with every write, whichever process made it (a PostgreSQL database is
+stamped with its resolution generation and article count: `store.stamps`). A changed stamp drops every
 kept result, and a result computed while the stamp changed is not kept. Results are
 handed out as fresh copies, so a caller that changes a row cannot change what the
 next caller gets.
@@ -13,7 +14,6 @@ next caller gets.
 
 from __future__ import annotations
 
-import os
 import sqlite3
 import threading
 from collections import OrderedDict
@@ -21,9 +21,10 @@ from collections.abc import Callable, Hashable
 from pathlib import Path
 from typing import Any, TypeVar
 
+from detente.store.stamps import change_stamp
+
 R = TypeVar("R")
 MOST_KEPT = 256
-Stamp = tuple[int, ...]
 
 
 def fresh(value: Any) -> Any:
@@ -35,33 +36,20 @@ def fresh(value: Any) -> Any:
     return value
 
 
-def file_stamp(path: Path) -> Stamp:
-    """Size and modification time (ns) of the database and its write-ahead log."""
-    stamp: list[int] = []
-    for name in (str(path), f"{path}-wal"):
-        try:
-            found = os.stat(name)
-        except FileNotFoundError:
-            stamp += [-1, -1]
-        else:
-            stamp += [found.st_size, found.st_mtime_ns]
-    return tuple(stamp)
-
-
 class AggregateMemo:
     """Results of read functions by (function, arguments), for one database file."""
 
-    def __init__(self, path: Path, most: int = MOST_KEPT) -> None:
+    def __init__(self, path: Path | str, most: int = MOST_KEPT) -> None:
         self.path = path
         self._kept: OrderedDict[tuple[Hashable, ...], Any] = OrderedDict()
-        self._stamp: Stamp | None = None
+        self._stamp: tuple[Any, ...] | None = None
         self._most = most
         self._lock = threading.Lock()
 
     def read(self, conn: sqlite3.Connection, func: Callable[..., R], *args: Hashable) -> R:
         """`func(conn, *args)`, or a copy of its result kept since the database last changed."""
         key = (func.__module__, func.__qualname__, *args)
-        before = file_stamp(self.path)
+        before = change_stamp(self.path, conn)
         with self._lock:
             if before != self._stamp:
                 self._kept.clear()
@@ -71,19 +59,19 @@ class AggregateMemo:
                 return fresh(self._kept[key])
         result = func(conn, *args)
         with self._lock:
-            if file_stamp(self.path) == before == self._stamp:  # nothing was written meanwhile
+            if change_stamp(self.path, conn) == before == self._stamp:  # nothing was written meanwhile
                 self._kept[key] = result
                 if len(self._kept) > self._most:
                     self._kept.popitem(last=False)
         return fresh(result)
 
 
-_MEMOS: dict[Path, AggregateMemo] = {}
+_MEMOS: dict[Path | str, AggregateMemo] = {}
 _MEMOS_LOCK = threading.Lock()
 
 
-def memo_for(path: Path) -> AggregateMemo:
-    """The memo every query object over this database file shares."""
-    key = Path(path).resolve()
+def memo_for(path: Path | str) -> AggregateMemo:
+    """The memo every query object over this database (file or server URL) shares."""
+    key = path if isinstance(path, str) else Path(path).resolve()
     with _MEMOS_LOCK:
         return _MEMOS.setdefault(key, AggregateMemo(key))

@@ -135,7 +135,7 @@ def refresh_aggregates(conn: sqlite3.Connection, before: Touched, after: Touched
         if change:
             conn.execute(
                 "INSERT INTO agg_totals (name, value) VALUES (?, ?)"
-                " ON CONFLICT (name) DO UPDATE SET value = value + excluded.value",
+                " ON CONFLICT (name) DO UPDATE SET value = agg_totals.value + excluded.value",
                 (name, change),
             )
     conn.execute("DELETE FROM agg_totals WHERE value = 0")
@@ -145,7 +145,7 @@ def count_article(conn: sqlite3.Connection, mentions: int) -> None:
     """One more article with its mentions (in the transaction that stores it)."""
     conn.executemany(
         "INSERT INTO agg_totals (name, value) VALUES (?, ?)"
-        " ON CONFLICT (name) DO UPDATE SET value = value + excluded.value",
+        " ON CONFLICT (name) DO UPDATE SET value = agg_totals.value + excluded.value",
         [("articles", 1), ("mentions", mentions)],
     )
 
@@ -155,19 +155,20 @@ def rebuild_aggregates(conn: sqlite3.Connection) -> None:
     for table in TABLES:
         conn.execute(f"DELETE FROM {table}")
     _count_pairs(conn, "country_b != ''", [])
-    _count_countries(conn, "1", [])
+    _count_countries(conn, "1 = 1", [])
     for granularity in PRECISIONS:
-        _count_periods(conn, granularity, "1", [])
-    _count_sites(conn, "1", [])
-    _count_locations(conn, "1", [])
-    _count_people(conn, "1", [])
+        _count_periods(conn, granularity, "1 = 1", [])
+    _count_sites(conn, "1 = 1", [])
+    _count_locations(conn, "1 = 1", [])
+    _count_people(conn, "1 = 1", [])
     everything = touched_by(conn, (row[0] for row in conn.execute("SELECT event_id FROM events")))
     for name, value in everything.totals.items():
         if value:
             conn.execute("INSERT INTO agg_totals (name, value) VALUES (?, ?)", (name, value))
     for table in ("articles", "mentions"):
         conn.execute(
-            f"INSERT OR REPLACE INTO agg_totals (name, value) VALUES (?, (SELECT COUNT(*) FROM {table}))",
+            f"INSERT INTO agg_totals (name, value) VALUES (?, (SELECT COUNT(*) FROM {table}))"
+            " ON CONFLICT (name) DO UPDATE SET value = excluded.value",
             (table,),
         )
     conn.execute("DELETE FROM agg_totals WHERE value = 0")

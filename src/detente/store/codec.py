@@ -137,9 +137,29 @@ def article_from_row(row: sqlite3.Row) -> Article:
     )
 
 
-def insert(conn: sqlite3.Connection, table: str, values: dict[str, Any]) -> int:
-    """INSERT one row from a dict of column values; table and column names are ours, never user input."""
+def insert(conn: sqlite3.Connection, table: str, values: dict[str, Any], unless: str | None = None) -> bool:
+    """INSERT one row from a dict of column values; table and column names are ours, never user input.
+
+    With `unless` (a unique column, or "*" for any), a row whose value is already stored (or
+    being stored by a concurrent transaction) is not inserted, and the answer is False."""
+    conflict = (
+        ""
+        if not unless
+        else " ON CONFLICT DO NOTHING"
+        if unless == "*"
+        else f" ON CONFLICT ({unless}) DO NOTHING"
+    )
+    cursor = conn.execute(_insert_sql(table, values) + conflict, values)
+    return cursor.rowcount != 0
+
+
+def insert_many(conn: sqlite3.Connection, table: str, rows: list[dict[str, Any]]) -> None:
+    """INSERT rows with the same columns in one call (one round trip to a server)."""
+    if rows:
+        conn.executemany(_insert_sql(table, rows[0]), rows)
+
+
+def _insert_sql(table: str, values: dict[str, Any]) -> str:
     columns = ", ".join(values)
     marks = ", ".join(f":{name}" for name in values)
-    cursor = conn.execute(f"INSERT INTO {table} ({columns}) VALUES ({marks})", values)
-    return int(cursor.lastrowid or 0)
+    return f"INSERT INTO {table} ({columns}) VALUES ({marks})"

@@ -1,4 +1,5 @@
-"""Opening a SQLite database with the settings every detente connection needs."""
+"""Opening a database (a SQLite file or a PostgreSQL URL) with the settings every detente
+connection needs, and the one way the store writes: an explicit transaction."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from detente.store.dialect import dialect_of
 from detente.store.keys import name_key, title_key
 
 BUSY_TIMEOUT_SECONDS = 30.0
@@ -48,9 +50,12 @@ def _nullable(func: Callable[[str], str]) -> Callable[[str | None], str | None]:
 
 
 @contextmanager
-def transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
-    """One all-or-nothing write: BEGIN IMMEDIATE takes the write lock up front."""
-    conn.execute("BEGIN IMMEDIATE")
+def transaction(conn: sqlite3.Connection, lock: str | None = None) -> Iterator[sqlite3.Connection]:
+    """One all-or-nothing write that takes the write lock up front (`Dialect.begin_write`).
+
+    `lock` names what an article write touches (its doc_id): PostgreSQL lets writers of
+    different articles run at once; without it the transaction writes alone."""
+    dialect_of(conn).begin_write(conn, lock)
     try:
         yield conn
     except BaseException:

@@ -14,6 +14,7 @@ from typing import Any
 from detente.models import Person
 from detente.store.aggregate_tables import refresh_aggregates, touched_by
 from detente.store.codec import dumps, insert, iso, participants_json
+from detente.store.dialect import dialect_of
 from detente.store.incremental import chunks, marks
 from detente.store.keys import name_key, title_key
 from detente.store.resolution import write_event
@@ -55,7 +56,7 @@ def _write_variants(conn: sqlite3.Connection, increment: Any) -> None:
         ),
     )
     conn.executemany(
-        "INSERT OR IGNORE INTO mention_variants (variant, mention_id) VALUES (?, ?)",
+        "INSERT INTO mention_variants (variant, mention_id) VALUES (?, ?) ON CONFLICT DO NOTHING",
         ((variant, row) for row, variant in increment.mention_variants),
     )
 
@@ -77,7 +78,8 @@ def _write_people(conn: sqlite3.Connection, people: dict[str, tuple[Person, str]
         conn.execute("DELETE FROM person_offices WHERE person_id = ?", (person_id,))
         for alias in dict.fromkeys([person.name, *person.aliases]):
             conn.execute(
-                "INSERT OR IGNORE INTO person_names (person_id, name, name_key) VALUES (?, ?, ?)",
+                "INSERT INTO person_names (person_id, name, name_key) VALUES (?, ?, ?)"
+                " ON CONFLICT DO NOTHING",
                 (person_id, alias, name_key(alias)),
             )
         for office in person.offices:
@@ -123,21 +125,13 @@ def _count_places(conn: sqlite3.Connection, places: set[tuple[str | None, str | 
 
 def _remove_events(conn: sqlite3.Connection, event_ids: set[str]) -> None:
     for batch in chunks(event_ids):
-        conn.execute(
-            "INSERT INTO events_fts (events_fts, rowid, name, all_evidence)"
-            f" SELECT 'delete', id, name, all_evidence FROM events WHERE event_id IN ({marks(batch)})",
-            batch,
-        )
+        dialect_of(conn).unindex_events(conn, f"event_id IN ({marks(batch)})", batch)
         conn.execute(f"DELETE FROM events WHERE event_id IN ({marks(batch)})", batch)
 
 
 def _index_new_events(conn: sqlite3.Connection, event_ids: list[str | None]) -> None:
     for batch in chunks(event_ids):
-        conn.execute(
-            "INSERT INTO events_fts (rowid, name, all_evidence)"
-            f" SELECT id, name, all_evidence FROM events WHERE event_id IN ({marks(batch)})",
-            batch,
-        )
+        dialect_of(conn).index_events(conn, f"event_id IN ({marks(batch)})", batch)
 
 
 def _write_mentions(conn: sqlite3.Connection, increment: Any) -> None:
@@ -151,7 +145,7 @@ def _write_mentions(conn: sqlite3.Connection, increment: Any) -> None:
     for row, filings in increment.filings.items():
         conn.execute("DELETE FROM mention_filings WHERE mention_id = ?", (row,))
         conn.executemany(
-            "INSERT OR IGNORE INTO mention_filings (key, kind, mention_id) VALUES (?, ?, ?)",
+            "INSERT INTO mention_filings (key, kind, mention_id) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
             ((key, kind, row) for kind, key in filings),
         )
 
@@ -159,11 +153,13 @@ def _write_mentions(conn: sqlite3.Connection, increment: Any) -> None:
 def _write_copies(conn: sqlite3.Connection, increment: Any) -> None:
     for doc_id, (signature, bands) in increment.sketches.items():
         conn.execute(
-            "INSERT OR REPLACE INTO article_sketches (doc_id, signature) VALUES (?, ?)",
+            "INSERT INTO article_sketches (doc_id, signature) VALUES (?, ?)"
+            " ON CONFLICT (doc_id) DO UPDATE SET signature = excluded.signature",
             (doc_id, signature.tobytes()),
         )
         conn.executemany(
-            "INSERT OR IGNORE INTO article_bands (band, doc_id) VALUES (?, ?)", ((b, doc_id) for b in bands)
+            "INSERT INTO article_bands (band, doc_id) VALUES (?, ?) ON CONFLICT DO NOTHING",
+            ((b, doc_id) for b in bands),
         )
     conn.executemany(
         "UPDATE articles SET copy_of = ? WHERE doc_id = ?",
@@ -179,7 +175,7 @@ def _write_links(conn: sqlite3.Connection, relinked: set[str], links: dict[str, 
         )
     pairs = [(plan, done) for plan, done in links.items() if done]
     conn.executemany(
-        "INSERT OR IGNORE INTO event_related (event_id, related_id) VALUES (?, ?)",
+        "INSERT INTO event_related (event_id, related_id) VALUES (?, ?) ON CONFLICT DO NOTHING",
         [pair for plan, done in pairs for pair in ((plan, done), (done, plan))],
     )
 

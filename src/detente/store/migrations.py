@@ -12,6 +12,7 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 
 from detente.store.connection import transaction
+from detente.store.dialect import dialect_of
 
 Migration = Callable[[sqlite3.Connection], None]
 MIGRATIONS: list[tuple[str, Migration]] = []
@@ -26,15 +27,23 @@ def migration(func: Migration) -> Migration:
 
 
 def run_statements(conn: sqlite3.Connection, script: str) -> None:
-    """Execute `;`-separated DDL inside the current transaction (executescript would commit)."""
+    """Execute `;`-separated DDL inside the current transaction (executescript would commit),
+    with the column types of the connection's dialect."""
+    dialect = dialect_of(conn)
     buffer = ""
-    for line in script.splitlines(keepends=True):
+    for line in dialect.ddl(script).splitlines(keepends=True):
         buffer += line
-        if sqlite3.complete_statement(buffer):
+        if _complete(buffer, dialect.name):
             conn.execute(buffer)
             buffer = ""
     if buffer.strip():
         raise ValueError(f"incomplete SQL statement in migration: {buffer.strip()[:80]}")
+
+
+def _complete(statement: str, dialect: str) -> bool:
+    if dialect == "sqlite":
+        return sqlite3.complete_statement(statement)
+    return statement.rstrip().endswith(";") and statement.count("$$") % 2 == 0
 
 
 def applied(conn: sqlite3.Connection) -> list[str]:
@@ -43,14 +52,24 @@ def applied(conn: sqlite3.Connection) -> list[str]:
     return [row[0] for row in rows]
 
 
+def _create_migrations_table(conn: sqlite3.Connection) -> None:
+    conn.execute(
+        dialect_of(conn).ddl(
+            "CREATE TABLE IF NOT EXISTS migrations ("
+            " id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE, applied_at TEXT NOT NULL)"
+        )
+    )
+
+
 def migrate(conn: sqlite3.Connection) -> list[str]:
     """Apply every pending migration; return the names applied now."""
     from detente.store import schema  # noqa: F401  (registers the migrations)
 
-    conn.execute(
-        "CREATE TABLE IF NOT EXISTS migrations ("
-        " id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE, applied_at TEXT NOT NULL)"
-    )
+    if dialect_of(conn).name != "sqlite":  # two processes opening a new database at once
+        with transaction(conn):
+            _create_migrations_table(conn)
+    else:
+        _create_migrations_table(conn)
     done_now: list[str] = []
     for name, func in MIGRATIONS:
         if name in applied(conn):

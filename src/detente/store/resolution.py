@@ -8,6 +8,7 @@ from collections import defaultdict
 
 from detente.models import EVENT_TYPES, STATUSES, Event, Person, Resolution, Source
 from detente.store.codec import dumps, insert, iso
+from detente.store.dialect import dialect_of
 from detente.store.keys import name_key, title_key
 
 _MERGED_TABLES = (
@@ -33,7 +34,7 @@ def write_resolution(conn: sqlite3.Connection, resolution: Resolution) -> None:
     _write_places(conn)
     _link_mentions(conn, resolution.events)
     _write_copies(conn, resolution.copies)
-    conn.execute("INSERT INTO events_fts (events_fts) VALUES ('rebuild')")
+    dialect_of(conn).reindex_all_events(conn)
 
 
 def _check(event: Event) -> None:
@@ -170,7 +171,8 @@ def _write_people(conn: sqlite3.Connection, people: list[Person]) -> None:
         )
         for alias in dict.fromkeys([person.name, *person.aliases]):
             conn.execute(
-                "INSERT OR IGNORE INTO person_names (person_id, name, name_key) VALUES (?, ?, ?)",
+                "INSERT INTO person_names (person_id, name, name_key) VALUES (?, ?, ?)"
+                " ON CONFLICT DO NOTHING",
                 (person.person_id, alias, name_key(alias)),
             )
         for office in person.offices:

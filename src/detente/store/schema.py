@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 
+from detente.store.dialect import dialect_of
 from detente.store.migrations import migration, run_statements
 
 
@@ -170,32 +171,9 @@ def m002_resolved_events(conn: sqlite3.Connection) -> None:
 
 @migration
 def m003_full_text_search(conn: sqlite3.Connection) -> None:
-    """FTS5 over article text (kept in sync by triggers) and event evidence (rebuilt on save)."""
-    run_statements(
-        conn,
-        """
-        CREATE VIRTUAL TABLE articles_fts USING fts5 (
-            title, text, content='articles', content_rowid='id',
-            tokenize='porter unicode61 remove_diacritics 2'
-        );
-        CREATE TRIGGER articles_fts_insert AFTER INSERT ON articles BEGIN
-            INSERT INTO articles_fts (rowid, title, text) VALUES (new.id, new.title, new.text);
-        END;
-        CREATE TRIGGER articles_fts_delete AFTER DELETE ON articles BEGIN
-            INSERT INTO articles_fts (articles_fts, rowid, title, text)
-            VALUES ('delete', old.id, old.title, old.text);
-        END;
-        CREATE TRIGGER articles_fts_update AFTER UPDATE OF title, text ON articles BEGIN
-            INSERT INTO articles_fts (articles_fts, rowid, title, text)
-            VALUES ('delete', old.id, old.title, old.text);
-            INSERT INTO articles_fts (rowid, title, text) VALUES (new.id, new.title, new.text);
-        END;
-        CREATE VIRTUAL TABLE events_fts USING fts5 (
-            name, all_evidence, content='events', content_rowid='id',
-            tokenize='porter unicode61 remove_diacritics 2'
-        );
-        """,
-    )
+    """Full-text search over article title and text and event names and evidence: FTS5
+    in SQLite, GIN indexes over tsvectors in PostgreSQL (`Dialect.full_text_schema`)."""
+    run_statements(conn, dialect_of(conn).full_text_schema())
 
 
 @migration
@@ -275,7 +253,7 @@ def m007_incremental_resolution(conn: sqlite3.Connection) -> None:
         CREATE INDEX mentions_component ON mentions (component);
         ALTER TABLE people ADD COLUMN fingerprint TEXT;
         ALTER TABLE resolution_state ADD COLUMN incremental INTEGER NOT NULL DEFAULT 0;
-        UPDATE resolution_state SET incremental = (SELECT COUNT(*) = 0 FROM mentions);
+        UPDATE resolution_state SET incremental = CASE WHEN EXISTS (SELECT 1 FROM mentions) THEN 0 ELSE 1 END;
         CREATE INDEX articles_copy_of ON articles (copy_of) WHERE copy_of IS NOT NULL;
         CREATE INDEX event_related_related ON event_related (related_id);
         CREATE INDEX events_place ON events (location_place, location_country);

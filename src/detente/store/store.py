@@ -17,13 +17,16 @@ from detente.store.codec import (
     article_from_row,
     article_values,
     insert,
+    insert_many,
     mention_from_row,
     mention_values,
 )
 from detente.store.connection import connect, transaction
+from detente.store.dialect import dialect_of
 from detente.store.increment_write import apply_increment, clear_incremental_state
 from detente.store.incremental import StoredState
 from detente.store.migrations import migrate
+from detente.store.postgres import connect_postgres, is_postgres_url, shown_url
 from detente.store.resolution import write_resolution
 
 
@@ -61,9 +64,16 @@ class Store:
     `doc_id~3`, ... so nothing is lost and nothing stored is overwritten.
     """
 
-    def __init__(self, conn: sqlite3.Connection, path: Path) -> None:
+    def __init__(self, conn: sqlite3.Connection, path: Path | str) -> None:
         self.connection = conn
-        self.path = path
+        self.path = path  # a SQLite file, or a postgresql:// URL
+        self.dialect = dialect_of(conn)
+
+    @property
+    def shown(self) -> str:
+        """Where the store is, for messages: a PostgreSQL URL without its password."""
+        return shown_url(self.path) if isinstance(self.path, str) else str(self.path)
+
 
     def has_article(self, content_hash: str) -> bool:
         row = self.connection.execute("SELECT 1 FROM articles WHERE hash = ?", (content_hash,)).fetchone()
@@ -76,20 +86,31 @@ class Store:
         ).fetchone()
         return row[0] if row else None
 
-    def add_article(self, article: Article, mentions: list[Event]) -> bool:
-        """Store the article and all its mentions, or nothing; False if its text is already stored."""
+    def _add_article(self, article: Article, mentions: list[Event]) -> bool:
         for position, mention in enumerate(mentions):
             _check_mention(article, mention, position)
-        with transaction(self.connection) as conn:
-            if conn.execute("SELECT 1 FROM articles WHERE hash = ?", (article.hash,)).fetchone():
-                return False
-            doc_id = _free_doc_id(conn, article.doc_id)
+        with transaction(self.connection, lock=article.doc_id) as conn:
             ingested_at = datetime.now(UTC).isoformat(timespec="seconds")
-            insert(conn, "articles", article_values(article, doc_id, ingested_at))
-            for position, mention in enumerate(mentions):
-                insert(conn, "mentions", mention_values(mention, doc_id, position))
+            doc_id = article.doc_id
+            # The usual case in one statement: a new text under a free doc_id. Otherwise the
+            # text is stored already (nothing to do) or its doc_id is another text's.
+            if not insert(conn, "articles", article_values(article, doc_id, ingested_at), unless="*"):
+                if conn.execute("SELECT 1 FROM articles WHERE hash = ?", (article.hash,)).fetchone():
+                    return False
+                doc_id = _free_doc_id(conn, article.doc_id)
+                if not insert(conn, "articles", article_values(article, doc_id, ingested_at), unless="hash"):
+                    raise _StoredMeanwhile  # a concurrent writer stored this text first: write nothing
+            insert_many(conn, "mentions", [mention_values(m, doc_id, n) for n, m in enumerate(mentions)])
             count_article(conn, len(mentions))
         return True
+
+    def add_article(self, article: Article, mentions: list[Event]) -> bool:
+        """Store the article and all its mentions, or nothing; False if its text is already stored
+        (by an earlier run, or by another process at the same moment)."""
+        try:
+            return self._add_article(article, mentions)
+        except _StoredMeanwhile:
+            return False
 
     def resolution_pending(self) -> bool:
         """True when an article was stored after the last saved resolution."""
@@ -213,8 +234,18 @@ class Store:
         self.close()
 
 
-def open_store(path: str | Path = "detente.db") -> Store:
-    """Open (creating if needed) a detente database and bring its schema up to date."""
+class _StoredMeanwhile(Exception):
+    """Rolls back an article write that lost the race for its content hash."""
+
+
+def open_store(path: str | Path = "detente.db", pooled: bool = False) -> Store:
+    """Open (creating if needed) a detente database and bring its schema up to date.
+
+    `path` is a SQLite file or a `postgresql://USER@HOST:PORT/DB` URL (the database must
+    exist; its tables are created by the same migrations). `pooled` takes a PostgreSQL
+    connection from the process's pool (query objects of a web server)."""
+    if is_postgres_url(path):
+        return _open_postgres(str(path), pooled)
     path = Path(path)
     if path.is_dir():
         raise ValueError(f"cannot open store {path}: it is a directory, expected a database file")
@@ -230,6 +261,19 @@ def open_store(path: str | Path = "detente.db") -> Store:
             conn.close()
         raise ValueError(f"cannot open store {path}: {error}") from error
     return Store(conn, path)
+
+
+def _open_postgres(url: str, pooled: bool) -> Store:
+    conn = connect_postgres(url, pooled)
+    try:
+        migrate(conn)
+        _count_aggregates_once(conn)
+    except Exception as error:
+        conn.close()
+        if isinstance(error, ImportError | ValueError):
+            raise
+        raise ValueError(f"cannot open store {shown_url(url)}: {' '.join(str(error).split())}") from error
+    return Store(conn, url)
 
 
 def _count_aggregates_once(conn: sqlite3.Connection) -> None:

@@ -82,7 +82,7 @@ def _stored_pairs(conn: sqlite3.Connection, where: str, params: list[Any]) -> li
 
 def dyads(conn: sqlite3.Connection, country: str | None, limit: int) -> list[dict]:
     """The `limit` busiest pairs, from the pair table."""
-    where, params = ("(country_a = ? OR country_b = ?)", [country, country]) if country else ("1", [])
+    where, params = ("(country_a = ? OR country_b = ?)", [country, country]) if country else ("1 = 1", [])
     top = conn.execute(
         f"SELECT country_a, country_b, SUM(events) AS n FROM agg_pairs WHERE {where}"
         " GROUP BY country_a, country_b ORDER BY n DESC, country_a, country_b LIMIT ?",
@@ -214,7 +214,7 @@ def country_counts(conn: sqlite3.Connection, spec: EventFilter | None = None) ->
 def network_edges(conn: sqlite3.Connection, spec: EventFilter | None = None) -> list[dict]:
     """Country pairs with their events by type, among the events the filter keeps."""
     if spec is None or spec == EventFilter():
-        rows = _stored_pairs(conn, "1", [])
+        rows = _stored_pairs(conn, "1 = 1", [])
     else:
         rows = _pair_counts(conn, *where_clause(spec))
     for row in rows:

@@ -27,7 +27,7 @@ class EventFilter:
 
 
 def where_clause(spec: EventFilter, alias: str = "e") -> tuple[str, list[Any]]:
-    """SQL condition (always valid, "1" when empty) and its parameters."""
+    """SQL condition (always valid, "1 = 1" when empty) and its parameters."""
     parts: list[str] = []
     params: list[Any] = []
     countries = sorted(set(spec.countries))
@@ -75,7 +75,7 @@ def where_clause(spec: EventFilter, alias: str = "e") -> tuple[str, list[Any]]:
     if spec.text:
         parts.append(f"{alias}.id IN (SELECT rowid FROM events_fts WHERE events_fts MATCH ?)")
         params.append(spec.text)
-    return (" AND ".join(parts) or "1"), params
+    return (" AND ".join(parts) or "1 = 1"), params
 
 
 def _place_condition(alias: str) -> str:

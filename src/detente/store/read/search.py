@@ -1,4 +1,5 @@
-"""Full-text search over article text and event evidence (FTS5, bm25 ranking)."""
+"""Full-text search over article text and event evidence (FTS5 and bm25 in SQLite, tsvector
+and ts_rank in PostgreSQL: `store.dialect`)."""
 
 from __future__ import annotations
 
@@ -8,8 +9,9 @@ import sqlite3
 from typing import Any
 
 from detente.store.codec import parse_date
-
-_OPEN, _CLOSE = "\x02", "\x03"  # match markers no article text contains
+from detente.store.dialect import ANGLES, dialect_of
+from detente.store.dialect import CLOSE as _CLOSE
+from detente.store.dialect import OPEN as _OPEN
 
 
 def fts_query(text: str) -> str | None:
@@ -20,21 +22,9 @@ def fts_query(text: str) -> str | None:
 
 def search(conn: sqlite3.Connection, query: str, limit: int) -> list[dict[str, Any]]:
     """Best `limit` hits over articles and events; score is -bm25 (higher is better)."""
-    articles = conn.execute(
-        "SELECT a.doc_id AS id, a.title, a.published AS day,"
-        f" snippet(articles_fts, -1, '{_OPEN}', '{_CLOSE}', '…', 20) AS snip, -bm25(articles_fts) AS score"
-        " FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid WHERE articles_fts MATCH ?"
-        " ORDER BY bm25(articles_fts) LIMIT ?",
-        (query, limit),
-    ).fetchall()
-    events = conn.execute(
-        "SELECT e.event_id AS id, coalesce(e.name, e.type || ': ' || replace(replace(replace(e.countries,"
-        " '[', ''), ']', ''), '\"', '')) AS title, e.date_start AS day,"
-        f" snippet(events_fts, -1, '{_OPEN}', '{_CLOSE}', '…', 20) AS snip, -bm25(events_fts) AS score"
-        " FROM events_fts JOIN events e ON e.id = events_fts.rowid WHERE events_fts MATCH ?"
-        " ORDER BY bm25(events_fts) LIMIT ?",
-        (query, limit),
-    ).fetchall()
+    dialect = dialect_of(conn)
+    articles = conn.execute(dialect.search_articles_sql(), (query, limit)).fetchall()
+    events = conn.execute(dialect.search_events_sql(), (query, limit)).fetchall()
     hits = [_hit("article", row) for row in articles] + [_hit("event", row) for row in events]
     hits.sort(key=lambda hit: (-hit["score"], hit["kind"], hit["id"]))
     return hits[:limit]
@@ -42,6 +32,8 @@ def search(conn: sqlite3.Connection, query: str, limit: int) -> list[dict[str, A
 
 def _hit(kind: str, row: sqlite3.Row) -> dict[str, Any]:
     marked = row["snip"] or ""
+    for stand_in, angle in ANGLES.items():
+        marked = marked.replace(stand_in, angle)
     escaped = html.escape(marked).replace(_OPEN, "<mark>").replace(_CLOSE, "</mark>")
     return {
         "kind": kind,
