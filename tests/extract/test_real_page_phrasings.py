@@ -366,3 +366,18 @@ def test_the_news_a_report_files_from_a_city_happened_there(extract):
     assert [(m.location.place if m.location else None) for m in meetings] == ["Lima", "Lima"]
     background = only(events, "agreement")
     assert [a.location.place for a in background] == ["Santiago"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "In a phone call with Peruvian General Walter Cordova, Chilean General Javier Iturriaga "
+        "congratulated his appointment as the army commander.",
+        "Both sides appreciated the defence cooperation results since the 5th dialogue between Chile and "
+        "Peru.",
+        "Chilean Defence Minister Maya Fernandez proudly lauded the signing of the framework for defence "
+        "cooperation with Peru.",
+    ],
+)
+def test_congratulating_an_office_mutual_appreciation_and_lauding_a_signing_are_no_praise(extract, sentence):
+    assert _of(extract, sentence, "praise") == []

@@ -20,7 +20,7 @@ def recognise_praise(text: str, hits: list[Hit]) -> Hit | None:
     for hit in hits:
         if not rules().praise_objects.search(text, hit.end):
             continue
-        if _RULES.event_praised.search(text[: hit.start]):
+        if _RULES.event_praised.search(text[: hit.start]) or _RULES.mutual_subject.search(text[: hit.start]):
             continue
         if rules().praised_occasion.match(text, hit.end):
             continue  # "praised the achievements of the meeting", "congratulated him on his appointment"
