@@ -30,7 +30,8 @@ if TYPE_CHECKING:
 
 NARROW = (400, 560, 24)  # a phone's canvas: width, height, margin
 LABEL_FONT = 12.0  # as style.css draws them, in semibold
-LABEL_ROOM = LABEL_FONT * 1.4  # semibold capitals ("VNM") run far wider than the mixed text labels.py assumes
+# semibold capitals ("MMR" is 2.8 em in DejaVu Sans Bold) run far wider than labels.py assumes
+LABEL_ROOM = LABEL_FONT * 1.6
 
 
 def _filters(params: Params) -> dict[str, Any]:
