@@ -106,6 +106,7 @@ class ArticleProcessor:
         self.workers = max(1, workers)
         self.time_limit = time_limit  # seconds per article; None: no limit
         self._pool: Pool | None = None
+        self._warm = False
 
     @property
     def extractor(self) -> Extractor:
@@ -125,6 +126,9 @@ class ArticleProcessor:
         if self.workers > 1 and len(kept) > 1:
             found = iter(self._pool_for_extraction().map(_extract_in_worker, kept, chunksize=1))
         else:
+            if self.time_limit and kept and not self._warm:
+                self.extractor.warm_up()  # first loads are not the first article's time
+                self._warm = True
             found = iter([_extract_or_error(self.extractor, a, self.time_limit) for a in kept])
         kept_ids = {id(a) for a in kept}
         return [next(found) if id(a) in kept_ids else None for a in articles]

@@ -44,6 +44,12 @@ if TYPE_CHECKING:
     from spacy.language import Language
 
 
+_WARM_UP_TEXT = (
+    "LIMA, March 12 - Chilean Defence Minister Maya Fernandez met her Peruvian counterpart Walter "
+    "Astudillo in Lima on Tuesday, and the two ministers agreed to hold a joint naval exercise next year."
+)
+
+
 class RuleExtractor:
     """Extractor over trigger lexicons, a person table and document context. Holds no per-article state.
 
@@ -68,7 +74,10 @@ class RuleExtractor:
         return self._nlp
 
     def warm_up(self) -> None:
+        """Load the model, the lexicons, the gazetteer and the sentence model now, by reading one
+        short article of our own: a per-article time limit must not pay for first loads."""
         self.nlp  # noqa: B018 - the property loads the model
+        self.extract(Article(doc_id="warm-up", text=_WARM_UP_TEXT, published=None))
 
     def extract(self, article: Article) -> list[Event]:
         with article_context(article.text or ""):
