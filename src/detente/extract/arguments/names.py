@@ -43,16 +43,15 @@ def dates_from_edition_years(drafts: list[Draft]) -> None:
     """'Cleopatra 2017' held 'early in July': the edition's year is the drill's, where the sentence
     gives no year of its own (a July without a year is otherwise the last July before the page)."""
     for draft in drafts:
-        if draft.type not in ("exercise", "training") or not draft.name:
+        edition = year_of_name(draft.name) if draft.type in ("exercise", "training") else None
+        if edition is None or edition.start is None:
             continue
-        year_mark = _RULES.year_suffix.search(draft.name)
-        if not year_mark:
-            continue
-        year = int(year_mark.group(1))
-        text = draft.sentence.text.replace(draft.name, "")
+        year = edition.start.year
         if draft.date is None or draft.date.start is None:
-            draft.date = year_of_name(draft.name)
-        elif draft.date.start.year != year and str(draft.date.start.year) not in text:
+            draft.date = edition
+            continue
+        text = draft.sentence.text.replace(draft.name or "", "")
+        if draft.date.start.year != year and str(draft.date.start.year) not in text:
             start = _in_year(draft.date.start, year)
             end = _in_year(draft.date.end, year) if draft.date.end else None
             draft.date = EventDate(start, end, draft.date.precision)

@@ -102,7 +102,6 @@ def _absorb(target: Draft, other: Draft) -> None:
     if target.hit.learned and not other.hit.learned:  # a trigger word of the rules is the better evidence
         target.refs.append(target.sentence)
         target.hit, target.sentence = other.hit, other.sentence
-        other.refs = [r for r in other.refs if r is not other.sentence]
     if target.visit_only and not other.visit_only:
         target.hit, target.sentence, target.visit_only = other.hit, other.sentence, False
         target.place = _within(other.place, target.place) or target.place

@@ -5,8 +5,8 @@ mentions stage, so it can read what the rules read of each kept sentence: its te
 trigger hits (`candidates.hits[i]`), the states and people it names
 (`mentions.states_in(s)`, `mentions.people_in(s)`). Its answers travel in
 `SentenceFacts.scores` to the recognisers and into the stage trace. A scorer that also has
-an `extra_hits(facts, candidates)` method (the learned sentence model, `learned.py`) adds
-triggers of its own before the recognisers read a sentence.
+a `correct(events, candidates, series)` method (the learned sentence model, `learned.py`) is
+handed each sentence's events and may add those its own triggers make the rules recognise.
 """
 
 from __future__ import annotations

@@ -4,6 +4,7 @@ descriptions and pronouns bound to them."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
 from detente.extract.lexicon import LexiconPatterns, load_lexicon
 from detente.extract.mentions.people.names import (
@@ -57,13 +58,14 @@ class PersonFinder(ReferenceBinding):
         self._pending: list[tuple[int, Sentence, int]] = []
         for sentence in sentences:
             self._named(text, sentence, table)
+        starts = [s.start for s in sentences]
         for start, end in extra_names:
             if any(w.lower().strip(".,") in self._title_words for w in text[start:end].split()):
                 continue
             name = clean_name(text[start:end], self.gaz, self.patterns.stopwords)
             if name and not any(m.start <= start < m.end for m in table.mentions):
                 office, country = self._apposition(text[end : end + 160])
-                opening = max((s.start for s in sentences if s.start <= start), default=0)
+                opening = starts[bisect_right(starts, start) - 1] if starts and starts[0] <= start else 0
                 country = country or self._state_in_title_phrase(text[opening:start])
                 index = self._add(table, name, office, None, country, start)
                 table.mentions.append(Mention(start, end, index, "name"))
