@@ -120,8 +120,8 @@ def test_weekdays_resolve_against_publication(text: str, published: date, expect
         ("A working group met last month.", ("2025-10-01", "2025-10-01", "month")),
         ("A working group met earlier this month.", ("2025-11-01", "2025-11-01", "month")),
         ("A working group met three months ago.", ("2025-08-01", "2025-08-01", "month")),
-        ("A working group met last week.", ("2025-11-01", "2025-11-01", "month")),
-        ("A working group meets next week.", ("2025-11-01", "2025-11-01", "month")),
+        ("A working group met last week.", ("2025-11-03", "2025-11-09", "day")),
+        ("A working group meets next week.", ("2025-11-17", "2025-11-23", "day")),
         ("The pact was signed last year.", ("2024-01-01", "2024-01-01", "year")),
         ("The pact will be signed next year.", ("2026-01-01", "2026-01-01", "year")),
         ("The pact was signed earlier this year.", ("2025-01-01", "2025-01-01", "year")),
@@ -130,7 +130,7 @@ def test_weekdays_resolve_against_publication(text: str, published: date, expect
         ("The minister spoke last night.", ("2025-11-14", "2025-11-14", "day")),
         ("The minister spoke this morning.", ("2025-11-15", "2025-11-15", "day")),
         ("The minister spoke earlier today.", ("2025-11-15", "2025-11-15", "day")),
-        ("The ministers met last weekend.", ("2025-11-01", "2025-11-01", "month")),
+        ("The ministers met last weekend.", ("2025-11-08", "2025-11-09", "day")),
         ("The ministers met on Thursday last week.", ("2025-11-06", "2025-11-06", "day")),
         ("The ministers met on Tuesday this week.", ("2025-11-11", "2025-11-11", "day")),
         ("The ministers will meet on Monday next week.", ("2025-11-17", "2025-11-17", "day")),
@@ -144,8 +144,9 @@ def test_relative_phrases_resolve_against_publication(text: str, expected: tuple
     assert only(text, SAT_NOV_15).relative is True
 
 
-def test_a_week_phrase_across_a_month_boundary_takes_the_month_of_that_week() -> None:
-    assert record("They met last week.", date(2025, 11, 3)) == ("2025-10-01", "2025-10-01", "month")
+def test_a_week_phrase_is_the_span_of_that_week_even_across_a_month_boundary() -> None:
+    assert record("They met last week.", date(2025, 11, 3)) == ("2025-10-27", "2025-11-02", "day")
+    assert record("They met two weeks ago.", date(2025, 11, 5)) == ("2025-10-20", "2025-10-26", "day")
 
 
 @pytest.mark.parametrize(

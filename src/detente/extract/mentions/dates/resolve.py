@@ -163,9 +163,11 @@ def _resolve_shift(raw: Shift, published: date) -> EventDate:
     if raw.unit == "day":
         day = published + timedelta(days=raw.amount)
         return EventDate(day, day, "day")
-    if raw.unit == "week":
-        month = _add_months(published + timedelta(weeks=raw.amount), 0)
-        return EventDate(month, month, "month")
+    if raw.unit in ("week", "weekend"):
+        # A week is the span of its days, Monday to Sunday (the guide's reading of "last week").
+        monday = published - timedelta(days=published.weekday()) + timedelta(weeks=raw.amount)
+        first = monday + timedelta(days=5) if raw.unit == "weekend" else monday
+        return EventDate(first, monday + timedelta(days=6), "day")
     if raw.unit == "month":
         month = _add_months(published, raw.amount)
         return EventDate(month, month, "month")
