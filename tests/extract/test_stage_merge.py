@@ -74,3 +74,20 @@ def test_what_is_said_of_a_gathering_takes_in_all_its_states(merged):
     drafts, _ = merged(text)
     exercise = next(d for d in drafts if d.type == "exercise")
     assert set(exercise.countries) == {"KEN", "UGA", "RWA", "TZA"}
+
+
+def test_the_next_sentence_that_says_when_the_drill_just_named_is_held_dates_it(merged):
+    text = (
+        "Kenya's Ministry of Defence announced its participation in joint naval exercises with the navies "
+        "of Tanzania and Mozambique. "
+        "A ministry spokesman said the exercises will be held from late November in the Indian Ocean. "
+        "Separately, Kenyan marines are also scheduled to join the Cutlass Express 2026 drills in Djibouti "
+        "in January."
+    )
+    drafts, _ = merged(text)
+    exercises = [d for d in drafts if d.type == "exercise"]
+    assert len(exercises) == 2
+    first = exercises[0]
+    assert set(first.countries) == {"KEN", "TZA", "MOZ"}
+    assert first.status == "planned" and first.date is not None and first.date.start.month == 11
+    assert exercises[1].sentence.text.startswith("Separately")  # "also": a drill of its own

@@ -44,3 +44,12 @@ def test_negated_happenings():
     assert is_negated(sentence, next(h for h in find_hits(sentence) if h.type == "exercise"))
     sentence = "The navies held a joint exercise in May."
     assert not is_negated(sentence, next(h for h in find_hits(sentence) if h.type == "exercise"))
+
+
+def test_a_past_participle_after_the_instrument_is_a_past_signing_whatever_the_main_clause_plans():
+    sentence = "The new pact will replace an earlier defence agreement signed by the two states in 1996."
+    hit = next(h for h in find_hits(sentence) if h.type == "agreement" and "signed" in h.text)
+    assert status_of("agreement", sentence, hit) == "occurred"
+    sentence = "The two states will sign a defence agreement in May."
+    hit = next(h for h in find_hits(sentence) if h.type == "agreement")
+    assert status_of("agreement", sentence, hit) == "planned"

@@ -116,6 +116,8 @@ def _absorb(target: Draft, other: Draft) -> None:
     target.refs.extend(
         x for x in [other.sentence, *other.refs] if x is not target.sentence and x not in target.refs
     )
+    if target.type == "exercise" and target.date is None and other.date is not None:
+        target.status = other.status  # the mention that says when a drill is also says whether it is past
     target.date = _drill_span(target, other) or target.date or other.date
     if other.name and (not target.name or len(other.name) > len(target.name)):
         target.name = other.name  # "Falcon Claws" and later "Falcon Claws 4": the edition's name
@@ -189,6 +191,19 @@ def _told_in_a_history(a: Draft, b: Draft) -> bool:
     return bool(first and second and first.group(0).lower() != second.group(0).lower())
 
 
+def _dates_the_drill_just_named(first: Draft, later: Draft) -> bool:
+    """"... announced its participation in joint exercises with X and Y. ... the exercises will be
+    held from late July": the next sentence points back with a determiner and says when."""
+    return (
+        later.index - first.index == 1
+        and first.date is None
+        and later.date is not None
+        and set(later.countries) <= set(first.countries)
+        and later.hit.reference
+        and not _ANCHORS.another.search(later.sentence.text[: later.hit.start])
+    )
+
+
 def _same_exercise(a: Draft, b: Draft) -> bool:
     """An article about a drill names it many times ("the manoeuvres", "the war games will last ...");
     another edition has its own year, name, an edition word, or a different set of states."""
@@ -196,6 +211,8 @@ def _same_exercise(a: Draft, b: Draft) -> bool:
         return a.past_edition == b.past_edition and a.name is not None and a.name == b.name
     if a.name and b.name and not _one_series_name(a.name, b.name):
         return False
+    if _dates_the_drill_just_named(a, b):
+        return True
     if a.status != b.status:
         planned = a if a.status == "planned" else b
         if planned.date is not None or _RULES.next_edition.search(planned.sentence.text):

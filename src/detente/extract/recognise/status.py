@@ -26,6 +26,8 @@ def status_of(event_type: str, sentence: str, hit: Hit) -> str:
     after = _RULES.relative_clause.split(sentence[hit.end : hit.end + 25], maxsplit=1)[0]
     if _RULES.done.match(hit.text):
         after = ""  # "signed an arrangement, which will guarantee ...": the signing happened
+    if _RULES.done_participle.match(hit.text):
+        before = after = ""  # "will replace an earlier agreement signed in 1993": the main clause's plan
     window = before + sentence[hit.start : hit.end] + after
     if r.proposed.search(before if hit.reference else window) or _RULES.invitation.search(
         sentence[: hit.start]
