@@ -91,3 +91,13 @@ def test_the_next_sentence_that_says_when_the_drill_just_named_is_held_dates_it(
     assert set(first.countries) == {"KEN", "TZA", "MOZ"}
     assert first.status == "planned" and first.date is not None and first.date.start.month == 11
     assert exercises[1].sentence.text.startswith("Separately")  # "also": a drill of its own
+
+
+def test_what_a_running_drill_will_show_is_that_drill_not_a_plan_of_another(merged):
+    text = (
+        "Ghanaian troops arrived in Togo on Friday for the two-week joint exercise Lion Shield-III. "
+        "Urban combat and hostage rescue drills will be highlights of LION SHIELD-III exercise, "
+        "the Ghana Armed Forces said in a statement on Friday."
+    )
+    drafts, _ = merged(text)
+    assert len([d for d in drafts if d.type == "exercise"]) == 1

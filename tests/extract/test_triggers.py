@@ -53,3 +53,15 @@ def test_a_past_participle_after_the_instrument_is_a_past_signing_whatever_the_m
     sentence = "The two states will sign a defence agreement in May."
     hit = next(h for h in find_hits(sentence) if h.type == "agreement")
     assert status_of("agreement", sentence, hit) == "planned"
+
+
+def test_meeting_requirements_is_no_meeting_and_a_quoted_aim_of_a_drill_is_no_pledge():
+    assert "meeting" not in [t for t, _ in kinds("Kenya will deploy once the mission meets all legal requirements.")]
+    assert "meeting" in [t for t, _ in kinds("The Kenyan minister meets his Ugandan counterpart in Kampala.")]
+    assert "pledge" not in [t for t, _ in kinds('It "aims to enhance interoperability in jungle warfare," the embassy said.')]
+
+
+def test_looking_forward_to_signing_is_a_plan():
+    sentence = "The two presidents said they look forward to signing the defence cooperation agreement."
+    hit = next(h for h in find_hits(sentence) if h.type == "agreement")
+    assert status_of("agreement", sentence, hit) == "planned"

@@ -214,8 +214,10 @@ def _same_exercise(a: Draft, b: Draft) -> bool:
     if _dates_the_drill_just_named(a, b):
         return True
     if a.status != b.status:
-        planned = a if a.status == "planned" else b
-        if planned.date is not None or _RULES.next_edition.search(planned.sentence.text):
+        planned, other = (a, b) if a.status == "planned" else (b, a)
+        if (planned.date is not None and planned.date != other.date) or _RULES.next_edition.search(
+            planned.sentence.text
+        ):
             return False  # "Next year's edition will take place on Uzbek soil": a plan of its own
         if _told_in_a_history(a, b):
             return False  # "In 2016, ... confirmed plans to hold drills. In 2021, ... conducted"
