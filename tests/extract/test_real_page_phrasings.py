@@ -381,3 +381,16 @@ def test_the_news_a_report_files_from_a_city_happened_there(extract):
 )
 def test_congratulating_an_office_mutual_appreciation_and_lauding_a_signing_are_no_praise(extract, sentence):
     assert _of(extract, sentence, "praise") == []
+
+
+def test_thanks_for_hosting_an_event_is_courtesy_but_thanks_for_hosting_forces_is_praise(extract):
+    courtesy = (
+        "Chilean General Javier Iturriaga expressed gratitude to the Peruvian military authorities for "
+        "hosting the event and urged all teams to keep the friendships formed at the competition."
+    )
+    assert _of(extract, courtesy, "praise") == []
+    praise = (
+        "Chilean Defence Minister Maya Fernandez thanked the Peruvian government for hosting Chilean "
+        "forces at the Callao naval base."
+    )
+    assert [tuple(e.countries) for e in _of(extract, praise, "praise")] == [("CHL", "PER")]
