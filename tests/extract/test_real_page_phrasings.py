@@ -394,3 +394,13 @@ def test_thanks_for_hosting_an_event_is_courtesy_but_thanks_for_hosting_forces_i
         "forces at the Callao naval base."
     )
     assert [tuple(e.countries) for e in _of(extract, praise, "praise")] == [("CHL", "PER")]
+
+
+def test_a_clause_with_its_own_subject_verb_and_date_dates_its_own_event(extract):
+    text = (
+        "Ghana and Togo will hold the naval exercise Gulf Guardian in Lome from 10 to 20 June. "
+        "Planning conferences were held in Accra in December 2023 and a previous exercise between the "
+        "two navies was held in Lome in November 2019."
+    )
+    exercises = _of(extract, text, "exercise")
+    assert sorted((e.date.start, e.date.precision) for e in exercises)[0] == (date(2019, 11, 1), "month")

@@ -41,12 +41,21 @@ def sentence_date(
     if event_type == "defence_industry" and _CLAUSES.delivery_in_own_clause.search(hit.text):
         clause = text.rfind(", and ", 0, hit.start)  # "signed in 2015, and the last batch arrived in 2023"
         dates = [(o, d) for o, d in dates if o > clause] if clause >= 0 else dates
+    clause = _own_clause_start(text, hit.start)  # "... in 2022 and a previous drill was held in 2019"
+    if clause is not None and any(o > clause for o, _ in dates):
+        dates = [(o, d) for o, d in dates if o > clause]
     if earlier is not None:  # "met on Friday, a day after watching ... the exercise": not Friday's
         dates = [(o, d) for o, d in dates if o >= earlier]
     found = _nearest_date(dates, hit.start, text, hit.end)
     if event_type in ("exercise", "training"):
         found = run_span(text, dates) or found
     return found
+
+
+def _own_clause_start(text: str, trigger: int) -> int | None:
+    """Where the clause holding the trigger starts, when "and" opens one with its own subject and verb."""
+    starts = [m.start() for m in _RULES.own_clause.finditer(text) if m.end() <= trigger]
+    return starts[-1] if starts else None
 
 
 def year_of_name(name: str | None) -> EventDate | None:

@@ -17,8 +17,9 @@ Rules the gold annotations follow (shared/gold/README.md):
 - A year-less day or month ("on March 29", "in May") takes the year that puts it
   before publication when the sentence is in the past tense, after it when in the
   future tense, and otherwise the nearest one.
-- Week phrases ("last week", "two weeks ago") cannot be pinned to a day, so they
-  resolve to the month holding the day a week away, at month precision.
+- Week phrases ("last week", "two weeks ago") resolve to that week's days, Monday to
+  Sunday, at day precision (the news guide's reading); "last weekend" to its Saturday
+  and Sunday.
 
 Own regexes over a small lexicon (`lexicons/dates.json`) instead of dateparser:
 on 300 background-news sentences they ran about 40 times faster than
