@@ -117,7 +117,7 @@ def test_meeting_phrasings(extract):
     found = sorted((e.status, e.date.start, e.date.precision) for e in events)
     assert found == [
         ("occurred", date(2025, 3, 1), "month"),
-        ("occurred", date(2025, 9, 1), "month"),
+        ("occurred", date(2025, 9, 22), "day"),  # last week: Monday 22 to Sunday 28 September
         ("planned", date(2025, 10, 3), "day"),
     ]
     vilnius = next(e for e in events if e.date.start == date(2025, 3, 1))
