@@ -28,6 +28,7 @@ from detente.ingest.line_tests import (
 )
 from detente.ingest.page_dates import read_page_dates
 from detente.ingest.page_header import PageFacts, read_header
+from detente.literal_gate import LiteralGate
 
 _TAIL = compile_rules(rules.TAIL_HEADINGS)
 _LINK = compile_rules(rules.LINK_LINES)
@@ -36,6 +37,7 @@ _CREDIT = compile_rules(rules.CREDIT_LINES)
 _NAVIGATION = compile_rules(rules.NAVIGATION_LINES)
 _PUBLISHED = compile_rules(rules.PUBLISHED_LINES)
 _INLINE_TAIL = re.compile("|".join(rules.INLINE_TAIL_MARKERS), re.I)
+_INLINE_TAIL_GATE = LiteralGate([_INLINE_TAIL])
 _ELLIPSIS_END = re.compile(r"(?:…|\.\.\.)[\"'”’]?$")
 _BULLET = re.compile(r"[•·*▪◦‣-]\s|\d{1,2}[.)]\s")
 _CAPTION_CREDIT = re.compile(r"\s[—–-]\s*[A-Z][\w.&/ -]{1,30}$|\((?:photo|image|file)\b[^)]*\)$", re.I)
@@ -172,6 +174,8 @@ def _is_link_block(lines: list[str], keep: list[bool], run: list[int]) -> bool:
 
 
 def _cut_inline_tail(body: str) -> str:
+    if not _INLINE_TAIL_GATE.open(body):
+        return body  # a scan for a word-bounded phrase is slow; most bodies hold none of its letters
     match = _INLINE_TAIL.search(body)
     if match and match.start() >= INLINE_TAIL_MIN_SHARE * len(body):
         return body[: match.start()].rstrip()

@@ -30,8 +30,17 @@ class GeoPoint:
     population: int = 0
 
 
+_NOT_ALNUM = re.compile(r"[^a-z0-9]+")
+# Scripts whose letters fold to no ASCII at all: Greek, Cyrillic, Armenian, Hebrew,
+# Arabic, the Indic and Thai blocks, Georgian, Ethiopic, kana, CJK and Hangul.
+_NON_LATIN_LETTER = re.compile(
+    "[\u0370-\u03ff\u0400-\u05ff\u0600-\u06ff\u0750-\u077f\u0900-\u0e7f"
+    "\u10a0-\u10ff\u1200-\u137f\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af]"
+)
+
+
 def _name_key(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", " ", fold(text)).strip()
+    return _NOT_ALNUM.sub(" ", fold(text)).strip()
 
 
 class Gazetteer:
@@ -72,13 +81,24 @@ class Gazetteer:
 
     @staticmethod
     def _names(city: dict) -> set[str]:
-        """The city's name and its Latin-script alternates, minus airport codes ("ISB")."""
+        """The city's name and its Latin-script alternates, minus airport codes ("ISB").
+
+        Indexing a country folds every alternate, which is most of a small batch's
+        geocoding time: an ASCII name folds by lower-casing, and a name with more than
+        two letters of a non-Latin script (which fold to nothing) is skipped unfolded.
+        """
         names = {_name_key(city["name"])}
         for alt in city.get("alternatenames") or []:
-            if len(alt) >= 4 and not alt.isupper():
+            if len(alt) < 4 or alt.isupper():
+                continue
+            if alt.isascii():
+                key = _NOT_ALNUM.sub(" ", alt.lower()).strip()
+            elif len(_NON_LATIN_LETTER.findall(alt)) > 2:
+                continue
+            else:
                 key = _name_key(alt)
-                if len(key) >= 4 and key.replace(" ", "").isascii() and len(key) >= len(alt) - 2:
-                    names.add(key)
+            if len(key) >= 4 and key.replace(" ", "").isascii() and len(key) >= len(alt) - 2:
+                names.add(key)
         return names - {""}
 
     @classmethod

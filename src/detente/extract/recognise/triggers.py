@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from detente.extract.lexicon import LexiconPatterns, alternation, load_lexicon, word_regex
+from detente.literal_gate import LiteralGate
 
 _RULES = LexiconPatterns("recognise", "triggers")
 
@@ -118,14 +119,30 @@ def rules() -> Rules:
     )
 
 
+_Typed = list[tuple[str, re.Pattern[str]]]
+
+
+@lru_cache(maxsize=1)
+def _trigger_gate() -> tuple[_Typed, _Typed, LiteralGate]:
+    """The strong and weak patterns in order, and the gate saying which can match a sentence."""
+    r = rules()
+    strong, weak = list(r.strong.items()), list(r.weak.items())
+    return strong, weak, LiteralGate(pattern for _, pattern in [*strong, *weak])
+
+
 def find_hits(sentence: str) -> list[Hit]:
     """Every trigger hit in one sentence, in order."""
-    r = rules()
+    strong, weak, gate = _trigger_gate()
+    can_match = gate.open(sentence)
     hits: list[Hit] = []
-    for event_type, pattern in r.strong.items():
+    for index, (event_type, pattern) in enumerate(strong):
+        if index not in can_match:
+            continue
         for match in pattern.finditer(sentence):
             hits.append(_hit(event_type, match, sentence, strong=True))
-    for event_type, pattern in r.weak.items():
+    for index, (event_type, pattern) in enumerate(weak, start=len(strong)):
+        if index not in can_match:
+            continue
         for match in pattern.finditer(sentence):
             if any(h.type == event_type and h.start <= match.start() < h.end for h in hits):
                 continue

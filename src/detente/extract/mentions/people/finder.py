@@ -16,6 +16,7 @@ from detente.extract.mentions.people.references import ReferenceBinding
 from detente.extract.mentions.people.table import Mention, Person, PersonTable
 from detente.extract.mentions.states import gazetteer
 from detente.extract.page.sentences import Sentence
+from detente.literal_gate import LiteralGate
 
 _PEOPLE = LexiconPatterns("mentions", "people")
 _TITLE_PHRASE_CHARS = 90  # longer than any title ("Chairman of the Joint Chiefs of Staff Committee of ...")
@@ -40,6 +41,15 @@ class PersonFinder(ReferenceBinding):
             for t in load_lexicon("titles")["offices"] + load_lexicon("titles")["ranks"]
             for w in t.split()
         ) | {"chiefs", "staff", "committee", "army", "forces", "ministry"}
+        self._named_patterns = (  # in this order: an earlier pattern's name covers a later one's
+            self.patterns.delegation,
+            self.patterns.org_head,
+            self.patterns.titled,
+            self.patterns.ranked,
+            self.patterns.counterpart_intro,
+            self.patterns.honoured,
+        )
+        self._named_gate = LiteralGate(self._named_patterns)
 
     @staticmethod
     def _counterpart_office(table: PersonTable, sentence: Sentence, at: int) -> str | None:
@@ -81,15 +91,10 @@ class PersonFinder(ReferenceBinding):
 
     def _named(self, text: str, sentence: Sentence, table: PersonTable) -> None:
         covered: list[tuple[int, int]] = []
-        patterns = (
-            self.patterns.delegation,
-            self.patterns.org_head,
-            self.patterns.titled,
-            self.patterns.ranked,
-            self.patterns.counterpart_intro,
-            self.patterns.honoured,
-        )
-        for pattern in patterns:
+        can_match = self._named_gate.open(sentence.text)
+        for position, pattern in enumerate(self._named_patterns):
+            if position not in can_match:
+                continue
             for match in pattern.finditer(sentence.text):
                 start = sentence.start + match.start()
                 if any(a <= start < b or a < sentence.start + match.end() <= b for a, b in covered):
