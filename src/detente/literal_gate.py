@@ -36,7 +36,18 @@ def fold(text: str) -> str:
     engine also takes "ı" for "i" and "ſ" for "s" (`re._casefix`): each such class is
     written as one letter, so no text the pattern matches can hide its literal.
     """
-    return text.lower().replace("i\u0307", "i").translate(_case_classes())
+    lowered = text.lower()
+    if lowered.isascii():
+        return lowered
+    lowered = lowered.replace("i\u0307", "i")
+    if _unusual_cases().search(lowered):  # translating every page letter by letter is slow
+        lowered = lowered.translate(_case_classes())
+    return lowered
+
+
+@lru_cache(maxsize=1)
+def _unusual_cases() -> re.Pattern[str]:
+    return re.compile("[" + "".join(re.escape(chr(code)) for code in _case_classes()) + "]")
 
 
 @lru_cache(maxsize=1)
