@@ -41,7 +41,15 @@ def test_interrupted_ingest_says_so_in_one_line_and_a_rerun_finishes(tmp_path: P
     corpus, db = tmp_path / "corpus.jsonl", tmp_path / "d.db"
     _corpus(corpus, 800)
     command = [*CLI, "ingest", str(corpus), "--db", str(db), "--quiet"]
-    job = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    job = subprocess.Popen(
+        command,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        # A test run started in the background by a shell (`pytest &`) ignores Ctrl-C, and a
+        # child inherits that: the ingest would run to its end. The child gets Ctrl-C back.
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
+    )
     deadline = time.monotonic() + 120
     while _articles(db)[0] == 0 and job.poll() is None and time.monotonic() < deadline:
         time.sleep(0.05)
