@@ -1,0 +1,219 @@
+"""The place filter (through `event_places`) gives what the unindexed reading it replaces
+gave, on both backends: the same events in the same order on every page, ties included.
+
+The fixture database is written three ways (a whole resolution, the m010 migration over
+events stored before it, and incremental resolution in `tests/resolve/test_incremental.py`,
+which compares `event_places` too)."""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+import unicodedata
+from collections.abc import Iterator
+from datetime import date, timedelta
+from pathlib import Path
+
+import pytest
+
+import detente
+from detente.models import Article, Event, EventDate, Place, Resolution, Source
+from detente.query import Detente
+from detente.store import Store, open_store
+
+PLACES = [
+    Place("Moi Barracks, Eldoret", "KEN", 198629),
+    Place("Eldoret", "KEN", 198629),
+    Place("ELDORET", "KEN", None),
+    Place("General Headquarters, Rawalpindi", "PAK", 1166993),
+    Place("Rawalpindi", "PAK", 1166993),
+    Place("Rawalpindi Cantonment ,Rawalpindi , Punjab", "PAK", None),
+    Place("Kraków", "POL", 3094802),
+    Place("Port  Louis", "MUS", 934154),
+    Place(None, "KEN", 192950),  # a country's capital stands for it: only an id
+    Place("Eldoret Airport", "KEN", None),
+    None,
+]
+QUERIES = [
+    "Eldoret",
+    "eldoret ",
+    "Moi Barracks",
+    "moi barracks ,eldoret",
+    "Moi Barracks, Eldoret, Kenya",
+    "Rawalpindi",
+    "Rawalpindi Cantonment, Rawalpindi",
+    "rawalpindi,punjab",
+    "Punjab",
+    "Krakow",
+    "Port Louis",
+    "198629",
+    " 192950 ",
+    "0198629",
+    "Eldo",
+    "Barracks",
+]
+TYPES = ("meeting", "exercise", "agreement")
+TEXTS = [
+    "Troops began a joint exercise near the border.",
+    "The joint exercise, a joint exercise of two navies, ended.",
+    "Officials said the exercise was joint and planned for months, with many more words after it.",
+    "Ministers met to discuss trade.",
+    "A joint exercise.",
+]
+
+
+def _events() -> list[Event]:
+    events = []
+    for n in range(90):
+        day = date(2024, 1, 1) + timedelta(days=n % 7)  # many events share a day: ties
+        when = EventDate(day, day, "day") if n % 11 else EventDate(None, None, "unknown")
+        evidence = f"{TEXTS[n % len(TEXTS)]} Report {n}."
+        events.append(
+            Event(
+                TYPES[n % 3],
+                "occurred",
+                ["KEN", "UGA"] if n % 2 else ["PAK", "POL"],
+                evidence,
+                when,
+                [],
+                PLACES[n % len(PLACES)],
+                event_id=f"E-{n:03d}",
+                sources=[Source(f"doc-{n % 30:02d}", evidence)],
+            )
+        )
+    return events
+
+
+def _fill(store: Store) -> None:
+    for n in range(30):
+        text = " ".join(f"{TEXTS[(n + k) % len(TEXTS)]} Report {n}." for k in range(1 + n % 3))
+        if n % 10 == 9:
+            text = TEXTS[0]  # the same text under three ids: equal scores
+        store.add_article(Article(f"doc-{n:02d}", text, title=f"Dispatch {n}"), [])
+    for n in range(40):  # articles matching none of the words searched for
+        store.add_article(Article(f"other-{n:02d}", f"Weather on the coast, day {n}."), [])
+    store.save_resolution(Resolution(events=_events()))
+
+
+@pytest.fixture(scope="module")
+def sqlite_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("indexed") / "indexed.db"
+    with open_store(path) as store:
+        _fill(store)
+    return path
+
+
+@pytest.fixture(scope="module")
+def postgres_location(postgres_server: object) -> str:
+    url = postgres_server.create_database("indexed_reads")  # type: ignore[attr-defined]
+    with open_store(url) as store:
+        _fill(store)
+    return str(url)
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def location(request: pytest.FixtureRequest, sqlite_path: Path) -> str | Path:
+    return sqlite_path if request.param == "sqlite" else request.getfixturevalue("postgres_location")
+
+
+@pytest.fixture
+def db(location: str | Path) -> Iterator[Detente]:
+    with detente.open(location) as opened:
+        yield opened
+
+
+# ------------------------------------------------------------------ the place filter
+
+
+def _fold(text: str) -> str:
+    plain = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+    return re.sub(r"[\s.]+", " ", plain).strip().casefold()
+
+
+def _at(place: str | None, geonames_id: int | None, asked: str) -> bool:
+    """The unindexed reading (the SQL it replaces, in Python): the asked name, its parts
+    joined by bare commas, found between commas in the stored name's; or the id as text."""
+    wanted = re.sub(r"\s*,\s*", ",", _fold(asked))
+    if place is not None:
+        stored = _fold(place).replace(", ", ",").replace(" ,", ",")
+        if f",{wanted}," in f",{stored},":
+            return True
+    return geonames_id is not None and str(geonames_id) == asked.strip()
+
+
+def _reference(db: Detente, places: list[str], sort: str | None, **filters: str) -> list[str]:
+    every = db.events(limit=1_000, sort=sort, **filters).items  # the listing without a place
+    return [e.event_id for e in every if any(_at(e.location_place, e.geonames_id, asked) for asked in places)]
+
+
+@pytest.mark.parametrize("asked", QUERIES)
+@pytest.mark.parametrize("sort", [None, "-sources", "place"])
+def test_the_place_filter_pages_through_what_the_unindexed_reading_found(
+    db: Detente, asked: str, sort: str | None
+) -> None:
+    expected = _reference(db, [asked], sort)
+    assert db.events(place=asked, sort=sort, limit=1).total == len(expected)
+    pages = [db.events(place=asked, sort=sort, limit=4, offset=start) for start in range(0, 40, 4)]
+    assert [e.event_id for page in pages for e in page.items] == expected
+    assert {page.total for page in pages} == {len(expected)}
+
+
+def test_several_places_with_other_filters(db: Detente) -> None:
+    asked = ["Rawalpindi", "Moi Barracks", "192950"]
+    expected = _reference(db, asked, None, type="meeting", since="2024-01-03")
+    assert expected  # the fixture has such events: the comparison says something
+    found = db.events(place=asked, type="meeting", since="2024-01-03", limit=100)
+    assert [e.event_id for e in found.items] == expected
+    assert found.total == len(expected)
+
+
+def test_the_reference_is_the_sql_it_replaced(sqlite_path: Path) -> None:
+    """On SQLite, the Python reference above agrees with the former SQL condition itself."""
+    conn = sqlite3.connect(sqlite_path)
+    conn.create_function("name_key", 1, lambda v: None if v is None else _fold(v))
+    rows = conn.execute("SELECT event_id, location_place, geonames_id FROM events").fetchall()
+    for asked in QUERIES:
+        old = conn.execute(
+            "SELECT event_id FROM events WHERE"
+            " instr(',' || replace(replace(name_key(location_place), ', ', ','), ' ,', ',') || ',',"
+            " ',' || ? || ',') > 0 OR CAST(geonames_id AS TEXT) = ?",
+            (re.sub(r"\s*,\s*", ",", _fold(asked)), asked.strip()),
+        )
+        assert {r[0] for r in old} == {r[0] for r in rows if _at(r[1], r[2], asked)}, asked
+
+
+def test_events_stored_before_the_place_index_are_filed_by_its_migration(tmp_path: Path) -> None:
+    path = tmp_path / "old.db"
+    with open_store(path) as store:
+        _fill(store)
+        written = sorted(
+            tuple(r) for r in store.connection.execute("SELECT kind, key, event_id FROM event_places")
+        )
+    assert written  # the resolution filed its events
+    conn = sqlite3.connect(path)
+    conn.executescript("DROP TABLE event_places; DELETE FROM migrations WHERE name = 'm010_event_places';")
+    conn.close()
+    with open_store(path) as store:
+        assert (
+            sorted(tuple(r) for r in store.connection.execute("SELECT kind, key, event_id FROM event_places"))
+            == written
+        )
+    with detente.open(path) as db:
+        assert [e.event_id for e in db.events(place="Rawalpindi", limit=100).items] == _reference(
+            db, ["Rawalpindi"], None
+        )
+
+
+@pytest.mark.parametrize("backend", ["sqlite", "postgresql"])
+def test_replaced_events_leave_the_place_index(
+    request: pytest.FixtureRequest, tmp_path: Path, backend: str
+) -> None:
+    """A whole resolution replaces the filings; a removed event takes its own with it."""
+    location = tmp_path / "r.db" if backend == "sqlite" else request.getfixturevalue("postgres_url")
+    with open_store(location) as store:
+        _fill(store)
+        store.save_resolution(Resolution(events=_events()[:5]))
+        rows = store.connection.execute("SELECT DISTINCT event_id FROM event_places").fetchall()
+        assert {row[0] for row in rows} == {"E-000", "E-001", "E-002", "E-003", "E-004"}
+        store.connection.execute("DELETE FROM events WHERE event_id = 'E-000'")
+        assert not store.connection.execute("SELECT 1 FROM event_places WHERE event_id = 'E-000'").fetchall()
