@@ -1,5 +1,6 @@
-"""The place filter (through `event_places`) gives what the unindexed reading it replaces
-gave, on both backends: the same events in the same order on every page, ties included.
+"""The place filter (through `event_places`) and full-text search (ranked within a bounded
+window) give what the unindexed readings they replace gave, on both backends: the same
+events in the same order on every page, ties included, and the same ranked hits.
 
 The fixture database is written three ways (a whole resolution, the m010 migration over
 events stored before it, and incremental resolution in `tests/resolve/test_incremental.py`,
@@ -20,6 +21,8 @@ import detente
 from detente.models import Article, Event, EventDate, Place, Resolution, Source
 from detente.query import Detente
 from detente.store import Store, open_store
+from detente.store.dialect import dialect_of
+from detente.store.read import search
 
 PLACES = [
     Place("Moi Barracks, Eldoret", "KEN", 198629),
@@ -217,3 +220,61 @@ def test_replaced_events_leave_the_place_index(
         assert {row[0] for row in rows} == {"E-000", "E-001", "E-002", "E-003", "E-004"}
         store.connection.execute("DELETE FROM events WHERE event_id = 'E-000'")
         assert not store.connection.execute("SELECT 1 FROM event_places WHERE event_id = 'E-000'").fetchall()
+
+
+# ------------------------------------------------------------------ full-text search
+
+
+def _ranked_whole(conn: object, query: str) -> dict[str, list[tuple[int, str, float]]]:
+    """Every match of each kind ranked (the reading before the window): (row id, id, score)."""
+    if dialect_of(conn).name == "sqlite":
+        sql = {
+            "article": "SELECT a.id, a.doc_id, -bm25(articles_fts) FROM articles_fts"
+            " JOIN articles a ON a.id = articles_fts.rowid WHERE articles_fts MATCH ?",
+            "event": "SELECT e.id, e.event_id, -bm25(events_fts) FROM events_fts"
+            " JOIN events e ON e.id = events_fts.rowid WHERE events_fts MATCH ?",
+        }
+    else:
+        article = "to_tsvector('english', coalesce(title, '') || ' ' || text)"
+        event = "to_tsvector('english', coalesce(name, '') || ' ' || all_evidence)"
+        sql = {
+            "article": f"SELECT id, doc_id, ts_rank({article}, q) FROM articles,"
+            f" plainto_tsquery('english', ?) q WHERE {article} @@ q",
+            "event": f"SELECT id, event_id, ts_rank({event}, q) FROM events,"
+            f" plainto_tsquery('english', ?) q WHERE {event} @@ q",
+        }
+    found = {}
+    for kind, text in sql.items():
+        rows = [(r[0], r[1], float(r[2])) for r in conn.execute(text, (query,))]  # type: ignore[attr-defined]
+        found[kind] = sorted(rows, key=lambda r: (-r[2], r[0]))  # best first, ties by row id
+    return found
+
+
+def _expected(ranked: dict[str, list[tuple[int, str, float]]], limit: int, window: int) -> list[tuple]:
+    hits = []
+    for kind, rows in ranked.items():
+        newest = set(sorted(r[0] for r in rows)[-window:])
+        hits += [(kind, r[1], round(r[2], 6)) for r in [r for r in rows if r[0] in newest][:limit]]
+    hits.sort(key=lambda h: (-h[2], h[0], h[1]))  # as `search` merges the two kinds
+    return hits[:limit]
+
+
+@pytest.mark.parametrize("words", ["joint exercise", "exercise", "report 7", "ministers trade", "absent"])
+@pytest.mark.parametrize("limit", [1, 3, 10, 200])
+@pytest.mark.parametrize("window", [search.WINDOW, 12, 1])
+def test_search_ranks_as_the_whole_ranking_did_within_its_window(
+    location: str | Path, words: str, limit: int, window: int
+) -> None:
+    query = search.fts_query(words)
+    assert query is not None
+    with open_store(location) as store:
+        ranked = _ranked_whole(store.connection, query if isinstance(location, Path) else words)
+        hits = search.search(store.connection, query, limit, window)
+    assert [(h["kind"], h["id"], h["score"]) for h in hits] == _expected(ranked, limit, window)
+
+
+def test_the_fixture_has_ties_and_more_matches_than_the_small_windows(sqlite_path: Path) -> None:
+    with open_store(sqlite_path) as store:
+        ranked = _ranked_whole(store.connection, search.fts_query("joint exercise") or "")
+    scores = [r[2] for r in ranked["article"]]
+    assert len(scores) > 12 and len(set(scores)) < len(scores)
