@@ -222,6 +222,33 @@ def test_replaced_events_leave_the_place_index(
         assert not store.connection.execute("SELECT 1 FROM event_places WHERE event_id = 'E-000'").fetchall()
 
 
+@pytest.mark.parametrize("words", ["joint exercise", "report 7", "ministers trade", "absent"])
+@pytest.mark.parametrize("sort", [None, "-sources"])
+def test_the_text_filter_pages_through_every_match_in_order(
+    location: str | Path, db: Detente, words: str, sort: str | None
+) -> None:
+    """A newest-first listing of a common text reads the date index and checks each event
+    against the matches (SQLite); every page is the slice of the whole ordered listing."""
+    every = db.events(limit=1_000, sort=sort).items
+    if isinstance(location, Path):
+        conn = sqlite3.connect(location)
+        matched = {
+            row[0]
+            for row in conn.execute(
+                "SELECT e.event_id FROM events_fts JOIN events e ON e.id = events_fts.rowid"
+                " WHERE events_fts MATCH ?",
+                (search.fts_query(words),),
+            )
+        }
+        conn.close()
+    else:
+        matched = {e.event_id for e in db.events(text=words, limit=1_000).items}
+    expected = [e.event_id for e in every if e.event_id in matched]
+    pages = [db.events(text=words, sort=sort, limit=6, offset=start) for start in range(0, 96, 6)]
+    assert [e.event_id for page in pages for e in page.items] == expected
+    assert {page.total for page in pages} == {len(expected)}
+
+
 # ------------------------------------------------------------------ full-text search
 
 

@@ -25,8 +25,11 @@ class EventFilter:
     located_in: str | None = None  # the country the event's location lies in
 
 
-def where_clause(spec: EventFilter, alias: str = "e") -> tuple[str, list[Any]]:
-    """SQL condition (always valid, "1 = 1" when empty) and its parameters."""
+def where_clause(spec: EventFilter, alias: str = "e", text_probe: bool = False) -> tuple[str, list[Any]]:
+    """SQL condition (always valid, "1 = 1" when empty) and its parameters.
+
+    `text_probe` (SQLite): the text matches are looked up per event read in the listing's
+    order, not read first as the events to visit (`events.find_events` says when)."""
     parts: list[str] = []
     params: list[Any] = []
     countries = sorted(set(spec.countries))
@@ -77,7 +80,8 @@ def where_clause(spec: EventFilter, alias: str = "e") -> tuple[str, list[Any]]:
         parts.append(f"{alias}.location_country = ?")
         params.append(spec.located_in)
     if spec.text:
-        parts.append(f"{alias}.id IN (SELECT rowid FROM events_fts WHERE events_fts MATCH ?)")
+        probe = "+" if text_probe else ""
+        parts.append(f"{probe}{alias}.id IN (SELECT rowid FROM events_fts WHERE events_fts MATCH ?)")
         params.append(spec.text)
     return (" AND ".join(parts) or "1 = 1"), params
 
