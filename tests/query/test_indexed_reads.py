@@ -22,6 +22,7 @@ from detente.models import Article, Event, EventDate, Place, Resolution, Source
 from detente.query import Detente
 from detente.store import Store, open_store
 from detente.store.dialect import dialect_of
+from detente.store.read import related as related_reads
 from detente.store.read import search
 
 PLACES = [
@@ -247,6 +248,33 @@ def test_the_text_filter_pages_through_every_match_in_order(
     pages = [db.events(text=words, sort=sort, limit=6, offset=start) for start in range(0, 96, 6)]
     assert [e.event_id for page in pages for e in page.items] == expected
     assert {page.total for page in pages} == {len(expected)}
+
+
+@pytest.mark.parametrize("limit", [3, 200])
+def test_related_candidates_sharing_states_are_read_through_the_pair_index(
+    location: str | Path, db: Detente, limit: int
+) -> None:
+    """Events of one type with every one of the given states, in date order: the same as
+    filtering every event, through `event_pairs` (which holds the type) or one state."""
+    every = db.events(limit=1_000).items
+    with open_store(location) as store:
+        for event in every[:12]:
+            for states in (event.countries, event.countries[:1], ["KEN", "PAK"], []):
+                found = related_reads.sharing_countries(
+                    store.connection, event.event_id, event.type, list(states), named=False, limit=limit
+                )
+                expected = sorted(
+                    (
+                        e
+                        for e in every
+                        if e.type == event.type
+                        and e.event_id != event.event_id
+                        and set(states) <= set(e.countries)
+                    ),
+                    key=lambda e: (e.date_start is None, e.date_start or date.min, e.event_id),
+                )
+                wanted = [e.event_id for e in expected][:limit] if states else []
+                assert [e["event_id"] for e in found] == wanted, (event.event_id, states)
 
 
 # ------------------------------------------------------------------ full-text search
