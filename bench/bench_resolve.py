@@ -45,10 +45,10 @@ BASE = 5_000  # mentions of the world blocking is compared against
 BARS = {"new_day_seconds": 10.0, "peak_rss_mb": 1024.0, "quality_drift": 0.02}
 VOLATILE = {"id", "ingested_at", "applied_at", "saved_at", "generation", "unresolved"}
 DERIVED = (
-    "events", "event_countries", "event_pairs", "event_sources", "event_related", "event_participants",
-    "people", "person_names", "person_offices", "places", "person_variants", "mention_variants",
-    "article_sketches", "agg_pairs", "agg_pair_years", "agg_timeline", "agg_countries", "agg_locations",
-    "agg_sites", "agg_totals",
+    "events", "event_countries", "event_pairs", "event_places", "event_sources", "event_related",
+    "event_participants", "people", "person_names", "person_offices", "places", "person_variants",
+    "mention_variants", "article_sketches", "agg_pairs", "agg_pair_years", "agg_timeline",
+    "agg_countries", "agg_locations", "agg_sites", "agg_totals",
 )  # fmt: skip
 
 

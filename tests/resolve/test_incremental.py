@@ -32,9 +32,9 @@ Pairs = Sequence[tuple[Article, list[Event]]]
 NOT_COMPARED = {"id", "ingested_at", "applied_at", "saved_at", "generation", "unresolved"}
 NOT_COMPARED |= {"participants", "component", "fingerprint"}
 TABLES = (
-    "events", "event_countries", "event_pairs", "event_sources", "event_related", "event_participants",
-    "people", "person_names", "person_offices", "places", "agg_pairs", "agg_pair_years", "agg_timeline",
-    "agg_countries", "agg_locations", "agg_sites", "agg_totals",
+    "events", "event_countries", "event_pairs", "event_places", "event_sources", "event_related",
+    "event_participants", "people", "person_names", "person_offices", "places", "agg_pairs",
+    "agg_pair_years", "agg_timeline", "agg_countries", "agg_locations", "agg_sites", "agg_totals",
 )  # fmt: skip
 
 

@@ -292,7 +292,9 @@ class Detente:
         return Network(nodes, edges)
 
     def search(self, text: str, *, limit: int = 20) -> list[SearchHit]:
-        """Articles and events whose text matches every word of `text`, best first."""
+        """Articles and events whose text matches every word of `text`, best first: ranked
+        among the 5,000 most recently stored matches of each kind (`read.search.WINDOW`), so
+        a query matching more costs the same at any database size; narrower ones are ranked whole."""
         query = search.fts_query(text or "")
         if query is None:
             raise ValueError(f"text: {text!r} has no words to search for")

@@ -11,6 +11,7 @@ PostgreSQL). Everything else in `detente.store` is shared by both backends.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import lru_cache
 from typing import Any
 
@@ -22,6 +23,20 @@ _ANGLES_IN = "translate({}, '<>', chr(4) || chr(5))"
 _EVENT_TITLE = (
     "coalesce(e.name, e.type || ': ' || replace(replace(replace(e.countries, '[', ''), ']', ''), '\"', ''))"
 )
+
+
+def _fts5_search(fts: str, columns: str, join: str) -> str:
+    window = (
+        f"SELECT min(rowid) FROM (SELECT rowid FROM {fts} WHERE {fts} MATCH :query"
+        " ORDER BY rowid DESC LIMIT :window)"
+    )
+    return (
+        f"{columns} snippet({fts}, -1, '{OPEN}', '{CLOSE}', '…', 20) AS snip, -best.rank AS score"
+        f" FROM (SELECT rowid, rank FROM {fts} WHERE {fts} MATCH :query AND rowid >= ({window})"
+        " ORDER BY rank, rowid LIMIT :limit) best"
+        f" CROSS JOIN {fts} ON {fts}.rowid = best.rowid AND {fts} MATCH :query"
+        f" {join} ORDER BY best.rank, best.rowid"
+    )
 
 
 class Dialect:
@@ -68,19 +83,22 @@ class Dialect:
         """
 
     def search_articles_sql(self) -> str:
-        return (
-            "SELECT a.doc_id AS id, a.title, a.published AS day,"
-            f" snippet(articles_fts, -1, '{OPEN}', '{CLOSE}', '…', 20) AS snip, -bm25(articles_fts) AS score"
-            " FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid WHERE articles_fts MATCH ?"
-            " ORDER BY bm25(articles_fts) LIMIT ?"
+        """The best `:limit` articles for `:query` among its `:window` most recently stored
+        matches (all of them when there are no more): the window read newest first from
+        the FTS index (which stops there), ranked in the index alone (bm25, ties by rowid),
+        and only the best rows joined to their articles and snipped."""
+        return _fts5_search(
+            "articles_fts",
+            "SELECT a.doc_id AS id, a.title, a.published AS day,",
+            "JOIN articles a ON a.id = best.rowid",
         )
 
     def search_events_sql(self) -> str:
-        return (
-            f"SELECT e.event_id AS id, {_EVENT_TITLE} AS title, e.date_start AS day,"
-            f" snippet(events_fts, -1, '{OPEN}', '{CLOSE}', '…', 20) AS snip, -bm25(events_fts) AS score"
-            " FROM events_fts JOIN events e ON e.id = events_fts.rowid WHERE events_fts MATCH ?"
-            " ORDER BY bm25(events_fts) LIMIT ?"
+        """As `search_articles_sql`, over event names and evidence."""
+        return _fts5_search(
+            "events_fts",
+            f"SELECT e.event_id AS id, {_EVENT_TITLE} AS title, e.date_start AS day,",
+            "JOIN events e ON e.id = best.rowid",
         )
 
     def reindex_all_events(self, conn: Any) -> None:
@@ -160,6 +178,22 @@ def _translated(sql: str) -> str:
     return _rewrite_outside_quotes(sql, _SPELLINGS)
 
 
+def _pg_search(table: str, alias: str, doc: Callable[[str], str], columns: str, text: str) -> str:
+    """`table`'s `:window` newest rows matching `:query` (from the GIN index), ranked by
+    ts_rank (ties by id), the best `:limit` given a headline."""
+    query = "plainto_tsquery('english', :query)"
+    newest = f"SELECT n.id FROM {table} n WHERE {doc('n')} @@ {query} ORDER BY n.id DESC LIMIT :window"
+    best = (
+        f"SELECT r.id, ts_rank({doc('r')}, q) AS score FROM ({newest}) w JOIN {table} r ON r.id = w.id,"
+        f" {query} q ORDER BY score DESC, r.id LIMIT :limit"
+    )
+    return (
+        f"{columns} ts_headline('english', {_ANGLES_IN.format(text)}, q, '{_HEADLINE}') AS snip,"
+        f" best.score FROM ({best}) best JOIN {table} {alias} ON {alias}.id = best.id, {query} q"
+        f" ORDER BY best.score DESC, {alias}.id"
+    )
+
+
 class Postgres(Dialect):
     name = "postgresql"
 
@@ -201,25 +235,22 @@ class Postgres(Dialect):
         """
 
     def search_articles_sql(self) -> str:
-        return (
-            "SELECT a.doc_id AS id, a.title, a.published AS day,"
-            " ts_headline('english', " + _ANGLES_IN.format("coalesce(a.title, '') || ' ' || a.text")
-            + f", q, '{_HEADLINE}') AS snip,"
-            f" ts_rank({_ARTICLE_DOC.replace('title', 'a.title').replace(' text)', ' a.text)')}, q) AS score"
-            f" FROM articles a, plainto_tsquery('english', ?) q"
-            f" WHERE {_ARTICLE_DOC.replace('title', 'a.title').replace(' text)', ' a.text)')} @@ q"
-            " ORDER BY score DESC, a.id LIMIT ?"
+        """As SQLite's: the `:window` newest matches (by id) ranked, the best snipped."""
+        return _pg_search(
+            "articles",
+            "a",
+            lambda t: _ARTICLE_DOC.replace("title", f"{t}.title").replace(" text)", f" {t}.text)"),
+            "SELECT a.doc_id AS id, a.title, a.published AS day,",
+            "coalesce(a.title, '') || ' ' || a.text",
         )
 
     def search_events_sql(self) -> str:
-        doc = _EVENT_DOC.replace("name", "e.name").replace("all_evidence", "e.all_evidence")
-        return (
-            f"SELECT e.event_id AS id, {_EVENT_TITLE} AS title, e.date_start AS day,"
-            " ts_headline('english', " + _ANGLES_IN.format("coalesce(e.name, '') || ' ' || e.all_evidence")
-            + f", q, '{_HEADLINE}') AS snip,"
-            f" ts_rank({doc}, q) AS score"
-            f" FROM events e, plainto_tsquery('english', ?) q WHERE {doc} @@ q"
-            " ORDER BY score DESC, e.id LIMIT ?"
+        return _pg_search(
+            "events",
+            "e",
+            lambda t: _EVENT_DOC.replace("name", f"{t}.name").replace("all_evidence", f"{t}.all_evidence"),
+            f"SELECT e.event_id AS id, {_EVENT_TITLE} AS title, e.date_start AS day,",
+            "coalesce(e.name, '') || ' ' || e.all_evidence",
         )
 
     def reindex_all_events(self, conn: Any) -> None:

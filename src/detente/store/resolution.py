@@ -9,9 +9,10 @@ from collections import defaultdict
 from detente.models import EVENT_TYPES, STATUSES, Event, Person, Resolution, Source
 from detente.store.codec import dumps, insert, iso
 from detente.store.dialect import dialect_of
-from detente.store.keys import name_key, title_key
+from detente.store.keys import name_key, place_keys, title_key
 
 _MERGED_TABLES = (
+    "event_places",
     "event_related",
     "event_sources",
     "event_participants",
@@ -95,6 +96,8 @@ def write_event(conn: sqlite3.Connection, event: Event, known_people: set[str]) 
         " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
         [(a, b, event.event_id, event.type, event.status, *_dates(event)) for a, b in pairs],
     )
+    place, geonames_id = (location.place, location.geonames_id) if location else (None, None)
+    write_event_places(conn, [(kind, key, event.event_id) for kind, key in place_keys(place, geonames_id)])
     for position, source in enumerate(sources):
         _write_source(conn, event, position, source)
     conn.execute(
@@ -121,6 +124,12 @@ def write_event(conn: sqlite3.Connection, event: Event, known_people: set[str]) 
                 "country": person.country,
             },
         )
+
+
+def write_event_places(conn: sqlite3.Connection, rows: list[tuple[int, str, str]]) -> None:
+    """File events under their place keys (`keys.place_keys`): (kind, key, event_id) rows."""
+    if rows:
+        conn.executemany("INSERT INTO event_places (kind, key, event_id) VALUES (?, ?, ?)", rows)
 
 
 def _dates(event: Event) -> tuple[str | None, str | None, str]:

@@ -8,6 +8,7 @@ from collections import defaultdict
 from typing import Any
 
 from detente.store.codec import parse_date
+from detente.store.dialect import dialect_of
 from detente.store.read.filters import EventFilter, where_clause
 
 _ORDER = "ORDER BY e.date_start DESC NULLS LAST, e.event_id"
@@ -52,13 +53,33 @@ def count_events(conn: sqlite3.Connection, spec: EventFilter) -> int:
     return int(conn.execute(f"SELECT COUNT(*) FROM events e WHERE {where}", params).fetchone()[0])
 
 
+#: Rows a newest-first listing may read through the date index, checking each against the
+#: text matches, before reading the matches first and sorting them is cheaper.
+ORDERED_SCAN_ROWS = 20_000
+
+
 def find_events(
     conn: sqlite3.Connection, spec: EventFilter, limit: int, offset: int = 0, sort: str | None = None
 ) -> list[dict]:
-    where, params = where_clause(spec)
+    where, params = where_clause(spec, text_probe=_probe_text(conn, spec, limit + offset, sort))
     query = f"SELECT e.* FROM events e WHERE {where} {order_by(sort)} LIMIT ? OFFSET ?"
     rows = conn.execute(query, [*params, limit, offset]).fetchall()
     return with_participants(conn, [event_dict(row) for row in rows])
+
+
+def _probe_text(conn: sqlite3.Connection, spec: EventFilter, wanted: int, sort: str | None) -> bool:
+    """Whether a newest-first page of a common text is read in date order (SQLite).
+
+    SQLite would look every match up and sort them all (tens of thousands of events for
+    "joint exercise" in a million); when matches are dense, reading the date index and
+    checking each event stops after about `wanted / density` rows. Same rows either way."""
+    if sort or not spec.text or spec != EventFilter(text=spec.text) or dialect_of(conn).name != "sqlite":
+        return False
+    matches = conn.execute("SELECT COUNT(*) FROM events_fts WHERE events_fts MATCH ?", (spec.text,))
+    matched = int(matches.fetchone()[0])
+    total = conn.execute("SELECT value FROM agg_totals WHERE name = 'events'").fetchone()
+    events = int(total[0]) if total else 0
+    return matched > 0 and wanted * events <= ORDERED_SCAN_ROWS * matched
 
 
 def find_event_ids(conn: sqlite3.Connection, spec: EventFilter, sort: str | None = None) -> list[str]:

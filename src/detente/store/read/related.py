@@ -52,11 +52,22 @@ def sharing_countries(
     when `named`), for plan/execution and series matching."""
     if not countries:
         return []
-    conditions = ["e.type = ?", "e.event_id != ?"]
+    # The events of these states are read through their indexes (a pair through
+    # `event_pairs`, which also holds the type); the type is then checked on those rows, as
+    # `events_type` would read a third of all events (`|| ''` hides it from the planner).
+    conditions = ["(e.type || '') = ?", "e.event_id != ?"]
     params: list[object] = [event_type, event_id]
     if named:
         conditions.append("e.name IS NOT NULL")
-    for country in countries:
+    states = sorted(set(countries))
+    if len(states) >= 2:
+        conditions.append(
+            "e.event_id IN (SELECT event_id FROM event_pairs"
+            " WHERE country_a = ? AND country_b = ? AND type = ?)"
+        )
+        params.extend([states[0], states[1], event_type])
+        states = states[2:]
+    for country in states:
         conditions.append("e.event_id IN (SELECT event_id FROM event_countries WHERE country = ?)")
         params.append(country)
     rows = conn.execute(

@@ -20,11 +20,19 @@ def fts_query(text: str) -> str | None:
     return " ".join(f'"{word}"' for word in words) or None
 
 
-def search(conn: sqlite3.Connection, query: str, limit: int) -> list[dict[str, Any]]:
-    """Best `limit` hits over articles and events; score is -bm25 (higher is better)."""
+#: How many matches of each kind are ranked, the most recently stored first: a query
+#: matching more ranks these (its cost stays bounded as the database grows); one matching
+#: fewer is ranked whole.
+WINDOW = 5_000
+
+
+def search(conn: sqlite3.Connection, query: str, limit: int, window: int = WINDOW) -> list[dict[str, Any]]:
+    """Best `limit` hits over articles and events among the `window` most recently stored
+    matches of each; score is -bm25 in SQLite, ts_rank in PostgreSQL (higher is better)."""
     dialect = dialect_of(conn)
-    articles = conn.execute(dialect.search_articles_sql(), (query, limit)).fetchall()
-    events = conn.execute(dialect.search_events_sql(), (query, limit)).fetchall()
+    params = {"query": query, "limit": limit, "window": window}
+    articles = conn.execute(dialect.search_articles_sql(), params).fetchall()
+    events = conn.execute(dialect.search_events_sql(), params).fetchall()
     hits = [_hit("article", row) for row in articles] + [_hit("event", row) for row in events]
     hits.sort(key=lambda hit: (-hit["score"], hit["kind"], hit["id"]))
     return hits[:limit]
