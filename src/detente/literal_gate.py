@@ -183,14 +183,14 @@ class LiteralGate:
         self._automaton = ahocorasick.Automaton()
         owners: dict[str, set[int]] = {}
         for index, pattern in enumerate(patterns):
-            prefixes = required_factors(pattern)
-            if prefixes is None:
+            factors = required_factors(pattern)
+            if factors is None:
                 self._always.append(index)
                 continue
-            for prefix in prefixes:
-                owners.setdefault(prefix, set()).add(index)
-        for prefix, indexes in owners.items():
-            self._automaton.add_word(prefix, frozenset(indexes))
+            for factor in factors:
+                owners.setdefault(factor, set()).add(index)
+        for factor, indexes in owners.items():
+            self._automaton.add_word(factor, frozenset(indexes))
         if owners:
             self._automaton.make_automaton()
         self._empty = not owners

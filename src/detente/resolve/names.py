@@ -40,6 +40,8 @@ class ParsedName:
 
 def fold(text: str) -> str:
     """Lower-case ASCII with accents removed, so "Gharaeï" and "Gharaei" compare equal."""
+    if text.isascii():  # nothing to decompose or drop (geocoding folds hundreds of thousands of names)
+        return text.lower()
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
     return ascii_text.casefold()
 

@@ -84,19 +84,14 @@ class Gazetteer:
         """The city's name and its Latin-script alternates, minus airport codes ("ISB").
 
         Indexing a country folds every alternate, which is most of a small batch's
-        geocoding time: an ASCII name folds by lower-casing, and a name with more than
-        two letters of a non-Latin script (which fold to nothing) is skipped unfolded.
+        geocoding time: a name with more than two letters of a non-Latin script (which
+        fold to nothing) is skipped unfolded.
         """
         names = {_name_key(city["name"])}
         for alt in city.get("alternatenames") or []:
-            if len(alt) < 4 or alt.isupper():
+            if len(alt) < 4 or alt.isupper() or len(_NON_LATIN_LETTER.findall(alt)) > 2:
                 continue
-            if alt.isascii():
-                key = _NOT_ALNUM.sub(" ", alt.lower()).strip()
-            elif len(_NON_LATIN_LETTER.findall(alt)) > 2:
-                continue
-            else:
-                key = _name_key(alt)
+            key = _name_key(alt)
             if len(key) >= 4 and key.replace(" ", "").isascii() and len(key) >= len(alt) - 2:
                 names.add(key)
         return names - {""}
