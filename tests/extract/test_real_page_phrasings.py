@@ -83,6 +83,50 @@ def test_meetings_with_two_people_and_no_separate_word_stay_one(extract):
     assert len(_of(extract, text, "meeting")) == 1
 
 
+@pytest.mark.parametrize("cue", ["later called on", "subsequently called on", "then called on"])
+def test_a_later_call_of_the_visit_is_a_meeting_of_its_own(extract, cue):
+    text = (
+        "Kenyan Army Commander Lieutenant General Peter Njiru, who arrived in Kigali on Tuesday for a "
+        "two-day visit, met Rwanda Defence Force Chief General Mubarakh Muganga.\n\n"
+        f"After meeting General Muganga, General Njiru {cue} Defence Minister Juvenal Marizamunda."
+    )
+    meetings = _of(extract, text, "meeting")
+    people = sorted(tuple(sorted(p.name.split()[-1] for p in m.participants)) for m in meetings)
+    assert people == [("Marizamunda", "Njiru"), ("Muganga", "Njiru")]  # whom he met before is no party
+
+
+def test_one_visitor_seeing_the_same_counterpart_twice_stays_one_meeting(extract):
+    text = (
+        "Kenyan Army Commander Lieutenant General Peter Njiru met Rwanda Defence Force Chief General "
+        "Mubarakh Muganga in Kigali on Tuesday.\n\nGeneral Njiru later met General Muganga's staff "
+        "at the headquarters with General Muganga."
+    )
+    assert len(_of(extract, text, "meeting")) == 1
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Kenyan Army Commander Peter Njiru and Rwandan Chief of Defence Staff Mubarakh Muganga hold a "
+        "bilateral meeting in Kigali on Tuesday.",
+        "Kenyan Army Commander Peter Njiru holds an official meeting with Rwandan Chief of Defence Staff "
+        "Mubarakh Muganga in Kigali on Tuesday.",
+    ],
+)
+def test_meetings_told_in_the_present_are_meetings(extract, sentence):
+    meetings = _of(extract, sentence, "meeting")
+    assert [(m.status, tuple(m.countries)) for m in meetings] == [("occurred", ("KEN", "RWA"))]
+
+
+def test_a_group_subject_after_an_opening_clause_is_the_same_meeting(extract):
+    text = (
+        "Kenyan Defence Minister Aden Moi spoke by phone with Rwandan Defence Minister Juvenal Marizamunda "
+        "on Tuesday.\n\nDuring the call, both ministers held talks on joint border patrols."
+    )
+    meetings = _of(extract, text, "meeting")
+    assert [sorted(p.name.split()[-1] for p in m.participants) for m in meetings] == [["Marizamunda", "Moi"]]
+
+
 @pytest.mark.parametrize(
     "sentence",
     [

@@ -13,7 +13,8 @@ Person = tuple[str, str | None, str]  # (name, title, country)
 def article(
     doc_id: str, published: date | None = None, text: str | None = None, outlet: str | None = None
 ) -> Article:
-    body = text or f"Article {doc_id}: a report of defence talks that no other test article repeats."
+    # No capitalised word: the test articles must not look like one story told twice (same_story).
+    body = text or f"article {doc_id}: a report of defence talks that no other test article repeats."
     return Article(
         doc_id, body, published=published, source_name=outlet, url=f"https://news.example/{doc_id}"
     )

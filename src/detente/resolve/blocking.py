@@ -8,8 +8,9 @@ let the pair through:
   by the family's tolerance), and a year-precise or long mention meets every dated
   mention of its years;
 - an undated mention meets the mentions that share one of its anchors: a person,
-  a place or its city, a word of its event name's series, or a date (or another
-  undated report's publication) near the day its article came out.
+  a place or its city, a word of its event name's series, a sketch word of its
+  article's opening (same-story articles), or a date (or another undated report's
+  publication) near the day its article came out.
 So every pair the merge could accept is a candidate (a property test checks it
 against the veto), and the number of pairs grows with the size of blocks, not
 with the square of the corpus. The same filings, hashed (`stored_filings`), index
@@ -78,6 +79,8 @@ def _anchors(view: MentionView) -> Iterator[Key]:
     if view.event_name is not None:
         for word in view.event_name.series:
             yield ("series", word)
+    for mark in view.story_marks:
+        yield ("story", mark)
 
 
 def _window(published: date, before: int, after: int) -> Interval:

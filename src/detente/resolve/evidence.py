@@ -8,7 +8,8 @@ of happening (type families: an arms contract may be an `agreement` or
 reported with, two editions of a series, a bilateral meeting beside a larger one,
 a signing beside a ratification, or two undated reports published months apart.
 `veto` adds: when a date is missing, nothing that ties the two together (a shared
-person, place, event name or publication time; exactly what blocking keys on).
+person, place, event name or publication time, exactly what blocking keys on; or
+two articles that tell one story, which a page with no date shares with a dated one).
 
 Everything else adds log-odds to a prior (`lexicons/merging.json`): the same day
 or month, the same states, people, place, event name, words of the story, and
@@ -92,7 +93,17 @@ def shared_anchor(a: MentionView, b: MentionView, rules: MergeRules) -> bool:
     if a.event_name and b.event_name and same_series(a.event_name, b.event_name):
         return True
     near = published_near(a, b, rules) if a.interval is None else published_near(b, a, rules)
-    return bool(near)
+    return bool(near) or same_story(a, b, rules)
+
+
+def same_story(a: MentionView, b: MentionView, rules: MergeRules) -> bool:
+    """Whether the two articles tell one story (one wire or press release, rewritten): their
+    openings share most telling words. Only asked about pairs with an undated report."""
+    if a.doc_id == b.doc_id or not a.story_marks & b.story_marks:  # blocking files by the marks
+        return False
+    if a.published and b.published and abs((a.published - b.published).days) > rules.story_within_days:
+        return False
+    return weighted_jaccard(a.story, b.story) >= rules.same_story_similarity
 
 
 def conflict(a: MentionView, b: MentionView, rules: MergeRules, *, same_status: bool = True) -> str | None:
@@ -205,6 +216,8 @@ def _dates(j: Judgement, a: MentionView, b: MentionView, rules: MergeRules) -> N
                 return
     if near is not None:
         j.add("published_near" if near else "published_far", w("published_near" if near else "published_far"))
+    elif same_story(a, b, rules):  # no publication date to place it: the story does
+        j.add("same_story", w("same_story"))
 
 
 def _rank(precision: str) -> int:

@@ -18,7 +18,7 @@ from detente.models import Event, Participant
 from detente.resolve.event_names import EventName, parse_event_name
 from detente.resolve.names import fold, parse_name
 from detente.resolve.rules import merge_rules
-from detente.resolve.text_similarity import neighbourhood, telling_words
+from detente.resolve.text_similarity import neighbourhood, story_marks, story_words, telling_words
 
 PRECISION_RANK = {"day": 0, "month": 1, "year": 2, "unknown": 3}
 Interval = tuple[date, date]
@@ -201,6 +201,8 @@ class MentionView:
         """Drop the telling words computed for comparisons (they are recomputed if asked again)."""
         self.__dict__.pop("stated", None)
         self.__dict__.pop("text", None)
+        self.__dict__.pop("story", None)
+        self.__dict__.pop("story_marks", None)
 
     @cached_property
     def stated(self) -> dict[str, float]:
@@ -212,6 +214,16 @@ class MentionView:
         """Telling words of the evidence and its neighbouring sentences."""
         context = neighbourhood(self.article_text, self.event.evidence_start, self.event.evidence)
         return _story_words(context, self.event)
+
+    @cached_property
+    def story(self) -> dict[str, float]:
+        """Telling words of the article's opening: what its story is, whichever report is asked."""
+        return dict(story_words(self.article_text[: merge_rules().story_chars]))
+
+    @cached_property
+    def story_marks(self) -> frozenset[str]:
+        """The opening's sketch words (`text_similarity.story_marks`): blocking keys on them."""
+        return story_marks(self.story) if self.article_text else frozenset()
 
     @property
     def period_start(self) -> date:

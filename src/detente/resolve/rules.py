@@ -36,6 +36,9 @@ class MergeRules:
     both_undated_published_days: int
     undated_apart_days: int
     news_day_slack_days: int = 0
+    same_story_similarity: float = 1.0  # above 1: never (no article is more alike than itself)
+    story_chars: int = 0
+    story_within_days: int = 0
 
     def family(self, event_type: str) -> str:
         return self.families.get(event_type, event_type)
@@ -95,6 +98,9 @@ def merge_rules() -> MergeRules:
             both_undated_published_days=int(raw["both_undated_published_days"]),
             undated_apart_days=int(raw["undated_apart_days"]),
             news_day_slack_days=int(raw["news_day_slack_days"]),
+            same_story_similarity=float(raw["same_story"]["similarity"]),
+            story_chars=int(raw["same_story"]["chars"]),
+            story_within_days=int(raw["same_story"]["published_within_days"]),
         )
     except (OSError, json.JSONDecodeError, KeyError, TypeError, ValueError) as exc:
         raise MergeRulesError(f"lexicon merging.json cannot be used: {exc!r}") from exc

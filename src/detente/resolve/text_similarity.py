@@ -13,6 +13,7 @@ score of a pair never changes when other articles arrive.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 import unicodedata
@@ -106,3 +107,23 @@ def neighbourhood(text: str, start: int | None, evidence: str) -> str:
     ends = [m.start() for m in SENTENCE_END.finditer(right)]
     after = right[: ends[1]] if len(ends) >= 2 else right
     return before + evidence + after
+
+
+STORY_MARKS = 4  # named words of an article's opening that file it for same-story candidates
+
+
+@lru_cache(maxsize=4096)
+def story_words(opening: str) -> Mapping[str, float]:
+    """`telling_words` of an article's opening, kept for the article's many mentions."""
+    return telling_words(opening)
+
+
+def story_marks(words: Mapping[str, float]) -> frozenset[str]:
+    """A bottom-k sketch of the named words: two openings that share most of their names share
+    one of these with high probability, so blocking can find same-story articles by key."""
+    named = [w for w, weight in words.items() if weight >= NAME_WEIGHT and not w[0].isdigit()]
+    return frozenset(sorted(named, key=_stable_hash)[:STORY_MARKS])
+
+
+def _stable_hash(word: str) -> bytes:
+    return hashlib.blake2b(word.encode(), digest_size=8).digest()

@@ -28,6 +28,9 @@ def attach_participants(draft: Draft, facts: SentenceFacts, excluded: tuple[int,
     sentence, hit, event_type, status = draft.sentence, draft.hit, draft.type, draft.status
     text = sentence.text
     mentions = [m for m in facts.people if not inside(m.start - sentence.start, excluded)]
+    opening = _RULES.earlier_meeting.match(text) if event_type == "meeting" else None
+    if opening and opening.end() <= hit.start:
+        mentions = [m for m in mentions if m.start - sentence.start >= opening.end()]
     if (
         event_type == "defence_industry"
     ):  # "..., Rosoboronexport chief X told reporters": a source, not a party

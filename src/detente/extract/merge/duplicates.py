@@ -70,8 +70,10 @@ def _same_happening(a: Draft, b: Draft, kept: list[Draft]) -> bool:
         if pa and pb:
             if not (pa <= pb or pb <= pa):
                 return False
-            if pb - pa and _ANCHORS.another.search(b.sentence.text[: b.hit.start]):
-                return False  # "He also met the army chief": one more meeting of the visit
+            before = b.sentence.text[: b.hit.start]
+            sequel = not a.visit_only and _ANCHORS.sequel.search(before)
+            if pb - pa and (_ANCHORS.another.search(before) or sequel):
+                return False  # "He also met the army chief", "later called on": one more meeting of the visit
             return _places_compatible(a.place, b.place) or a.visit_only or b.visit_only
         return (
             not pa
