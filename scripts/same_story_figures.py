@@ -18,9 +18,10 @@ import json
 import sys
 from pathlib import Path
 
+from detente.dedup_links import gold_links
 from detente.ingest import IngestOptions, read_sources
 from detente.resolve.rules import merge_rules
-from detente.resolve.text_similarity import story_words, weighted_jaccard
+from detente.resolve.text_similarity import opening_story, weighted_jaccard
 
 ROOT = Path(__file__).resolve().parents[1]
 Pair = tuple[float, bool, str, str]
@@ -35,14 +36,10 @@ def article_pairs(shared: Path) -> list[Pair]:
     texts = {
         a.doc_id: a.text for a in read_sources([str(shared / "news")], IngestOptions()) if hasattr(a, "text")
     }
-    linked = {
-        tuple(sorted((doc, link["doc_id"])))
-        for doc, g in gold.items()
-        for link in g.get("same_event_as") or []
-    }
+    linked = {(a[0], b[0]) for a, b in gold_links(gold)}  # ends sorted: the lower page first
     states = {doc: {c for e in g.get("events", []) for c in e["countries"]} for doc, g in gold.items()}
     chars = merge_rules().story_chars
-    words = {doc: story_words(text[:chars]) for doc, text in texts.items()}
+    words = {doc: opening_story(text[:chars]).words for doc, text in texts.items()}
     pairs = [
         (weighted_jaccard(words[a], words[b]), (a, b) in linked, a, b)
         for a, b in itertools.combinations(sorted(texts), 2)

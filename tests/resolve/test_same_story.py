@@ -73,7 +73,7 @@ def test_an_undated_page_of_another_story_stays_apart() -> None:
 
 def test_blocking_pairs_same_story_reports_so_the_merge_can_see_them() -> None:
     views = _views([("wire", date(2025, 3, 4), WIRE), ("rewrite", None, REWRITE)], [DATED, UNDATED])
-    assert views[0].story_marks & views[1].story_marks
+    assert views[0].story.marks & views[1].story.marks
     assert (0, 1) in candidate_pairs(views)
     assert judge(*views).veto is None
     assert any(name == "same_story" for name, _ in judge(*views).parts)

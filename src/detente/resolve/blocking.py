@@ -79,7 +79,7 @@ def _anchors(view: MentionView) -> Iterator[Key]:
     if view.event_name is not None:
         for word in view.event_name.series:
             yield ("series", word)
-    for mark in view.story_marks:
+    for mark in view.story.marks:
         yield ("story", mark)
 
 

@@ -99,11 +99,11 @@ def shared_anchor(a: MentionView, b: MentionView, rules: MergeRules) -> bool:
 def same_story(a: MentionView, b: MentionView, rules: MergeRules) -> bool:
     """Whether the two articles tell one story (one wire or press release, rewritten): their
     openings share most telling words. Only asked about pairs with an undated report."""
-    if a.doc_id == b.doc_id or not a.story_marks & b.story_marks:  # blocking files by the marks
+    if a.doc_id == b.doc_id or not a.story.marks & b.story.marks:  # blocking files by the marks
         return False
     if a.published and b.published and abs((a.published - b.published).days) > rules.story_within_days:
         return False
-    return weighted_jaccard(a.story, b.story) >= rules.same_story_similarity
+    return weighted_jaccard(a.story.words, b.story.words) >= rules.same_story_similarity
 
 
 def conflict(a: MentionView, b: MentionView, rules: MergeRules, *, same_status: bool = True) -> str | None:

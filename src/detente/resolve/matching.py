@@ -18,7 +18,7 @@ from detente.models import Event, Participant
 from detente.resolve.event_names import EventName, parse_event_name
 from detente.resolve.names import fold, parse_name
 from detente.resolve.rules import merge_rules
-from detente.resolve.text_similarity import neighbourhood, story_marks, story_words, telling_words
+from detente.resolve.text_similarity import Opening, neighbourhood, opening_story, telling_words
 
 PRECISION_RANK = {"day": 0, "month": 1, "year": 2, "unknown": 3}
 Interval = tuple[date, date]
@@ -202,7 +202,6 @@ class MentionView:
         self.__dict__.pop("stated", None)
         self.__dict__.pop("text", None)
         self.__dict__.pop("story", None)
-        self.__dict__.pop("story_marks", None)
 
     @cached_property
     def stated(self) -> dict[str, float]:
@@ -216,14 +215,10 @@ class MentionView:
         return _story_words(context, self.event)
 
     @cached_property
-    def story(self) -> dict[str, float]:
-        """Telling words of the article's opening: what its story is, whichever report is asked."""
-        return dict(story_words(self.article_text[: merge_rules().story_chars]))
-
-    @cached_property
-    def story_marks(self) -> frozenset[str]:
-        """The opening's sketch words (`text_similarity.story_marks`): blocking keys on them."""
-        return story_marks(self.story) if self.article_text else frozenset()
+    def story(self) -> Opening:
+        """What the article's opening says its story is, whichever report is asked (blocking keys
+        on its marks)."""
+        return opening_story(self.article_text[: merge_rules().story_chars])
 
     @property
     def period_start(self) -> date:

@@ -36,7 +36,7 @@ class MergeRules:
     both_undated_published_days: int
     undated_apart_days: int
     news_day_slack_days: int = 0
-    same_story_similarity: float = 1.0  # above 1: never (no article is more alike than itself)
+    same_story_similarity: float = 1.0  # defaults only follow the field before; merging.json sets them
     story_chars: int = 0
     story_within_days: int = 0
 

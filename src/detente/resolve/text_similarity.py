@@ -18,6 +18,7 @@ import json
 import re
 import unicodedata
 from collections.abc import Mapping
+from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
@@ -112,17 +113,22 @@ def neighbourhood(text: str, start: int | None, evidence: str) -> str:
 STORY_MARKS = 4  # named words of an article's opening that file it for same-story candidates
 
 
+@dataclass(frozen=True)
+class Opening:
+    """What an article's opening says its story is: its telling words, and `marks`, a bottom-k
+    sketch of the named ones (two openings that share most of their names share one of these
+    with high probability, so blocking can find same-story articles by key)."""
+
+    words: Mapping[str, float]
+    marks: frozenset[str]
+
+
 @lru_cache(maxsize=4096)
-def story_words(opening: str) -> Mapping[str, float]:
-    """`telling_words` of an article's opening, kept for the article's many mentions."""
-    return telling_words(opening)
-
-
-def story_marks(words: Mapping[str, float]) -> frozenset[str]:
-    """A bottom-k sketch of the named words: two openings that share most of their names share
-    one of these with high probability, so blocking can find same-story articles by key."""
+def opening_story(opening: str) -> Opening:
+    """The story of an article's opening, computed once for the article's many mentions."""
+    words = telling_words(opening)
     named = [w for w, weight in words.items() if weight >= NAME_WEIGHT and not w[0].isdigit()]
-    return frozenset(sorted(named, key=_stable_hash)[:STORY_MARKS])
+    return Opening(words, frozenset(sorted(named, key=_stable_hash)[:STORY_MARKS]))
 
 
 def _stable_hash(word: str) -> bytes:
