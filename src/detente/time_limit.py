@@ -7,12 +7,18 @@ passes (CPython's asynchronous exception, delivered between two bytecodes), so t
 call unwinds through its own `finally` blocks and the caller reports a named failure.
 A long single C call (one regular expression over one paragraph) ends before the
 exception is seen; the rules keep each such call bounded by a paragraph.
+
+CPython drops an asynchronous exception that lands inside a garbage-collector callback or
+a finaliser (it reports it as "ignored" and goes on). So the long loops of extraction also
+call `check_time_limit()`, an ordinary raise once this thread's deadline has passed: the
+watchdog makes the stop prompt, the checkpoints make it certain.
 """
 
 from __future__ import annotations
 
 import ctypes
 import threading
+import time
 from collections.abc import Callable
 from typing import TypeVar
 
@@ -31,10 +37,31 @@ class TimeLimitExceeded(BaseException):
         self.seconds = seconds
 
 
+class _Deadline(threading.local):
+    """When this thread's innermost limited call must end (monotonic seconds), and its limit."""
+
+    at: float | None = None
+    seconds: float = 0.0
+
+
+_DEADLINE = _Deadline()
+
+
+def check_time_limit() -> None:
+    """Raise TimeLimitExceeded when this thread's limited call has run out (cheap: one clock read)."""
+    at = _DEADLINE.at
+    if at is not None and time.monotonic() > at:
+        raise TimeLimitExceeded(_DEADLINE.seconds)
+
+
 def call_with_time_limit(func: Callable[[], T], seconds: float | None) -> T:
     """`func()`, or TimeLimitExceeded once it has run `seconds` (None or 0: no limit)."""
     if not seconds:
         return func()
+    outer_at, outer_seconds = _DEADLINE.at, _DEADLINE.seconds
+    at = time.monotonic() + seconds
+    if outer_at is None or at < outer_at:  # a nested call never extends the outer limit
+        _DEADLINE.at, _DEADLINE.seconds = at, seconds
     watchdog = _Watchdog(threading.get_ident(), seconds)
     timer = threading.Timer(seconds, watchdog.expire)
     timer.daemon = True
@@ -43,10 +70,12 @@ def call_with_time_limit(func: Callable[[], T], seconds: float | None) -> T:
             timer.start()
             return func()
         finally:
+            # Plain stores first: no bytecode here lets a pending exception in before them.
+            _DEADLINE.at, _DEADLINE.seconds = outer_at, outer_seconds
             timer.cancel()
             watchdog.finish()
-    except TimeLimitExceeded:
-        raise TimeLimitExceeded(seconds) from None
+    except TimeLimitExceeded as exc:  # delivered by the watchdog, it carries no figure
+        raise TimeLimitExceeded(exc.seconds or seconds) from None
 
 
 class _Watchdog:

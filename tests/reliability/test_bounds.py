@@ -22,7 +22,7 @@ from tests.reliability.conftest import CLI
 
 from detente.models import Article
 from detente.pipeline import ArticleProcessor, extract_sources
-from detente.time_limit import TimeLimitExceeded, call_with_time_limit
+from detente.time_limit import TimeLimitExceeded, call_with_time_limit, check_time_limit
 
 #: A generous guard: each pathological input must be done (or refused by name) well within it.
 WALL_CLOCK_GUARD = 150.0
@@ -119,6 +119,41 @@ def test_a_call_within_its_limit_is_untouched_and_nothing_fires_later() -> None:
     assert call_with_time_limit(lambda: 42, 0.2) == 42
     time.sleep(0.4)  # a late watchdog would raise here
     assert _spin(0.1) is None
+
+
+class _SlowFinaliser:
+    """Spends its time in `__del__`, where CPython drops an exception the watchdog delivers."""
+
+    def __del__(self) -> None:
+        _spin(0.05)
+
+
+@pytest.mark.filterwarnings("ignore::pytest.PytestUnraisableExceptionWarning")
+def test_the_limit_holds_when_the_watchdog_exception_lands_in_a_finaliser() -> None:
+    def work() -> None:
+        for _ in range(200):  # ten seconds unless stopped
+            _SlowFinaliser()
+            check_time_limit()
+
+    started = time.monotonic()
+    with pytest.raises(TimeLimitExceeded, match="0.3s"):
+        call_with_time_limit(work, 0.3)
+    assert time.monotonic() - started < 2
+    check_time_limit()  # outside any limited call: nothing left behind
+    assert call_with_time_limit(lambda: check_time_limit() or 7, 5) == 7
+
+
+@pytest.mark.filterwarnings("ignore::pytest.PytestUnraisableExceptionWarning")
+def test_a_nested_limit_never_extends_the_outer_one() -> None:
+    def inner() -> None:
+        for _ in range(200):
+            _SlowFinaliser()
+            check_time_limit()
+
+    started = time.monotonic()
+    with pytest.raises(TimeLimitExceeded):
+        call_with_time_limit(lambda: call_with_time_limit(inner, 30), 0.3)
+    assert time.monotonic() - started < 2
 
 
 def test_an_article_over_the_limit_is_a_named_failure_and_the_batch_goes_on() -> None:

@@ -39,6 +39,7 @@ from detente.extract.records import keep_in_context, to_records
 from detente.extract.trace import StageTrace, views
 from detente.ingest.url_dates import year_from_url
 from detente.models import Article, Event
+from detente.time_limit import check_time_limit
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -102,6 +103,7 @@ class RuleExtractor:
         if not candidates.sentences:
             return []
         mentions = find_mentions(page, candidates, self._people, lambda: self.nlp)
+        check_time_limit()
         scores = self._scorer.score(page, candidates, mentions) if self._scorer is not None else {}
         recognised = recognise(candidates, mentions, scores, self._scorer)
         if trace is not None:
@@ -112,6 +114,7 @@ class RuleExtractor:
         if not drafts:
             return []
         visitors = attach_context(drafts, page, candidates, mentions)
+        check_time_limit()
         drafts = separate_meetings(drafts, mentions)
         if trace is not None:
             trace.drafts = views(drafts, mentions.people)

@@ -20,6 +20,7 @@ from detente.extract.mentions.places import best_place, more_specific
 from detente.extract.page.sentences import Sentence
 from detente.extract.recognise.candidates import Candidates
 from detente.extract.recognise.status import modal_reference
+from detente.time_limit import check_time_limit
 
 _RULES = LexiconPatterns("arguments", "references")
 
@@ -36,6 +37,7 @@ def attach_references(
 ) -> None:
     """Sentences that point back to an event ("the talks", "the exercise") enrich it."""
     for sentence in sentences:
+        check_time_limit()
         own = {d.type for d in drafts if d.sentence.index == sentence.index}
         for hit in candidates.hits.get(sentence.index, []):
             target_type = _REFERENCE_TARGET.get(hit.type)

@@ -14,6 +14,7 @@ from detente.extract.lexicon import LexiconPatterns, load_lexicon
 from detente.extract.mentions.index import PeopleIndex
 from detente.extract.mentions.states import gazetteer
 from detente.extract.page.sentences import Sentence
+from detente.time_limit import check_time_limit
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -30,6 +31,7 @@ def person_spans(nlp: Language, candidates: Sequence[Sentence]) -> list[tuple[in
     unused = [name for name in nlp.pipe_names if name not in _NER_PIPES]
     docs = nlp.pipe([s.text for s in candidates], disable=unused)
     for sentence, doc in zip(candidates, docs, strict=True):
+        check_time_limit()
         quoted = [(m.start(), m.end()) for m in _RULES.quoted.finditer(sentence.text)]
         for ent in doc.ents:
             if ent.label_ != "PERSON" or len(ent) < 2:

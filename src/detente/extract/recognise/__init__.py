@@ -16,6 +16,7 @@ from detente.extract.recognise.event_mention import EventMention, SentenceEvents
 from detente.extract.recognise.scorer import SentenceScorer, SentenceScores
 from detente.extract.recognise.sentence import recognise_sentence
 from detente.extract.recognise.triggers import Hit
+from detente.time_limit import check_time_limit
 
 __all__ = [
     "Candidates",
@@ -47,6 +48,7 @@ def recognise(
     found: list[SentenceEvents] = []
     seen: set[str] = set()
     for sentence in candidates.sentences:
+        check_time_limit()
         facts = SentenceFacts(
             sentence,
             candidates.hits[sentence.index],

@@ -17,6 +17,7 @@ from detente.extract.mentions.people.table import Mention, Person, PersonTable
 from detente.extract.mentions.states import gazetteer
 from detente.extract.page.sentences import Sentence
 from detente.literal_gate import LiteralGate
+from detente.time_limit import check_time_limit
 
 _PEOPLE = LexiconPatterns("mentions", "people")
 _TITLE_PHRASE_CHARS = 90  # longer than any title ("Chairman of the Joint Chiefs of Staff Committee of ...")
@@ -67,6 +68,7 @@ class PersonFinder(ReferenceBinding):
         table = PersonTable()
         self._pending: list[tuple[int, Sentence, int]] = []
         for sentence in sentences:
+            check_time_limit()
             self._named(text, sentence, table)
         starts = [s.start for s in sentences]
         for start, end in extra_names:
@@ -232,6 +234,7 @@ class PersonFinder(ReferenceBinding):
         pattern = re.compile(r"\b(?:" + "|".join(re.escape(s) for s in surnames) + r")\b")
         taken = [(m.start, m.end) for m in table.mentions]
         for sentence in sentences:
+            check_time_limit()
             for match in pattern.finditer(sentence.text):
                 start = sentence.start + match.start()
                 if any(a <= start < b for a, b in taken):

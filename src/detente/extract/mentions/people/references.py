@@ -13,6 +13,7 @@ from detente.extract.mentions.people.names import NamePatterns, title_case
 from detente.extract.mentions.people.table import Mention, PersonTable, office_key
 from detente.extract.mentions.states import Gazetteer
 from detente.extract.page.sentences import Sentence
+from detente.time_limit import check_time_limit
 
 _PRONOUN = re.compile(r"\b(?:he|she|He|She)\b")
 
@@ -38,6 +39,7 @@ class ReferenceBinding:
         counterparts: list[tuple[Sentence, str, str | None, int, int]] = []
         ordered = -1  # len(table.mentions) when last sorted: sorting again changes nothing until it grows
         for position, sentence in enumerate(sentences):
+            check_time_limit()
             last_sentence = sentences[position - 1] if position else None
             named: list[tuple[int, int]] | None = None  # the mentions as this sentence began, when needed
             for match in self.patterns.description.finditer(sentence.text):
