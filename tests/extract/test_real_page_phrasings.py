@@ -448,3 +448,27 @@ def test_a_clause_with_its_own_subject_verb_and_date_dates_its_own_event(extract
     )
     exercises = _of(extract, text, "exercise")
     assert sorted((e.date.start, e.date.precision) for e in exercises)[0] == (date(2019, 11, 1), "month")
+
+
+def test_an_article_tells_its_one_planned_instrument_again_in_other_words(extract):
+    text = (
+        "LISBON - Portugal and Brazil are expected to sign a defence cooperation agreement soon, the "
+        "presidency announced on Tuesday.\n\n"
+        "Portuguese Defence Minister Rui Costa met Brazilian Defence Minister Jose Mucio in Lisbon on Tuesday.\n\n"
+        "At a news conference after the talks, Costa said the two countries aim to sign a defence "
+        "cooperation memorandum before the end of this year."
+    )
+    plans = _of(extract, text, "agreement")
+    assert [(p.status, tuple(p.countries)) for p in plans] == [("planned", ("BRA", "PRT"))]
+    # dated by "before the end of this year", never by the Tuesday it was announced
+    assert (plans[0].date.start, plans[0].date.precision) == (date(2024, 1, 1), "year")
+
+
+def test_two_planned_instruments_told_as_two_stay_two(extract):
+    text = (
+        "Portugal and Brazil are expected to sign a defence cooperation agreement soon, the presidency "
+        "announced on Tuesday.\n\n"
+        "The two countries also plan to sign a memorandum on military education next year."
+    )
+    plans = _of(extract, text, "agreement")
+    assert len(plans) == 2 and {p.status for p in plans} == {"planned"}

@@ -31,10 +31,18 @@ _NAMES = LexiconPatterns("arguments", "names")
 
 
 def sentence_date(
-    event_type: str, text: str, hit: Hit, dates: DatedOffsets, earlier: int | None
+    event_type: str,
+    text: str,
+    hit: Hit,
+    dates: DatedOffsets,
+    earlier: int | None,
+    *,
+    planned: bool = False,
 ) -> EventDate | None:
     """The date of the event `hit` states, from its sentence's dates; `earlier` starts a clause
-    set at another time ("..., a day after ...")."""
+    set at another time ("..., a day after ..."). A plan is never dated by the day it was
+    announced ("are expected to sign an agreement soon, the palace announced Friday"); a
+    proposal is: it is made when it is stated."""
     recalled = recalled_after(text, hit.end) if event_type in ("praise", "pledge") else None
     if recalled is not None:
         dates = [(o, d) for o, d in dates if o < recalled]  # said now; the recalled deed is older
@@ -46,6 +54,12 @@ def sentence_date(
         dates = [(o, d) for o, d in dates if o > clause]
     if earlier is not None:  # "met on Friday, a day after watching ... the exercise": not Friday's
         dates = [(o, d) for o, d in dates if o >= earlier]
+    if planned:
+        dates = [
+            (o, d)
+            for o, d in dates
+            if not _RULES.said_on.search(text[:o]) and not _said_after(text, o, hit.start)
+        ]
     found = _nearest_date(dates, hit.start, text, hit.end)
     if event_type in ("exercise", "training"):
         found = run_span(text, dates) or found

@@ -33,7 +33,7 @@ def draft_of(mention: EventMention, found: SentenceEvents) -> Draft:
     text = sentence.text
     draft = Draft(event_type, status, sentence, hit, texts=[text])
     earlier = offset_clause(text, hit.start)
-    draft.date = sentence_date(event_type, text, hit, facts.dates, earlier)
+    draft.date = sentence_date(event_type, text, hit, facts.dates, earlier, planned=status == "planned")
     # the main clause's people and place belong to the main clause's event
     excluded = (0, earlier) if earlier is not None else _background_span(text, found.hits_of("meeting"))
     place_end = place_clause_end(text, hit)

@@ -82,11 +82,22 @@ def _same_happening(a: Draft, b: Draft, kept: list[Draft]) -> bool:
             and b.date is not None
             and set(a.countries) == set(b.countries)
         )
-    if a.date is None or b.date is None:
-        return a.sentence.index == b.sentence.index
     if _ANCHORS.another.search(b.sentence.text[: b.hit.start]):
         return False  # "The two also signed a ...": a second instrument of the same day
+    if _one_plan(a, b):
+        return True
+    if a.date is None or b.date is None:
+        return a.sentence.index == b.sentence.index
     return set(a.countries) == set(b.countries) and a.name == b.name
+
+
+def _one_plan(a: Draft, b: Draft) -> bool:
+    """ "expected to sign a defence agreement soon ... aim to sign the memorandum before the end of
+    the year": an article tells its one planned instrument again, by other words and with a date."""
+    if a.status != "planned" or a.type not in ("agreement", "defence_industry"):
+        return False
+    sa, sb = set(a.countries), set(b.countries)
+    return (not sa or not sb or sa <= sb or sb <= sa) and (not a.name or not b.name or a.name == b.name)
 
 
 def _elaborates(summary: Draft, detail: Draft) -> bool:
@@ -170,7 +181,7 @@ def _places_compatible(a: Place | None, b: Place | None) -> bool:
 
 
 def _one_series_name(a: str, b: str) -> bool:
-    """"Falcon Claws" and "Falcon Claws 4" in one article: the series named once, the edition once."""
+    """ "Falcon Claws" and "Falcon Claws 4" in one article: the series named once, the edition once."""
     if a == b:
         return True
     name_a, name_b = parse_event_name(a), parse_event_name(b)
@@ -194,7 +205,7 @@ def _told_in_a_history(a: Draft, b: Draft) -> bool:
 
 
 def _dates_the_drill_just_named(first: Draft, later: Draft) -> bool:
-    """"... announced its participation in joint exercises with X and Y. ... the exercises will be
+    """ "... announced its participation in joint exercises with X and Y. ... the exercises will be
     held from late July": the next sentence points back with a determiner and says when."""
     return (
         later.index - first.index == 1
