@@ -472,3 +472,16 @@ def test_two_planned_instruments_told_as_two_stay_two(extract):
     )
     plans = _of(extract, text, "agreement")
     assert len(plans) == 2 and {p.status for p in plans} == {"planned"}
+
+
+def test_a_retired_officer_keeps_his_office_and_a_description_finds_him(extract):
+    text = (
+        "Portuguese Navy Chief Admiral Henrique Gouveia and Brazilian Defence Minister retired Gen. Jose "
+        "Mucio met in Brasilia on Tuesday.\n\n"
+        "Describing the relations as close, the Brazilian defence minister pledged continued naval "
+        "cooperation with the Portuguese navy, the ministry said."
+    )
+    meeting = _of(extract, text, "meeting")[0]
+    assert {p.name: p.title for p in meeting.participants}["Jose Mucio"] == "Defence Minister"
+    pledge = _of(extract, text, "pledge")[0]
+    assert [(p.name, p.country) for p in pledge.participants] == [("Jose Mucio", "BRA")]  # who pledged

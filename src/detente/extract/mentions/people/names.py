@@ -49,7 +49,9 @@ def name_patterns() -> NamePatterns:
     office = r"(?<![\w-])(?i:" + alternation(titles["offices"], literal=True) + r")(?![\w-])"
     offices = rf"{office}(?:\s+and\s+{office})?"
     rank = (
-        r"(?<![\w-])"
+        r"(?<![\w-])(?:(?i:"  # "Defense Minister retired Gen. Bashir Magashi"
+        + alternation(titles["retired_before_rank"], literal=True)
+        + r")\s+)?"
         + alternation(titles["ranks"], literal=True)
         + r"(?![\w-])(?:\s*\((?i:retd\.?|retired|r)\))?"  # "Air Vice Marshal (Retd) X"
     )
