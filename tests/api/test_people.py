@@ -35,6 +35,15 @@ def test_person_by_id_or_any_name_form(client: TestClient, key: str) -> None:
     assert all(source["text"] is None for event in person["events"] for source in event["sources"])
 
 
+def test_a_persons_events_are_paged_and_counted(client: TestClient) -> None:
+    first = client.get("/api/people/p-rahman", params={"limit": 1}).json()
+    second = client.get("/api/people/p-rahman", params={"limit": 1, "offset": 1}).json()
+    assert first["event_count"] == second["event_count"] == 2
+    assert len(first["events"]) == len(second["events"]) == 1
+    assert {first["events"][0]["event_id"], second["events"][0]["event_id"]} == {"ev-talks", "ev-mou"}
+    assert client.get("/api/people/p-rahman", params={"limit": 0}).status_code == 422
+
+
 def test_unknown_person_is_a_404(client: TestClient) -> None:
     response = client.get("/api/people/Nobody%20Known")
     assert response.status_code == 404

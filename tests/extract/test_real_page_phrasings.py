@@ -454,7 +454,8 @@ def test_an_article_tells_its_one_planned_instrument_again_in_other_words(extrac
     text = (
         "LISBON - Portugal and Brazil are expected to sign a defence cooperation agreement soon, the "
         "presidency announced on Tuesday.\n\n"
-        "Portuguese Defence Minister Rui Costa met Brazilian Defence Minister Jose Mucio in Lisbon on Tuesday.\n\n"
+        "Portuguese Defence Minister Rui Costa met Brazilian Defence Minister Jose Mucio in Lisbon on "
+        "Tuesday.\n\n"
         "At a news conference after the talks, Costa said the two countries aim to sign a defence "
         "cooperation memorandum before the end of this year."
     )

@@ -277,6 +277,64 @@ def test_related_candidates_sharing_states_are_read_through_the_pair_index(
                 assert [e["event_id"] for e in found] == wanted, (event.event_id, states)
 
 
+@pytest.mark.parametrize(
+    "filters",
+    [
+        {"dyad": "KEN,UGA", "type": "meeting", "status": "occurred", "since": "2024-01-03"},
+        {"dyad": "POL,PAK", "type": ["exercise", "agreement"], "until": "2024-01-04"},
+        {"dyad": "KEN,UGA", "status": "planned"},
+        {"countries": "KEN", "since": "2024-01-02"},
+        {"located_in": "PAK"},
+        {},
+    ],
+)
+def test_a_pair_with_other_terms_pages_and_counts_as_filtering_every_event(
+    db: Detente, filters: dict
+) -> None:
+    """The pair index reads the pair's events; the other terms are checked on those rows."""
+    every = db.events(limit=1_000).items
+    pair = set(str(filters.get("dyad") or filters.get("countries") or "").split(",")) - {""}
+    types = filters.get("type") or TYPES
+    expected = [
+        e.event_id
+        for e in every
+        if pair <= set(e.countries)
+        and e.type in types
+        and e.status == filters.get("status", e.status)
+        and (
+            e.date_start is not None and e.date_start >= date.fromisoformat(filters["since"])
+            if "since" in filters
+            else True
+        )
+        and (
+            e.date_start is not None and e.date_start <= date.fromisoformat(filters["until"])
+            if "until" in filters
+            else True
+        )
+        and e.location_country == filters.get("located_in", e.location_country)
+    ]
+    pages = [db.events(**filters, limit=5, offset=start).items for start in range(0, 100, 5)]
+    assert [e.event_id for page in pages for e in page] == expected
+    assert db.count(**filters) == db.events(**filters, limit=1).total == len(expected)
+
+
+def test_sqlite_reads_a_pairs_events_through_the_pair_index(sqlite_path: Path) -> None:
+    """Without statistics SQLite would take the type-and-status index, a third of the events,
+    for a pair's handful (225 ms instead of 1 ms at 700k events)."""
+    from detente.store.read.filters import EventFilter, where_clause
+
+    spec = EventFilter(
+        countries=("KEN", "UGA"), types=("meeting",), statuses=("occurred",), since=date(2024, 1, 3)
+    )
+    where, params = where_clause(spec)
+    conn = sqlite3.connect(sqlite_path)
+    plan = " ".join(
+        row[3] for row in conn.execute(f"EXPLAIN QUERY PLAN SELECT * FROM events e WHERE {where}", params)
+    )
+    conn.close()
+    assert "event_pairs" in plan and "events_type" not in plan and "events_date" not in plan, plan
+
+
 # ------------------------------------------------------------------ full-text search
 
 

@@ -35,6 +35,24 @@ def test_a_person_has_offices_over_time_and_sourced_events(db: Detente) -> None:
     assert person.event_count == 3
 
 
+def test_a_persons_events_come_a_page_at_a_time_newest_first(db: Detente) -> None:
+    whole = db.person("General Okot")
+    assert whole is not None
+    newest_first = sorted(
+        whole.events,
+        key=lambda e: (e.date_start is None, -(e.date_start or date.min).toordinal(), e.event_id),
+    )
+    pages = [db.person("General Okot", limit=2, offset=start) for start in (0, 2, 4)]
+    assert [[e.event_id for e in page.events] for page in pages if page] == [
+        [e.event_id for e in newest_first[:2]],
+        [e.event_id for e in newest_first[2:]],
+        [],
+    ]
+    assert all(page is not None and page.event_count == 3 for page in pages)
+    with pytest.raises(ValueError, match="limit"):
+        db.person("General Okot", limit=0)
+
+
 @pytest.mark.parametrize(
     "title", ["Defence Cabinet Secretary", "defense cabinet secretary", "DEFENCE CABINET SECRETARY."]
 )

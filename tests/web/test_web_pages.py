@@ -164,6 +164,16 @@ def test_person_page_lists_offices_over_time_and_events(client: TestClient, data
     assert client.get("/event/nothing.json").status_code == 404
 
 
+def test_a_busy_persons_page_lists_the_newest_and_links_to_all(
+    client: TestClient, dataset: Dataset, monkeypatch: pytest.MonkeyPatch
+):
+    monkeypatch.setattr(pages, "PERSON_EVENTS", 1)
+    data = client.get("/person/per-fixturezoda.json").json()
+    assert len(data["events"]) == 1 and data["event_count"] == 2
+    html = client.get("/person/per-fixturezoda").text
+    assert 'href="/events?person=per-fixturezoda"' in html and "All 2 events" in html
+
+
 def test_network_draws_every_country_and_tie(client: TestClient):
     data = client.get("/network.json").json()
     assert {n["country"] for n in data["nodes"]} == {"PAK", "TJK", "CHN", "IND", "USA"}

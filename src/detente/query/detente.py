@@ -127,6 +127,11 @@ class Detente:
         found = self._read(event_reads.find_events, spec, limit, offset, order)
         return Page([_event_row(EventRow, item) for item in found], total, limit, offset)
 
+    def count(self, **filters: Unpack[FilterArgs]) -> int:
+        """How many events `events(**filters)` would page through, without reading any of them
+        (kept until the database changes, like the aggregates)."""
+        return self._counted(event_reads.count_events, event_filter(**filters))
+
     def event_ids(self, *, sort: str | None = None, **filters: Unpack[FilterArgs]) -> list[str]:
         """Ids of every event matching the filters of `events()`, in its order, unpaged."""
         return self._read(event_reads.find_event_ids, event_filter(**filters), validate.sort(sort))
@@ -201,13 +206,16 @@ class Detente:
         found = self._read(people.find_people, code, limit, offset)
         return Page([PersonRow(**item) for item in found], total, limit, offset)
 
-    def person(self, key: str) -> PersonDetail | None:
-        """A person by id or any name form, with offices over time and events with their sources."""
+    def person(self, key: str, *, limit: int | None = None, offset: int = 0) -> PersonDetail | None:
+        """A person by id or any name form, with offices over time and events with their sources:
+        all of them, or the page of `limit` newest after `offset` (`event_count` says how many)."""
+        if limit is not None:
+            limit, offset = validate.page(limit, offset)
         found = self._read(people.find_person, key.strip())
         if found is None:
             return None
         offices = self._read(people.offices_of, found["person_id"])
-        event_ids = self._read(people.event_ids_of, found["person_id"])
+        event_ids = self._read(people.event_ids_of, found["person_id"], limit, offset)
         return PersonDetail(
             **found,
             offices=[OfficeHolding(**office) for office in offices],

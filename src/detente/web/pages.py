@@ -185,8 +185,8 @@ def country(q: Detente, code: str, params: Params) -> View:
     data = {
         "country": upper,
         "name": country_name(upper),
-        "total": q.events(**scope, limit=1).total,
-        "located_here": q.events(located_in=upper, limit=1).total,
+        "total": q.count(**scope),
+        "located_here": q.count(located_in=upper),
         "partners": [row.to_dict() for row in q.partners(upper)],
         "range": chart["range"],
         "granularity": chart["range"]["granularity"],
@@ -210,8 +210,11 @@ def event(q: Detente, event_id: str) -> View:
     return View("event.html", data, {"pieces": pieces, "shown": shown, "relation_labels": RELATION_LABELS})
 
 
+PERSON_EVENTS = 200  # newest events a person page lists; the events page has them all
+
+
 def person(q: Detente, key: str) -> View:
-    detail = q.person(key)
+    detail = q.person(key, limit=PERSON_EVENTS)
     if detail is None:
         raise PageError(404, f"person {key!r}: no such person")
     if detail.person_id != key:

@@ -88,7 +88,7 @@ def chart(q: Detente, scope: dict[str, Any], since: str | None = None, until: st
     yearly: dict[int, int] = {}
     for row in q.timeline(granularity="year", **scope):
         yearly[int(row.period)] = yearly.get(int(row.period), 0) + row.events
-    total = q.events(**scope, limit=1).total
+    total = q.count(**scope)
     dated = sum(yearly.values())
     if not yearly:
         empty = ChartRange(None, None, "month", False, None, None, undated=total)
@@ -100,9 +100,9 @@ def chart(q: Detente, scope: dict[str, Any], since: str | None = None, until: st
     end = until or (str(core[1]) if not chosen else str(last_year))
     granularity = "month" if _months(start, end) <= MAX_MONTHLY_BARS else "year"
     rows = [r.to_dict() for r in q.timeline(granularity=granularity, **scope, since=start, until=end)]
-    in_range = q.events(**scope, since=start, until=end, limit=1).total
+    in_range = q.count(**scope, since=start, until=end)
     day_before = _day_before(start)
-    before = q.events(**scope, until=day_before, limit=1).total if day_before else 0
+    before = q.count(**scope, until=day_before) if day_before else 0
     after = dated - in_range - before
     presets = [Preset(f"Most events ({core[0]}–{core[1]})", str(core[0]), str(core[1]))]
     if (first_year, last_year) != core:

@@ -40,10 +40,13 @@ def get_person(
         str,
         Path(description="A person id, or any form of their name", json_schema_extra=fields.text_schema()),
     ],
+    limit: fields.Limit = 100,
+    offset: fields.Offset = 0,
 ) -> dict[str, Any]:
+    """`events` holds the newest `limit` events after `offset`; `event_count` counts them all."""
     name = params.required_text(key, "key", "path")
     with query_rejections("key", "path"):
-        person = queries.current().person(name)
+        person = queries.current().person(name, limit=limit, offset=offset)
     if person is None:
         raise HTTPException(404, f"no person with id or name {key!r}")
     return person.to_dict()

@@ -33,7 +33,8 @@ def where_clause(spec: EventFilter, alias: str = "e", text_probe: bool = False) 
     parts: list[str] = []
     params: list[Any] = []
     countries = sorted(set(spec.countries))
-    if len(countries) >= 2:  # the first pair through the pair index: a dyad reads only its events
+    pair = len(countries) >= 2
+    if pair:  # the first pair through the pair index: a dyad reads only its events
         parts.append(
             f"{alias}.event_id IN (SELECT event_id FROM event_pairs WHERE country_a = ? AND country_b = ?)"
         )
@@ -42,11 +43,12 @@ def where_clause(spec: EventFilter, alias: str = "e", text_probe: bool = False) 
     for country in countries:
         parts.append(f"{alias}.event_id IN (SELECT event_id FROM event_countries WHERE country = ?)")
         params.append(country)
-    # With a place, its index (`event_places`) reads few events; the type, status and date
-    # terms are then checked on those rows, not read through their own indexes (`|| ''`
-    # hides a column from SQLite's planner, which without statistics takes an equality on
-    # `events_type` for a handful of rows when it is a third of the events).
-    narrow = bool(spec.place or spec.places)
+    # With a place or a pair of states, its index (`event_places`, `event_pairs`) reads few
+    # events; the type, status and date terms are then checked on those rows, not read
+    # through their own indexes (`|| ''` hides a column from SQLite's planner, which without
+    # statistics takes an equality on `events_type` for a handful of rows when it is a third
+    # of the events: 58 events of a pair, 225 ms at 700k events instead of 1 ms).
+    narrow = bool(spec.place or spec.places or pair)
     column = (lambda name: f"({alias}.{name} || '')") if narrow else (lambda name: f"{alias}.{name}")
     if spec.types:
         parts.append(f"{column('type')} IN ({', '.join('?' * len(spec.types))})")

@@ -86,9 +86,17 @@ def holders_of(conn: sqlite3.Connection, title: str, country: str | None) -> lis
     return [_holding(row) for row in rows]
 
 
-def event_ids_of(conn: sqlite3.Connection, person_id: str) -> list[str]:
+def event_ids_of(
+    conn: sqlite3.Connection, person_id: str, limit: int | None = None, offset: int = 0
+) -> list[str]:
+    """The person's events newest first; a page of them when `limit` is given (a head of
+    state's hundreds of events are read, with their sources, only as far as asked)."""
+    page = " LIMIT ? OFFSET ?" if limit is not None else ""
     rows = conn.execute(
-        "SELECT DISTINCT event_id FROM event_participants WHERE person_id = ?", (person_id,)
+        "SELECT e.event_id FROM events e WHERE e.event_id IN"
+        " (SELECT event_id FROM event_participants WHERE person_id = ?)"
+        f" ORDER BY e.date_start DESC NULLS LAST, e.event_id{page}",
+        (person_id, *((limit, offset) if limit is not None else ())),
     ).fetchall()
     return [row[0] for row in rows]
 
