@@ -486,3 +486,17 @@ def test_a_retired_officer_keeps_his_office_and_a_description_finds_him(extract)
     assert {p.name: p.title for p in meeting.participants}["Jose Mucio"] == "Defence Minister"
     pledge = _of(extract, text, "pledge")[0]
     assert [(p.name, p.country) for p in pledge.participants] == [("Jose Mucio", "BRA")]  # who pledged
+
+
+def test_the_chiefs_named_by_their_office_hold_the_talks_of_the_visit(extract):
+    text = (
+        "Brazilian Army Commander General Tomas Paiva began his visit to Portugal on Tuesday by laying a "
+        "wreath at the Monument to the Combatants in Lisbon.\n\n"
+        "\u201cThe Army Chiefs discussed training, peacekeeping and overall bilateral cooperation,\u201d the "
+        "ministry added."
+    )
+    meetings = _of(extract, text, "meeting")
+    assert [(m.status, tuple(m.countries), m.date.start) for m in meetings] == [
+        ("occurred", ("BRA", "PRT"), date(2024, 3, 12))
+    ]
+    assert "The Army Chiefs discussed" in meetings[0].evidence
