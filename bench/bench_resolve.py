@@ -183,6 +183,12 @@ def main() -> int:
     parser.add_argument("--rounds", type=int, default=3, help="new days, each on a fresh copy")
     parser.add_argument("--full-rounds", type=int, default=3, help="full re-resolutions (the baseline)")
     parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument(
+        "--any-resolution",
+        action="store_true",
+        help="reuse --db even when resolved by older resolution code (times the new day only: "
+        "no full re-resolution, same_as_full and blocking figures are then the old code's)",
+    )
     parser.add_argument("--json", action="store_true", help="print the figures as one JSON object only")
     parser.add_argument("--no-bars", action="store_true", help="print figures; never fail")
     parser.add_argument("--child", nargs="+", help=argparse.SUPPRESS)
@@ -209,8 +215,15 @@ def run(args: argparse.Namespace, work: Path, log: Callable[[str], None]) -> int
     world, existing, day = world_for(args.existing, args.new, args.seed)
     log(f"world: {len(world.mentions):,} mentions in {len(world.articles):,} articles")
     built = ensure_database(
-        db, {"existing": args.existing, "new": args.new, "seed": args.seed}, existing, log
+        db,
+        {"existing": args.existing, "new": args.new, "seed": args.seed},
+        existing,
+        log,
+        any_resolution=args.any_resolution,
     )
+    if not built.get("resolution_current", True):
+        log(f"{db} was resolved by other resolution code: the new day is timed, never compared")
+        args.full_rounds = 0
     base_world, base_existing, _ = world_for(BASE, 0, args.seed)
     base = ensure_database(work / "base.db", {"existing": BASE, "seed": args.seed}, base_existing, log)
     payload = work / "day.pickle"
@@ -246,6 +259,7 @@ def run(args: argparse.Namespace, work: Path, log: Callable[[str], None]) -> int
         "ratio": _ratio(full_runs, days),
         "same_as_full": all(same) if same else None,
         "build": {k: built[k] for k in ("articles", "store_seconds", "resolve_seconds", "reused")},
+        "resolution_current": built.get("resolution_current", True),
         "blocking": {"at_existing": quality, "at_base": base_quality},
         "base_resolve_seconds": base["resolve_seconds"],
         "total_seconds": round(time.perf_counter() - started, 1),

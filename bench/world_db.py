@@ -75,17 +75,32 @@ def describe(path: Path) -> dict | None:
     return json.loads(sidecar.read_text()) if sidecar.exists() and path.exists() else None
 
 
-def ensure_database(path: Path, key: dict, pairs: Pairs, log: Callable[[str], None] | None = None) -> dict:
+def ensure_database(
+    path: Path,
+    key: dict,
+    pairs: Pairs,
+    log: Callable[[str], None] | None = None,
+    *,
+    any_resolution: bool = False,
+) -> dict:
     """The database at `path` holding these articles resolved: reused when its sidecar says it
     was built from the same `key` by the same resolution code and rules, else built now.
     Returns the sidecar (with build times).
+
+    `any_resolution`: reuse a complete build of the same articles resolved by other code or
+    rules too (its sidecar then says `resolution_current: false`): a new day can be timed on it
+    in minutes instead of a rebuild of hours, but it is no base for `same_as_full`.
 
     A build that was interrupted (its sidecar says `complete: false`) is resumed: the
     articles already stored are skipped and the resolution goes on from its marks."""
     key = {**key, "resolution": resolution_fingerprint()}
     found = describe(path)
     if found is not None and found.get("key") == key and found.get("complete", True):
-        found["reused"] = True
+        found.update(reused=True, resolution_current=True)
+        return found
+    same_articles = found is not None and {**found["key"], "resolution": None} == {**key, "resolution": None}
+    if any_resolution and same_articles and found is not None and found.get("complete", True):
+        found.update(reused=True, resolution_current=False)
         return found
     log = log or (lambda line: print(line, file=sys.stderr, flush=True))
     resumed = found is not None and found.get("key") == key

@@ -3,7 +3,8 @@
 Counts with a first or last date (pairs, pair-years), or an average (countries the events
 are located in) are counted again for each key a change touches, from indexed event
 tables: a pair, a month, a country, a place. Plain totals (events by type and status,
-placement on the map, sources) move by the difference the change makes. Articles and
+placement on the map, sources) and each person's event count move by the difference the
+change makes. Articles and
 mentions are counted as they are stored (`count_article`). `rebuild_aggregates` counts
 everything from scratch (a migration, a whole resolution saved at once).
 """
@@ -39,7 +40,7 @@ class Touched:
     periods: set[tuple[str, str]] = field(default_factory=set)  # (granularity, "2024-05" or "2024")
     places: set[tuple[str | None, str | None]] = field(default_factory=set)
     located: set[str] = field(default_factory=set)
-    people: set[str] = field(default_factory=set)
+    people: Counter[str] = field(default_factory=Counter)  # person -> events among these
     totals: Counter[str] = field(default_factory=Counter)
 
     def add(self, other: Touched, sign: int = 1) -> None:
@@ -48,9 +49,10 @@ class Touched:
         self.periods |= other.periods
         self.places |= other.places
         self.located |= other.located
-        self.people |= other.people
         for key, value in other.totals.items():
             self.totals[key] += sign * value
+        for person, value in other.people.items():
+            self.people[person] += sign * value
 
 
 def touched_by(conn: sqlite3.Connection, event_ids: Iterable[str]) -> Touched:
@@ -67,10 +69,11 @@ def touched_by(conn: sqlite3.Connection, event_ids: Iterable[str]) -> Touched:
         rows = conn.execute(f"SELECT country FROM event_countries WHERE event_id IN ({sql})", batch)
         found.countries |= {row[0] for row in rows}
         rows = conn.execute(
-            f"SELECT person_id FROM event_participants WHERE event_id IN ({sql}) AND person_id IS NOT NULL",
+            "SELECT person_id, COUNT(DISTINCT event_id) FROM event_participants"
+            f" WHERE event_id IN ({sql}) AND person_id IS NOT NULL GROUP BY person_id",
             batch,
         )
-        found.people |= {row[0] for row in rows}
+        found.people.update(dict(rows.fetchall()))
         for row in conn.execute(
             "SELECT e.type, e.status, e.date_start, e.date_precision, e.location_place, e.location_country,"
             f" e.latitude IS NOT NULL, {AT_SITE}, {ONLY_COUNTRY}, {NAMED_UNPLACED},"
@@ -129,8 +132,10 @@ def refresh_aggregates(conn: sqlite3.Connection, before: Touched, after: Touched
     for country in keys.located:
         conn.execute("DELETE FROM agg_locations WHERE country = ?", (country,))
         _count_locations(conn, "e.location_country = ?", [country])
-    for batch in chunks(keys.people):
-        _count_people(conn, f"person_id IN ({marks(batch)})", batch)
+    conn.executemany(  # an event holds a person once: counts add up over distinct events
+        "UPDATE people SET event_count = event_count + ? WHERE person_id = ?",
+        [(change, person) for person, change in sorted(keys.people.items()) if change],
+    )
     for name, change in keys.totals.items():
         if change:
             conn.execute(

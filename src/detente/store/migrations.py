@@ -63,7 +63,7 @@ def _create_migrations_table(conn: sqlite3.Connection) -> None:
 
 def migrate(conn: sqlite3.Connection) -> list[str]:
     """Apply every pending migration; return the names applied now."""
-    from detente.store import schema  # noqa: F401  (registers the migrations)
+    from detente.store import schema, schema_indexes  # noqa: F401  (register the migrations, in order)
 
     if dialect_of(conn).name != "sqlite":  # two processes opening a new database at once
         with transaction(conn):

@@ -1,0 +1,48 @@
+"""A new day re-counts every site, place and located-in total it touches: those counts must
+read index entries alone (m011), never the event rows (a busy place holds thousands)."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from detente.store import open_store
+from detente.store.aggregate_tables import _count_locations, _count_sites
+from detente.store.increment_write import _count_places
+
+
+class PlanRecorder:
+    """Passes statements on to SQLite and keeps the plan it chose for each."""
+
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self.conn = conn
+        self.plans: list[str] = []
+
+    def execute(self, sql: str, params: Any = ()) -> sqlite3.Cursor:
+        plan = self.conn.execute(f"EXPLAIN QUERY PLAN {sql}", params).fetchall()
+        self.plans.append(" | ".join(str(row[3]) for row in plan))
+        return self.conn.execute(sql, params)
+
+
+@pytest.fixture
+def recorder(tmp_path: Path):
+    with open_store(tmp_path / "counts.db") as store:
+        yield PlanRecorder(store.connection)
+
+
+def test_a_sites_count_reads_the_site_index_alone(recorder: PlanRecorder) -> None:
+    _count_sites(recorder, "e.location_place IS ? AND e.location_country IS ?", ["Eldoret", "KEN"])
+    assert "USING COVERING INDEX events_site" in recorder.plans[-1], recorder.plans
+
+
+def test_a_places_count_reads_the_site_index_alone(recorder: PlanRecorder) -> None:
+    _count_places(recorder, {("Eldoret", "KEN")})
+    assert "USING COVERING INDEX events_site" in recorder.plans[-1], recorder.plans
+
+
+def test_a_located_in_count_reads_its_index_alone(recorder: PlanRecorder) -> None:
+    _count_locations(recorder, "e.location_country = ?", ["KEN"])
+    assert "USING COVERING INDEX events_located" in recorder.plans[-1], recorder.plans
