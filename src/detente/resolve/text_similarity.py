@@ -57,8 +57,9 @@ def telling_words(text: str) -> dict[str, float]:
     """The words of `text` that can tell one story from another, with their weights."""
     plain = text if text.isascii() else _unaccented(text)
     tokens = WORD.findall(plain)
-    named = {_key(t) for t in tokens if t[0].isupper() or t[0].isdigit()}
-    kept = {_key(t) for t in tokens} - _ignored()
+    keys = [_key(t) for t in tokens]
+    named = {k for t, k in zip(tokens, keys, strict=True) if t[0].isupper() or t[0].isdigit()}
+    kept = set(keys) - _ignored()
     return {
         w: NAME_WEIGHT if w in named else 1.0
         for w in kept
