@@ -500,3 +500,14 @@ def test_the_chiefs_named_by_their_office_hold_the_talks_of_the_visit(extract):
         ("occurred", ("BRA", "PRT"), date(2024, 3, 12))
     ]
     assert "The Army Chiefs discussed" in meetings[0].evidence
+
+
+def test_a_caption_that_states_the_news_with_a_photo_credit_is_read(extract):
+    text = (
+        "Portugal, Brazil sign naval pact\n\n"
+        "(L-R) Portuguese Defence Minister Rui Costa and Brazilian Defence Minister Jose Mucio hold a "
+        "bilateral meeting in Lisbon on Tuesday. (Photo: MDN)"
+    )
+    meetings = _of(extract, text, "meeting")
+    assert [(tuple(m.countries), m.date.start) for m in meetings] == [(("BRA", "PRT"), date(2024, 3, 12))]
+    assert meetings[0].evidence.endswith("on Tuesday.")

@@ -24,6 +24,9 @@ _BULLET = re.compile(r"^\s*(?:[•·▪◦*‣-]|\d+\.)\s")
 _SEPARATORS = re.compile(r"\s[|·•»*]\s")
 LIST_PARAGRAPH_WORDS = 15
 _TERMINAL = re.compile(r"[.!?][\"”’')\]]*\s*$")
+# "... hold a bilateral meeting in Camp Aguinaldo on Aug. 30, 2024. (Photo: DND)": a caption that
+# states the news in a full sentence is body; only its credit is not.
+_PHOTO_CREDIT = re.compile(r"[.!?][\"”’')\]]*\s*\((?:photo|photos|image|file photo)\b[^()]{0,60}\)\s*$", re.I)
 
 
 @dataclass(frozen=True)
@@ -57,7 +60,8 @@ def is_furniture(line: str, seen: set[str]) -> bool:
     if len(_SEPARATORS.findall(stripped)) >= 3:
         return True  # navigation bars, share bars, tickers
     words = stripped.split()
-    if not _TERMINAL.search(stripped) and (len(words) < 15 or not re.search(r"[.!?]\s+[A-Z]", stripped)):
+    ends = _TERMINAL.search(stripped) or _PHOTO_CREDIT.search(stripped)
+    if not ends and (len(words) < 15 or not re.search(r"[.!?]\s+[A-Z]", stripped)):
         return True  # titles, section heads, related-link lines (a long paragraph may lose its last stop)
     return len(words) < 5
 
