@@ -511,3 +511,24 @@ def test_a_caption_that_states_the_news_with_a_photo_credit_is_read(extract):
     meetings = _of(extract, text, "meeting")
     assert [(tuple(m.countries), m.date.start) for m in meetings] == [(("BRA", "PRT"), date(2024, 3, 12))]
     assert meetings[0].evidence.endswith("on Tuesday.")
+
+
+def test_a_page_cut_off_mid_sentence_keeps_its_last_line(extract):
+    text = (
+        "Portuguese Defence Minister Rui Costa received Brazilian Defence Minister Jose Mucio in Lisbon on "
+        "Tuesday.\n\n"
+        "Portugal and Brazil agreed to strengthen naval cooperation and to hold joint patrols in the South "
+        "Atlantic, the two ministers told repor"
+    )
+    pledges = only(extract(text, published=PUBLISHED), "pledge")
+    assert [tuple(p.countries) for p in pledges] == [("BRA", "PRT")]
+
+
+def test_a_last_line_in_title_case_stays_furniture():
+    from detente.extract.page.sentences import split_sentences
+
+    text = (
+        "Portuguese Defence Minister Rui Costa received Brazilian Defence Minister Jose Mucio in Lisbon.\n\n"
+        "Read More: Brazil And Portugal Sign Naval Cooperation Pact During Visit Of Defence Minister Mucio"
+    )
+    assert [s.text for s in split_sentences(text)] == [text.split("\n")[0]]

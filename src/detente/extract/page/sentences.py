@@ -23,6 +23,8 @@ _CAPTION_CREDIT = re.compile(r"\s[—–-]{1,2}\s?[A-Z][\w/ ]{1,20}\s*$")
 _BULLET = re.compile(r"^\s*(?:[•·▪◦*‣-]|\d+\.)\s")
 _SEPARATORS = re.compile(r"\s[|·•»*]\s")
 LIST_PARAGRAPH_WORDS = 15
+CUT_OFF_WORDS = 12  # words a page's cut-off last line needs to be read as a sentence
+_SENTENCE_OPENING = re.compile(r"^[\"“‘']?[A-Z][a-z]")
 _TERMINAL = re.compile(r"[.!?][\"”’')\]]*\s*$")
 # "... hold a bilateral meeting in Camp Aguinaldo on Aug. 30, 2024. (Photo: DND)": a caption that
 # states the news in a full sentence is body; only its credit is not.
@@ -46,13 +48,18 @@ def _lines(text: str) -> list[tuple[int, str]]:
     return out
 
 
-def is_furniture(line: str, seen: set[str]) -> bool:
-    """Headlines, bylines, photo captions, bullet summaries, repeated lines."""
+def is_furniture(line: str, seen: set[str], *, last: bool = False) -> bool:
+    """Headlines, bylines, photo captions, bullet summaries, repeated lines.
+
+    `last`: the page's last line, which a saved page may cut off mid-sentence (a teaser, a
+    paywall): a long line in sentence case is then body, though it has no final stop."""
     stripped = line.strip()
     if not stripped:
         return True
     if stripped in seen:
         return True
+    if last and _cut_off_sentence(stripped):
+        return False
     if _BULLET.match(line) and not _is_list_paragraph(stripped):
         return True
     if _CAPTION_CREDIT.search(stripped):
@@ -64,6 +71,16 @@ def is_furniture(line: str, seen: set[str]) -> bool:
     if not ends and (len(words) < 15 or not re.search(r"[.!?]\s+[A-Z]", stripped)):
         return True  # titles, section heads, related-link lines (a long paragraph may lose its last stop)
     return len(words) < 5
+
+
+def _cut_off_sentence(stripped: str) -> bool:
+    """'The Philippines and Vietnam agreed to cooperate to work on their differences due to their ove':
+    a sentence's opening, not a title (titles capitalise most words) nor a numbered link."""
+    words = stripped.split()
+    if len(words) < CUT_OFF_WORDS or not _SENTENCE_OPENING.match(stripped) or _TERMINAL.search(stripped):
+        return False
+    capitalised = sum(1 for w in words[1:] if w[:1].isupper())
+    return capitalised < len(words[1:]) / 3
 
 
 def _is_list_paragraph(stripped: str) -> bool:
@@ -82,11 +99,12 @@ def split_sentences(text: str) -> list[Sentence]:
         if key:
             counts[key] = counts.get(key, 0) + 1
     paragraph = 0
-    for offset, line in lines:
+    last = max((i for i, (_, line) in enumerate(lines) if line.strip()), default=-1)
+    for position, (offset, line) in enumerate(lines):
         stripped = line.strip()
         if not stripped:
             continue
-        furniture = is_furniture(line, seen) or counts.get(stripped, 0) > 1
+        furniture = is_furniture(line, seen, last=position == last) or counts.get(stripped, 0) > 1
         seen.add(stripped)
         if furniture:
             continue
