@@ -23,7 +23,7 @@ _CAPTION_CREDIT = re.compile(r"\s[—–-]{1,2}\s?[A-Z][\w/ ]{1,20}\s*$")
 _BULLET = re.compile(r"^\s*(?:[•·▪◦*‣-]|\d+\.)\s")
 _SEPARATORS = re.compile(r"\s[|·•»*]\s")
 LIST_PARAGRAPH_WORDS = 15
-CUT_OFF_WORDS = 12  # words a page's cut-off last line needs to be read as a sentence
+CUT_OFF_WORDS = (12, 150)  # a page's cut-off last line is a paragraph's length, not a run-on dump
 _SENTENCE_OPENING = re.compile(r"^[\"“‘']?[A-Z][a-z]")
 _TERMINAL = re.compile(r"[.!?][\"”’')\]]*\s*$")
 # "... hold a bilateral meeting in Camp Aguinaldo on Aug. 30, 2024. (Photo: DND)": a caption that
@@ -77,7 +77,10 @@ def _cut_off_sentence(stripped: str) -> bool:
     """'The Philippines and Vietnam agreed to cooperate to work on their differences due to their ove':
     a sentence's opening, not a title (titles capitalise most words) nor a numbered link."""
     words = stripped.split()
-    if len(words) < CUT_OFF_WORDS or not _SENTENCE_OPENING.match(stripped) or _TERMINAL.search(stripped):
+    fewest, most = CUT_OFF_WORDS
+    if not fewest <= len(words) <= most or _TERMINAL.search(stripped):
+        return False
+    if not _SENTENCE_OPENING.match(stripped):
         return False
     capitalised = sum(1 for w in words[1:] if w[:1].isupper())
     return capitalised < len(words[1:]) / 3
