@@ -532,3 +532,14 @@ def test_a_last_line_in_title_case_stays_furniture():
         "Read More: Brazil And Portugal Sign Naval Cooperation Pact During Visit Of Defence Minister Mucio"
     )
     assert [s.text for s in split_sentences(text)] == [text.split("\n")[0]]
+
+
+def test_an_exchange_of_visits_is_two_visits(extract):
+    text = (
+        "Portugal and Brazil began their joint naval exercise off Lisbon on Tuesday.\n\n"
+        "The exercise follows Portuguese Navy Chief Admiral Henrique Gouveia's visit to Brazil, and the "
+        "Brazilian Navy Commander Admiral Marcos Olsen's visit to Portugal in November."
+    )
+    meetings = _of(extract, text, "meeting")
+    visitors = sorted([p.name for p in m.participants] for m in meetings)
+    assert visitors == [["Henrique Gouveia"], ["Marcos Olsen"]]

@@ -1,4 +1,5 @@
-"""Several meetings in one sentence: "also held separate meetings with A, B and the service chiefs".
+"""Several meetings in one sentence: "also held separate meetings with A, B and the service chiefs";
+"follows General X's visit to Nepal and General Y's visit to India", an exchange of visits.
 
 The real pages' guide counts one meeting with each counterpart when the text says the
 meetings were separate (a group such as "the service chiefs" is one counterpart); without
@@ -19,9 +20,29 @@ def separate_meetings(drafts: list[Draft], mentions: Mentions) -> list[Draft]:
     """Each meeting said to be separate becomes one draft per counterpart, hosts in each."""
     out: list[Draft] = []
     for draft in drafts:
-        split = _split(draft, mentions) if draft.type == "meeting" and draft.status == "occurred" else None
+        split = None
+        if draft.type == "meeting" and draft.status == "occurred":
+            split = _split(draft, mentions) or _exchange_of_visits(draft, mentions)
         out.extend(split or [draft])
     return out
+
+
+def _exchange_of_visits(draft: Draft, mentions: Mentions) -> list[Draft] | None:
+    """Each visitor named in "X's visit to A and Y's visit to B" made a visit of their own."""
+    sentence = draft.sentence
+    found = list(rules().exchange_visit.finditer(sentence.text))
+    if len(found) < 2:
+        return None
+    people = mentions.people_in(sentence)
+    visitors = []
+    for match in found:
+        ends = [m.person for m in people if 0 <= m.end - sentence.start - match.start() <= 2]  # "X's"
+        if not ends:
+            return None  # "the country's visit to ...": not a person's visit
+        visitors.append(ends[-1])
+    if len(set(visitors)) < 2:
+        return None
+    return [_copy(draft, [visitor]) for visitor in dict.fromkeys(visitors)]
 
 
 def _split(draft: Draft, mentions: Mentions) -> list[Draft] | None:

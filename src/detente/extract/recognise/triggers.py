@@ -64,6 +64,7 @@ class Rules:
     cooperation_instrument: re.Pattern[str]
     praised_occasion: re.Pattern[str]
     separate: re.Pattern[str]
+    exchange_visit: re.Pattern[str]
     group_counterpart: re.Pattern[str]
     bloc_history: re.Pattern[str]
     bloc_named: re.Pattern[str]
@@ -112,6 +113,7 @@ def rules() -> Rules:
         cooperation_instrument=word_regex(types["agreement"]["cooperation_instruments"]),
         praised_occasion=re.compile(types["praise"]["occasion_after"], re.I),
         separate=re.compile(types["meeting"]["separate"], re.I),
+        exchange_visit=re.compile(types["meeting"]["exchange_visit"], re.I),
         group_counterpart=re.compile(types["meeting"]["group_counterpart"]),
         bloc_history=re.compile(alternation(types["agreement"]["organisation_history"]), re.I),
         bloc_named=re.compile(types["agreement"]["bloc_named"]),
