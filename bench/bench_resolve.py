@@ -43,7 +43,9 @@ from world_db import copy_database, ensure_database, world_for
 
 BASE = 5_000  # mentions of the world blocking is compared against
 BARS = {"new_day_seconds": 10.0, "peak_rss_mb": 1024.0, "quality_drift": 0.02}
-VOLATILE = {"id", "ingested_at", "applied_at", "saved_at", "generation", "unresolved"}
+# Marks and row ids, and `mentions.geo`: a kept geocode, written when a resolution saves a mention
+# (a database built before m012 keeps it only for the mentions a later day touched).
+VOLATILE = {"id", "ingested_at", "applied_at", "saved_at", "generation", "unresolved", "geo"}
 DERIVED = (
     "events", "event_countries", "event_pairs", "event_places", "event_sources", "event_related",
     "event_participants", "people", "person_names", "person_offices", "places", "person_variants",

@@ -85,3 +85,37 @@ def catch_up(db_path: str | Path, on_start: Callable[[int], None] | None = None)
         return False
     with open_store(db_path) as store:
         return finish_resolution(store, on_start)
+
+
+GEOCODE_BATCH = 20_000  # mentions geocoded and written per transaction
+
+
+def fill_mention_geocodes(store: Store, progress: Progress | None = None) -> int:
+    """Geocode the stored mentions that keep no geocode yet (stored before migration m012) and
+    keep it, a bounded batch per transaction; returns how many. Later days then load them
+    without building city indexes. Resolution itself does this for every mention it saves."""
+    from detente.resolve.resolver import geocode
+    from detente.store.codec import mention_from_row, mention_geocode
+    from detente.store.connection import transaction
+
+    conn = store.connection
+    pending = "geo IS NULL AND (location_place IS NOT NULL OR location_country IS NOT NULL)"
+    total = int(conn.execute(f"SELECT COUNT(*) FROM mentions WHERE {pending}").fetchone()[0])
+    gazetteer = Gazetteer.packaged()
+    done, last = 0, 0
+    while True:
+        rows = conn.execute(
+            f"SELECT * FROM mentions WHERE {pending} AND id > ? ORDER BY id LIMIT ?", (last, GEOCODE_BATCH)
+        ).fetchall()
+        if not rows:
+            return done
+        events = [mention_from_row(row) for row in rows]
+        geocode(events, gazetteer)
+        with transaction(conn):
+            conn.executemany(
+                "UPDATE mentions SET geo = ? WHERE id = ?",
+                [(mention_geocode(e), row["id"]) for e, row in zip(events, rows, strict=True)],
+            )
+        done, last = done + len(rows), rows[-1]["id"]
+        if progress is not None:
+            progress(done, total)

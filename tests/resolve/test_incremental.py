@@ -26,6 +26,7 @@ from detente.models import Article, Event
 from detente.pipeline import ArticleProcessor, resolve
 from detente.resolving import finish_resolution
 from detente.store import open_store
+from detente.store.codec import mention_geocode
 
 Pairs = Sequence[tuple[Article, list[Event]]]
 # Kept only by the incremental path (the full one clears them), or row ids and marks.
@@ -84,10 +85,13 @@ def full(pairs: Pairs, db: Path) -> dict[str, list[tuple]]:
         mentions = store.mentions()  # in the order of the rows below
         rows = [r[0] for r in store.connection.execute("SELECT id FROM mentions ORDER BY doc_id, position")]
         store.save_resolution(resolve(store.articles(), mentions))
-        with store.connection:
+        with store.connection:  # and the geocode each mention keeps (the incremental path writes it)
             store.connection.executemany(
-                "UPDATE mentions SET event_id = ? WHERE id = ?",
-                [(mention.event_id, row) for mention, row in zip(mentions, rows, strict=True)],
+                "UPDATE mentions SET event_id = ?, geo = ? WHERE id = ?",
+                [
+                    (mention.event_id, mention_geocode(mention), row)
+                    for mention, row in zip(mentions, rows, strict=True)
+                ],
             )
     return content(db)
 
@@ -170,3 +174,37 @@ def test_resolve_all_again_gives_the_same_database(tmp_path: Path) -> None:
         assert resolve_again(store) == len(pairs)
         assert not store.resolution_pending()
     assert_same(before, content(db))
+
+
+def test_a_later_day_reads_the_kept_geocodes_and_geocodes_only_its_own_mentions(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import detente.resolve.incremental as incremental_module
+    from detente.resolving import fill_mention_geocodes
+
+    pairs = fresh(synthetic_world(400, 3).by_article())
+    first, later = pairs[: len(pairs) // 2], pairs[len(pairs) // 2 :]
+    placed = "location_place IS NOT NULL OR location_country IS NOT NULL"
+    with open_store(tmp_path / "geo.db") as store:
+        for article, mentions in first:
+            store.add_article(article, mentions)
+        finish_resolution(store)
+        conn = store.connection
+        kept = dict(conn.execute(f"SELECT id, geo FROM mentions WHERE {placed}").fetchall())
+        assert kept and all(kept.values())
+        conn.execute("UPDATE mentions SET geo = NULL")  # as a database from before m012 keeps them
+        assert fill_mention_geocodes(store) == len(kept)
+        assert dict(conn.execute(f"SELECT id, geo FROM mentions WHERE {placed}").fetchall()) == kept
+
+        geocoded: list[str] = []
+        real = incremental_module.geocode
+        monkeypatch.setattr(
+            incremental_module,
+            "geocode",
+            lambda events, g: geocoded.extend(e.evidence for e in events) or real(events, g),
+        )
+        for article, mentions in later:
+            store.add_article(article, mentions)
+        finish_resolution(store)
+        new_with_places = {m.evidence for _, mentions in later for m in mentions if m.location}
+        assert geocoded and set(geocoded) <= new_with_places  # the stored mentions it compared were read

@@ -269,16 +269,27 @@ def register(app: typer.Typer) -> None:
                 help="Drop the saved resolution and resolve every stored article again (rules changed).",
             ),
         ] = False,
+        geocodes: Annotated[
+            bool,
+            typer.Option(
+                "--geocodes",
+                help="Also keep the geocode of every stored mention that has none (a database from"
+                " before migration m012): later days then load them without building city indexes.",
+            ),
+        ] = False,
         quiet: Quiet = False,
     ) -> None:
         """Resolve the articles stored since the last resolution; --all resolves everything again."""
-        from detente.resolving import finish_resolution, resolve_again
+        from detente.resolving import fill_mention_geocodes, finish_resolution, resolve_again
         from detente.store import open_store
 
         if not isinstance(db, str) and not db.is_file():
             raise typer.BadParameter(f"{printable(db)}: no such database", param_hint="--db")
         with open_store(db) as store, _batches(quiet) as progress:
             try:
+                if geocodes:
+                    filled = fill_mention_geocodes(store, progress=progress)
+                    err.print(f"kept the geocode of {filled} stored mention(s)", highlight=False)
                 if again:
                     count = resolve_again(store, progress=progress)
                 else:

@@ -58,6 +58,7 @@ class StoredMention:
     event: Event  # as extracted; person ids and places are filled here
     component: int | None = None  # its set of strongly paired mentions; None until resolved
     event_id: str | None = None
+    geocoded: bool = False  # its place was geocoded when stored (or it has none): no city index needed
 
 
 class ResolvedState(LinkSource, Protocol):
@@ -94,6 +95,7 @@ class Increment:
     removed_events: set[str] = field(default_factory=set)
     events: list[Event] = field(default_factory=list)
     mentions: dict[int, tuple[str, int, Event]] = field(default_factory=dict)  # row -> event id, component
+    geocoded: dict[int, Event] = field(default_factory=dict)  # rows geocoded here, their geocode to keep
     links: dict[str, str | None] = field(default_factory=dict)  # plan id -> its execution, relinked plans
 
     @property
@@ -313,7 +315,9 @@ class _Batch:
 
     def _keep(self, mention: StoredMention) -> None:
         self.people.assign([mention.event])
-        geocode([mention.event], self.gazetteer)
+        if not mention.geocoded:
+            geocode([mention.event], self.gazetteer)
+            self.increment.geocoded[mention.row] = mention.event
         self.loaded[mention.row] = mention
 
     def _fetch(self, rows: Iterable[int]) -> None:

@@ -65,11 +65,31 @@ def mention_values(mention: Event, doc_id: str, position: int) -> dict[str, Any]
     }
 
 
-def mention_from_row(row: sqlite3.Row) -> Event:
+def mention_from_row(row: sqlite3.Row, *, geocoded: bool = False) -> Event:
+    """A stored mention as extracted; with `geocoded`, its place as the last resolution that
+    saved it geocoded it (when one did: see `mention_is_geocoded`)."""
     location = None
     if row["location_place"] or row["location_country"]:
         location = Place(row["location_place"], row["location_country"])
+        if geocoded and row["geo"] is not None:
+            country, location.geonames_id, location.latitude, location.longitude, location.geo_level = (
+                json.loads(row["geo"])
+            )
+            location.country = country
     return _event_of(row, [Participant(**p) for p in json.loads(row["participants"])], location)
+
+
+def mention_geocode(event: Event) -> str | None:
+    """The geocoded place of a resolved mention, as `mentions.geo` keeps it (None: no place)."""
+    loc = event.location
+    if loc is None:
+        return None
+    return dumps([loc.country, loc.geonames_id, loc.latitude, loc.longitude, loc.geo_level])
+
+
+def mention_is_geocoded(row: sqlite3.Row) -> bool:
+    """Whether the stored mention needs no geocoding: no place, or its geocode kept."""
+    return row["geo"] is not None or not (row["location_place"] or row["location_country"])
 
 
 def merged_event_from_row(row: sqlite3.Row) -> Event:

@@ -13,7 +13,7 @@ from typing import Any
 
 from detente.models import Person
 from detente.store.aggregate_tables import refresh_aggregates, touched_by
-from detente.store.codec import dumps, insert, iso, participants_json
+from detente.store.codec import dumps, insert, iso, mention_geocode, participants_json
 from detente.store.dialect import dialect_of
 from detente.store.incremental import chunks, marks
 from detente.store.keys import name_key, title_key
@@ -136,11 +136,15 @@ def _index_new_events(conn: sqlite3.Connection, event_ids: list[str | None]) -> 
 
 def _write_mentions(conn: sqlite3.Connection, increment: Any) -> None:
     conn.executemany(
-        "UPDATE mentions SET event_id = ?, component = ?, participants = ? WHERE id = ?",
+        "UPDATE mentions SET event_id = ?, component = ?, participants = ?, geo = ? WHERE id = ?",
         (
-            (event_id, component, participants_json(mention.participants), row)
+            (event_id, component, participants_json(mention.participants), mention_geocode(mention), row)
             for row, (event_id, component, mention) in increment.mentions.items()
         ),
+    )
+    conn.executemany(  # mentions loaded only to compare keep their geocode too
+        "UPDATE mentions SET geo = ? WHERE id = ?",
+        ((mention_geocode(m), row) for row, m in increment.geocoded.items() if row not in increment.mentions),
     )
     for row, filings in increment.filings.items():
         conn.execute("DELETE FROM mention_filings WHERE mention_id = ?", (row,))
@@ -199,4 +203,4 @@ def clear_incremental_state(conn: sqlite3.Connection) -> None:
         "article_bands",
     ):
         conn.execute(f"DELETE FROM {table}")
-    conn.execute("UPDATE mentions SET component = NULL")
+    conn.execute("UPDATE mentions SET component = NULL, geo = NULL")  # the gazetteer may have changed too

@@ -15,7 +15,13 @@ from typing import Any
 import numpy as np
 
 from detente.models import Article, Event, Participant, Source
-from detente.store.codec import article_from_row, mention_from_row, merged_event_from_row, parse_date
+from detente.store.codec import (
+    article_from_row,
+    mention_from_row,
+    mention_is_geocoded,
+    merged_event_from_row,
+    parse_date,
+)
 
 CHUNK = 500  # bound parameters per statement (SQLite allows 32,766; smaller chunks plan faster)
 VariantKey = tuple[str, tuple[str, ...], str]
@@ -105,8 +111,10 @@ class StoredState:
         found = []
         for batch in chunks(sorted(rows)):
             for row in self.conn.execute(f"SELECT * FROM mentions WHERE id IN ({marks(batch)})", batch):
-                event = mention_from_row(row)
-                found.append(StoredMention(row["id"], event, row["component"], row["event_id"]))
+                event = mention_from_row(row, geocoded=True)
+                stored = StoredMention(row["id"], event, row["component"], row["event_id"])
+                stored.geocoded = mention_is_geocoded(row)
+                found.append(stored)
         return found
 
     # ------------------------------------------------------------------ articles and copies

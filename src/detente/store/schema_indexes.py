@@ -1,5 +1,5 @@
-"""Migrations after m010 (`schema.py` holds the first ten): indexes that let a new day's
-changes be counted from index entries alone."""
+"""Migrations after m010 (`schema.py` holds the first ten): what lets a new day's changes
+be counted from index entries alone and its stored mentions be read without geocoding."""
 
 from __future__ import annotations
 
@@ -30,3 +30,13 @@ def m011_counting_indexes(conn: sqlite3.Connection) -> None:
         DROP INDEX events_located_in;
         """,
     )
+
+
+@migration
+def m012_mention_geocodes(conn: sqlite3.Connection) -> None:
+    """Each mention keeps where its place was geocoded (`codec.mention_geocode`: state, GeoNames
+    id, coordinates, level), written when a resolution saves it. A later day that loads it to
+    compare then needs no city index of its state: building those cost a short ingest into a
+    large database more than a second. NULL until a resolution writes it (mentions stored before
+    this migration are geocoded, and written, the next time a day loads them)."""
+    run_statements(conn, "ALTER TABLE mentions ADD COLUMN geo TEXT;")
