@@ -74,8 +74,10 @@ def call_with_time_limit(func: Callable[[], T], seconds: float | None) -> T:
             _DEADLINE.at, _DEADLINE.seconds = outer_at, outer_seconds
             timer.cancel()
             watchdog.finish()
-    except TimeLimitExceeded as exc:  # delivered by the watchdog, it carries no figure
-        raise TimeLimitExceeded(exc.seconds or seconds) from None
+    except TimeLimitExceeded as exc:
+        if exc.seconds or not watchdog.fired:  # named by a checkpoint, or an outer call's watchdog
+            raise
+        raise TimeLimitExceeded(seconds) from None  # this call's watchdog: its exception has no figure
 
 
 class _Watchdog:
@@ -94,6 +96,10 @@ class _Watchdog:
                 return
             self._fired = True
             _set_async_exception(self._thread_id, TimeLimitExceeded)
+
+    @property
+    def fired(self) -> bool:
+        return self._fired
 
     def finish(self) -> None:
         with self._lock:

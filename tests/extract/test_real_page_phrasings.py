@@ -465,11 +465,12 @@ def test_an_article_tells_its_one_planned_instrument_again_in_other_words(extrac
     assert (plans[0].date.start, plans[0].date.precision) == (date(2024, 1, 1), "year")
 
 
-def test_two_planned_instruments_told_as_two_stay_two(extract):
+@pytest.mark.parametrize("also", ["also ", ""])
+def test_two_planned_instruments_told_as_two_stay_two(extract, also):
     text = (
         "Portugal and Brazil are expected to sign a defence cooperation agreement soon, the presidency "
         "announced on Tuesday.\n\n"
-        "The two countries also plan to sign a memorandum on military education next year."
+        f"The two countries {also}plan to sign a memorandum on military education next year."
     )
     plans = _of(extract, text, "agreement")
     assert len(plans) == 2 and {p.status for p in plans} == {"planned"}
@@ -543,3 +544,24 @@ def test_an_exchange_of_visits_is_two_visits(extract):
     meetings = _of(extract, text, "meeting")
     visitors = sorted([p.name for p in m.participants] for m in meetings)
     assert visitors == [["Henrique Gouveia"], ["Marcos Olsen"]]
+
+
+def test_a_meeting_beside_an_exchange_of_visits_keeps_its_people(extract):
+    text = (
+        "Portuguese Defence Minister Rui Costa held talks with Brazilian Defence Minister Jose Mucio in "
+        "Lisbon on Tuesday, weeks after Navy Chief Admiral Henrique Gouveia's visit to Brazil and Admiral "
+        "Marcos Olsen's visit to Portugal."
+    )
+    meetings = _of(extract, text, "meeting")
+    assert any({"Rui Costa", "Jose Mucio"} <= {p.name for p in m.participants} for m in meetings)
+
+
+def test_a_caption_with_its_credit_ending_a_page_stays_furniture():
+    from detente.extract.page.sentences import split_sentences
+
+    text = (
+        "Portuguese Defence Minister Rui Costa received Brazilian Defence Minister Jose Mucio in Lisbon.\n\n"
+        "Soldiers of the two armies take part in a joint exercise near the border town on Tuesday "
+        "\u2014 Reuters"
+    )
+    assert [s.text for s in split_sentences(text)] == [text.split("\n")[0]]

@@ -31,8 +31,8 @@ def _exchange_of_visits(draft: Draft, mentions: Mentions) -> list[Draft] | None:
     """Each visitor named in "X's visit to A and Y's visit to B" made a visit of their own."""
     sentence = draft.sentence
     found = list(rules().exchange_visit.finditer(sentence.text))
-    if len(found) < 2:
-        return None
+    if len(found) < 2 or not any(m.start() <= draft.hit.start < m.end() for m in found):
+        return None  # the sentence's meeting is another one ("held talks ..., weeks after X's visit ...")
     people = mentions.people_in(sentence)
     visitors = []
     for match in found:
@@ -40,7 +40,7 @@ def _exchange_of_visits(draft: Draft, mentions: Mentions) -> list[Draft] | None:
         if not ends:
             return None  # "the country's visit to ...": not a person's visit
         visitors.append(ends[-1])
-    if len(set(visitors)) < 2:
+    if len(set(visitors)) < 2 or set(visitors) != set(draft.persons):
         return None
     return [_copy(draft, [visitor]) for visitor in dict.fromkeys(visitors)]
 

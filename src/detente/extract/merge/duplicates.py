@@ -7,6 +7,8 @@ keeps the most specific place and everyone's people and states.
 
 from __future__ import annotations
 
+import re
+
 from detente.extract.arguments.draft import Draft
 from detente.extract.lexicon import LexiconPatterns
 from detente.extract.mentions.places import more_specific
@@ -17,6 +19,9 @@ from detente.resolve.rules import merge_rules
 _ANCHORS = LexiconPatterns("arguments", "anchors")  # "also", "another": one more
 _VISITS = LexiconPatterns("arguments", "visits")  # "on the sidelines": a meeting of its own
 _RULES = LexiconPatterns("merge", "duplicates")
+_INSTRUMENTS = LexiconPatterns("merge", "instruments")  # the nouns of signed instruments
+_SUBJECT = LexiconPatterns("merge", "plan_subject")  # the words around one that say what it is about
+_WORD = re.compile(r"[a-z]+")
 
 
 def merge_duplicates(drafts: list[Draft], types: tuple[str, ...] | None = None) -> list[Draft]:
@@ -92,12 +97,32 @@ def _same_happening(a: Draft, b: Draft, kept: list[Draft]) -> bool:
 
 
 def _one_plan(a: Draft, b: Draft) -> bool:
-    """ "expected to sign a defence agreement soon ... aim to sign the memorandum before the end of
-    the year": an article tells its one planned instrument again, by other words and with a date."""
+    """"expected to sign a defence agreement soon ... aim to sign the memorandum before the end of
+    the year": an article tells its one planned instrument again, by other words and with a date.
+    Two plans that say what they are about differently ("a defence cooperation agreement", "a
+    memorandum on military education") are two instruments."""
     if a.status != "planned" or a.type not in ("agreement", "defence_industry"):
         return False
-    sa, sb = set(a.countries), set(b.countries)
-    return (not sa or not sb or sa <= sb or sb <= sa) and (not a.name or not b.name or a.name == b.name)
+    sa, sb = set(a.countries), set(b.countries)  # a draft's states may still come from context
+    if sa and sb and not (sa <= sb or sb <= sa):
+        return False
+    return (not a.name or not b.name or a.name == b.name) and _subject(a) == _subject(b)
+
+
+def _subject(draft: Draft) -> frozenset[str]:
+    """What a planned instrument is about: the words of its noun phrase ("a maritime security
+    agreement", "a memorandum on military education") that are neither generic nor stop words."""
+    text = draft.sentence.text
+    found = list(_INSTRUMENTS.instrument.finditer(text))
+    if not found:
+        return frozenset()
+    later = [m for m in found if m.start() > draft.hit.start]  # "plan to sign a memorandum on ..."
+    noun = later[0] if later else found[-1]
+    before = _SUBJECT.before.search(text[: noun.start()])
+    after = _SUBJECT.after.match(text, noun.end())
+    words = f"{before.group(0) if before else ''} {after.group(0) if after else ''}".lower()
+    rules = merge_rules()
+    return frozenset(w for w in _WORD.findall(words) if w not in rules.generic_words | rules.stop_words)
 
 
 def _elaborates(summary: Draft, detail: Draft) -> bool:

@@ -58,12 +58,12 @@ def is_furniture(line: str, seen: set[str], *, last: bool = False) -> bool:
         return True
     if stripped in seen:
         return True
-    if last and _cut_off_sentence(stripped):
-        return False
     if _BULLET.match(line) and not _is_list_paragraph(stripped):
         return True
     if _CAPTION_CREDIT.search(stripped):
         return True
+    if last and _cut_off_sentence(stripped):
+        return False
     if len(_SEPARATORS.findall(stripped)) >= 3:
         return True  # navigation bars, share bars, tickers
     words = stripped.split()
