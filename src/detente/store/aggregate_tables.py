@@ -4,9 +4,9 @@ Counts with a first or last date (pairs, pair-years), or an average (countries t
 are located in) are counted again for each key a change touches, from indexed event
 tables: a pair, a month, a country, a place. Plain totals (events by type and status,
 placement on the map, sources) and each person's event count move by the difference the
-change makes. Articles and
-mentions are counted as they are stored (`count_article`). `rebuild_aggregates` counts
-everything from scratch (a migration, a whole resolution saved at once).
+change makes. Articles and mentions are counted as they are stored (`count_article`).
+`rebuild_aggregates` counts everything from scratch (a migration, a whole resolution saved
+at once).
 """
 
 from __future__ import annotations

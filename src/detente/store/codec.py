@@ -72,10 +72,13 @@ def mention_from_row(row: sqlite3.Row, *, geocoded: bool = False) -> Event:
     if row["location_place"] or row["location_country"]:
         location = Place(row["location_place"], row["location_country"])
         if geocoded and row["geo"] is not None:
-            country, location.geonames_id, location.latitude, location.longitude, location.geo_level = (
-                json.loads(row["geo"])
-            )
-            location.country = country
+            (
+                location.country,
+                location.geonames_id,
+                location.latitude,
+                location.longitude,
+                location.geo_level,
+            ) = json.loads(row["geo"])
     return _event_of(row, [Participant(**p) for p in json.loads(row["participants"])], location)
 
 

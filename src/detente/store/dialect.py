@@ -26,6 +26,7 @@ _EVENT_TITLE = (
 
 
 def _fts5_search(fts: str, columns: str, join: str, *, one_pass: bool = False) -> str:
+    """`join` joins the table on `{rowid}`, the FTS row id of a hit."""
     window = (
         f"SELECT min(rowid) FROM (SELECT rowid FROM {fts} WHERE {fts} MATCH :query"
         " ORDER BY rowid DESC LIMIT :window)"
@@ -33,7 +34,7 @@ def _fts5_search(fts: str, columns: str, join: str, *, one_pass: bool = False) -
     if one_pass:  # ranked, joined and snipped in one pass over the window: no second MATCH
         return (
             f"{columns} snippet({fts}, -1, '{OPEN}', '{CLOSE}', '…', 20) AS snip, -{fts}.rank AS score"
-            f" FROM {fts} {join.replace('best.rowid', f'{fts}.rowid')}"
+            f" FROM {fts} {join.format(rowid=f'{fts}.rowid')}"
             f" WHERE {fts} MATCH :query AND {fts}.rowid >= ({window})"
             f" ORDER BY {fts}.rank, {fts}.rowid LIMIT :limit"
         )
@@ -42,7 +43,7 @@ def _fts5_search(fts: str, columns: str, join: str, *, one_pass: bool = False) -
         f" FROM (SELECT rowid, rank FROM {fts} WHERE {fts} MATCH :query AND rowid >= ({window})"
         " ORDER BY rank, rowid LIMIT :limit) best"
         f" CROSS JOIN {fts} ON {fts}.rowid = best.rowid AND {fts} MATCH :query"
-        f" {join} ORDER BY best.rank, best.rowid"
+        f" {join.format(rowid='best.rowid')} ORDER BY best.rank, best.rowid"
     )
 
 
@@ -97,7 +98,7 @@ class Dialect:
         return _fts5_search(
             "articles_fts",
             "SELECT a.doc_id AS id, a.title, a.published AS day,",
-            "JOIN articles a ON a.id = best.rowid",
+            "JOIN articles a ON a.id = {rowid}",
         )
 
     def search_events_sql(self) -> str:
@@ -107,7 +108,7 @@ class Dialect:
         return _fts5_search(
             "events_fts",
             f"SELECT e.event_id AS id, {_EVENT_TITLE} AS title, e.date_start AS day,",
-            "JOIN events e ON e.id = best.rowid",
+            "JOIN events e ON e.id = {rowid}",
             one_pass=True,
         )
 

@@ -112,9 +112,8 @@ class StoredState:
         for batch in chunks(sorted(rows)):
             for row in self.conn.execute(f"SELECT * FROM mentions WHERE id IN ({marks(batch)})", batch):
                 event = mention_from_row(row, geocoded=True)
-                stored = StoredMention(row["id"], event, row["component"], row["event_id"])
-                stored.geocoded = mention_is_geocoded(row)
-                found.append(stored)
+                geocoded = mention_is_geocoded(row)
+                found.append(StoredMention(row["id"], event, row["component"], row["event_id"], geocoded))
         return found
 
     # ------------------------------------------------------------------ articles and copies

@@ -55,11 +55,7 @@ def sentence_date(
     if earlier is not None:  # "met on Friday, a day after watching ... the exercise": not Friday's
         dates = [(o, d) for o, d in dates if o >= earlier]
     if planned:
-        dates = [
-            (o, d)
-            for o, d in dates
-            if not _RULES.said_on.search(text[:o]) and not _said_after(text, o, hit.start)
-        ]
+        dates = [(o, d) for o, d in dates if not _dates_statement(text, o, hit.start)]
     found = _nearest_date(dates, hit.start, text, hit.end)
     if event_type in ("exercise", "training"):
         found = run_span(text, dates) or found
@@ -91,9 +87,7 @@ def _nearest_date(
     dated = [(o, d) for o, d in dates if not _RULES.horizon.search(text[:o])] or [
         (o, d) for o, d in dates if _RULES.deadline.search(text[:o])
     ]
-    usable = [
-        (o, d) for o, d in dated if not _RULES.said_on.search(text[:o]) and not _said_after(text, o, anchor)
-    ] or dated
+    usable = [(o, d) for o, d in dated if not _dates_statement(text, o, anchor)] or dated
     if not usable:
         return None
     nearest = min(usable, key=lambda od: _distance(od[0], anchor, anchor_end))[1]
@@ -107,6 +101,11 @@ def _nearest_date(
 def is_statement_date(text: str, offset: int) -> bool:
     """'..., the ministry said on Tuesday', 'On Monday, the army said': the date a statement was made."""
     return bool(_RULES.said_on.search(text[:offset]) or _RULES.said_after.match(text[offset:]))
+
+
+def _dates_statement(text: str, offset: int, anchor: int) -> bool:
+    """Whether the date at `offset` dates the statement rather than the event at `anchor`."""
+    return bool(_RULES.said_on.search(text[:offset])) or _said_after(text, offset, anchor)
 
 
 def _said_after(text: str, offset: int, anchor: int) -> bool:

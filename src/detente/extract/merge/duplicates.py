@@ -122,7 +122,7 @@ def _subject(draft: Draft) -> frozenset[str]:
     after = _SUBJECT.after.match(text, noun.end())
     words = f"{before.group(0) if before else ''} {after.group(0) if after else ''}".lower()
     rules = merge_rules()
-    return frozenset(w for w in _WORD.findall(words) if w not in rules.generic_words | rules.stop_words)
+    return frozenset(_WORD.findall(words)) - rules.generic_words - rules.stop_words
 
 
 def _elaborates(summary: Draft, detail: Draft) -> bool:
