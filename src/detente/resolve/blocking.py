@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import hashlib
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Hashable, Iterable, Iterator, Sequence
 from datetime import date, timedelta
 from itertools import combinations
 
@@ -125,7 +125,7 @@ def _filings(block: Key, view: MentionView, rules: MergeRules) -> Iterator[Filin
         yield "target", (*block, "undated-published", view.published.year, view.published.month)
 
 
-def _pairs_within(buckets: dict[Key, list[int]], found: set[tuple[int, int]]) -> None:
+def _pairs_within(buckets: dict[Hashable, list[int]], found: set[tuple[int, int]]) -> None:
     for members in buckets.values():
         for x, i in enumerate(members):
             for j in members[x + 1 :]:
@@ -142,14 +142,20 @@ def filings(view: MentionView, rules: MergeRules | None = None) -> Iterator[Fili
 def candidate_pairs(views: Sequence[MentionView]) -> set[tuple[int, int]]:
     """Position pairs (i < j) that share a bucket; every pair the merge can accept is among them."""
     rules = merge_rules()
-    together: dict[Key, list[int]] = defaultdict(list)
-    probes: dict[Key, list[int]] = defaultdict(list)
-    targets: list[tuple[Key, int]] = []
-    for position, view in enumerate(views):
-        for kind, key in filings(view, rules):
-            if kind == "together":
+    return pairs_filed([[(KINDS[kind], key) for kind, key in filings(view, rules)] for view in views])
+
+
+def pairs_filed(filed: Sequence[Iterable[tuple[int, Hashable]]]) -> set[tuple[int, int]]:
+    """Position pairs (i < j) whose filings meet, from (kind, key) filings: by their keys
+    (`filings`) or by the hashes a store keeps of them (`stored_filings`), which meet alike."""
+    together: dict[Hashable, list[int]] = defaultdict(list)
+    probes: dict[Hashable, list[int]] = defaultdict(list)
+    targets: list[tuple[Hashable, int]] = []
+    for position, filings_of_view in enumerate(filed):
+        for kind, key in filings_of_view:
+            if kind == KINDS["together"]:
                 together[key].append(position)
-            elif kind == "probe":
+            elif kind == KINDS["probe"]:
                 probes[key].append(position)
             else:
                 targets.append((key, position))

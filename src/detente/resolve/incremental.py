@@ -59,6 +59,8 @@ class StoredMention:
     component: int | None = None  # its set of strongly paired mentions; None until resolved
     event_id: str | None = None
     geocoded: bool = False  # its place was geocoded when stored (or it has none): no city index needed
+    saved: tuple[str | None, int | None, str | None, str | None] | None = None  # its resolved columns
+    # as stored (event id, component, participants, geocode): a row redone to the same is not rewritten
 
 
 class ResolvedState(LinkSource, Protocol):
@@ -68,6 +70,7 @@ class ResolvedState(LinkSource, Protocol):
     def person_records(self) -> dict[str, tuple[str, str | None, str]]: ...  # id -> name, country, print
     def variant_people(self) -> dict[VariantKey, str]: ...
     def rows_filed(self, filings: Iterable[Filing]) -> dict[Filing, list[int]]: ...
+    def filings_of(self, rows: Iterable[int]) -> dict[int, set[Filing]]: ...
     def rows_in_components(self, components: Iterable[int]) -> set[int]: ...
     def rows_of_docs(self, docs: Iterable[str]) -> set[int]: ...
     def rows_of_events(self, event_ids: Iterable[str]) -> set[int]: ...
@@ -78,6 +81,7 @@ class ResolvedState(LinkSource, Protocol):
     def copy_groups(self, docs: Iterable[str]) -> dict[str, str | None]: ...  # group members -> copy_of
     def sketches_sharing(self, bands: Iterable[int]) -> dict[str, np.ndarray]: ...
     def event_ids_taken(self, event_ids: Iterable[str]) -> set[str]: ...
+    def unchanged_events(self, events: Iterable[Event], known_people: set[str]) -> set[str]: ...
 
 
 @dataclass
@@ -95,6 +99,7 @@ class Increment:
     removed_events: set[str] = field(default_factory=set)
     events: list[Event] = field(default_factory=list)
     mentions: dict[int, tuple[str, int, Event]] = field(default_factory=dict)  # row -> event id, component
+    saved: dict[int, tuple] = field(default_factory=dict)  # row -> its resolved columns as stored
     geocoded: dict[int, Event] = field(default_factory=dict)  # rows geocoded here, their geocode to keep
     links: dict[str, str | None] = field(default_factory=dict)  # plan id -> its execution, relinked plans
 
@@ -128,6 +133,7 @@ class _Batch:
         self.groups_after: dict[str, str] = {}  # doc -> original, for every group the batch changed
         self.stored_copy_of: dict[str, str | None] = {}  # doc -> original as stored, docs looked up
         self._renamed: set[str] = set()  # people whose name or country moved
+        self.views: dict[int, MentionView] = {}  # row -> its view, built once for blocking and merging
 
     def run(self, new_docs: set[str]) -> Increment:
         new_rows = self.state.rows_of_docs(new_docs)
@@ -284,7 +290,10 @@ class _Batch:
             copies = {d: self._original(d) for d in docs if self._original(d) != d}
             self._add_articles(docs | set(copies.values()))
             people = {p.person_id: p for p in self.people.people}
-            merged = merge_events(mentions, self.articles, copies, people, self.gazetteer)
+            built = {id(self.loaded[row].event): self.views[row] for row in region if row in self.views}
+            filed = self._filed(region)
+            merged = merge_events(mentions, self.articles, copies, people, self.gazetteer, built, filed)
+            self.views = {}  # clustering dropped their words and renumbered them: a retry builds anew
             old = {self.loaded[row].event_id for row in region} - {None}
             fresh = {item.event.event_id or "" for item in merged.linkables}
             clashes = self.state.event_ids_taken(fresh - old)  # type: ignore[arg-type]
@@ -297,12 +306,29 @@ class _Batch:
         for component in merged.components:
             label = min(row_of[id(m)] for m in component)
             for mention in component:
-                self.increment.mentions[row_of[id(mention)]] = (mention.event_id or "", label, mention)
-        self.increment.removed_events = old  # type: ignore[assignment]
-        self.increment.events = [item.event for item in merged.linkables]
-        self.increment.links = relink(merged.linkables, self.increment.removed_events, self.state)
+                row = row_of[id(mention)]
+                self.increment.mentions[row] = (mention.event_id or "", label, mention)
+                if self.loaded[row].saved is not None:
+                    self.increment.saved[row] = self.loaded[row].saved
+        # Most events of the redone sets come out as stored: they stay, links and all.
+        known = {person.person_id for person in self.people.people}  # the people table once saved
+        rebuilt = (item.event for item in merged.linkables if item.event.event_id in old)
+        kept = self.state.unchanged_events(rebuilt, known)
+        changed = [item for item in merged.linkables if item.event.event_id not in kept]
+        self.increment.removed_events = old - kept  # type: ignore[operator]
+        self.increment.events = [item.event for item in changed]
+        self.increment.links = relink(changed, self.increment.removed_events, self.state)
 
     # ----------------------------------------------------------------- helpers
+
+    def _filed(self, region: set[int]) -> dict[int, set[Filing]]:
+        """Each region mention's filings by `id` of its event: as the batch filed it (changed
+        mentions) or as the store keeps them (the rest, whose filings cannot have moved)."""
+        stored = self.state.filings_of(region - set(self.increment.filings))
+        return {
+            id(self.loaded[row].event): self.increment.filings.get(row) or stored.get(row, set())
+            for row in region
+        }
 
     def _original(self, doc: str) -> str:
         """The doc's original once the batch is in (itself when it is no copy)."""
@@ -330,8 +356,10 @@ class _Batch:
             self._keep(mention)
 
     def _view(self, row: int) -> MentionView:
-        event = self.loaded[row].event
-        article = self.articles.get(event.doc_id or "")
-        return MentionView.of(
-            -1, event, article.published if article else None, article.text if article else ""
-        )
+        if row not in self.views:
+            event = self.loaded[row].event
+            article = self.articles.get(event.doc_id or "")
+            self.views[row] = MentionView.of(
+                -1, event, article.published if article else None, article.text if article else ""
+            )
+        return self.views[row]

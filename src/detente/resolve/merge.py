@@ -16,7 +16,7 @@ holds every candidate of its members.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 from detente.resolve.blocking import candidate_pairs
 from detente.resolve.evidence import conflict, veto, weigh
@@ -62,15 +62,19 @@ class _Scores:
         return total / (len(left) * len(right)) >= self.rules.threshold
 
 
+Pair = tuple[int, int]  # positions i < j
 Edge = tuple[float, int, int]  # (-score, i, j): sorted, the strongest pair comes first
 
 
-def strong_edges(views: Sequence[MentionView], scores: _Scores | None = None) -> list[Edge]:
+def strong_edges(
+    views: Sequence[MentionView], scores: _Scores | None = None, pairs: Iterable[Pair] | None = None
+) -> list[Edge]:
     """Candidate pairs with no veto whose evidence reaches the threshold: the only pairs a
-    union can start from, so groups never reach across two sets with no such pair between."""
+    union can start from, so groups never reach across two sets with no such pair between.
+    `pairs`: the candidate pairs when the caller found them already (from stored filings)."""
     scores = scores or _Scores(views)
     edges = []
-    for i, j in candidate_pairs(views):
+    for i, j in candidate_pairs(views) if pairs is None else pairs:
         if veto(views[i], views[j], scores.rules) is None:
             score = scores.score(i, j)
             if score is not None and score >= scores.rules.threshold:
@@ -93,11 +97,13 @@ def cluster_mentions(views: Sequence[MentionView]) -> list[list[MentionView]]:
     return groups
 
 
-def cluster_with_edges(views: Sequence[MentionView]) -> tuple[list[list[MentionView]], list[Edge]]:
+def cluster_with_edges(
+    views: Sequence[MentionView], pairs: Iterable[Pair] | None = None
+) -> tuple[list[list[MentionView]], list[Edge]]:
     """The groups, and the strong pairs they were built from (incremental resolution keeps the
     sets of mentions those pairs connect, which is all a later mention can change)."""
     scores = _Scores(views)
-    edges = strong_edges(views, scores)
+    edges = strong_edges(views, scores, pairs)
     owner = list(range(len(views)))
     members = {position: [position] for position in range(len(views))}
     for _, i, j in sorted(edges):

@@ -8,11 +8,12 @@ earliest report's own fields.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 
 from detente.models import EVENT_TYPES, STATUSES, Article, Event, Person, Resolution
+from detente.resolve.blocking import pairs_filed, stored_filings
 from detente.resolve.copies import attach_copy_mentions, find_copies
 from detente.resolve.events import build_event, event_id, identity_key, report_order
 from detente.resolve.links import Linkable, link_plans
@@ -20,6 +21,8 @@ from detente.resolve.matching import MentionView
 from detente.resolve.merge import cluster_with_edges
 from detente.resolve.people import build_people
 from detente.resolve.places import Gazetteer
+
+Filing = tuple[int, int]  # (kind, key hash): see `blocking.stored_filings`
 
 
 def _check(mentions: Sequence[Event]) -> None:
@@ -77,6 +80,16 @@ def _text(articles: Mapping[str, Article], doc_id: str | None) -> str:
     return article.text if article else ""
 
 
+def _view(
+    index: int, event: Event, by_doc: Mapping[str, Article], built: Mapping[int, MentionView]
+) -> MentionView:
+    view = built.get(id(event))
+    if view is None:
+        return MentionView.of(index, event, _published(by_doc, event.doc_id), _text(by_doc, event.doc_id))
+    view.index = index
+    return view
+
+
 def _published(articles: Mapping[str, Article], doc_id: str | None) -> date | None:
     article = articles.get(doc_id or "")
     return article.published if article else None
@@ -107,13 +120,17 @@ def merge_events(
     copies: Mapping[str, str],
     people: Mapping[str, Person],
     gazetteer: Gazetteer,
+    built: Mapping[int, MentionView] | None = None,
+    filed: Mapping[int, Collection[Filing]] | None = None,
 ) -> Merged:
-    """Cluster mentions (person ids set, places geocoded) into events with ids; sets event_id."""
+    """Cluster mentions (person ids set, places geocoded) into events with ids; sets event_id.
+
+    What a caller already has (by `id` of the mention): `built`, views it made of some of these
+    mentions from the same articles, reused with the words their comparisons computed; `filed`,
+    the filings a store keeps of them (`blocking.stored_filings`), which find the candidate pairs
+    without filing them again (a mention without any is filed here)."""
     ordered = sorted(mentions, key=content_key)
-    views = [
-        MentionView.of(i, e, _published(by_doc, e.doc_id), _text(by_doc, e.doc_id))
-        for i, e in enumerate(ordered)
-    ]
+    views = [_view(i, e, by_doc, built or {}) for i, e in enumerate(ordered)]
     attached = attach_copy_mentions(views, copies)
     copies_of: dict[int, list[MentionView]] = defaultdict(list)
     for copy_index, original_index in attached.items():
@@ -123,7 +140,10 @@ def merge_events(
     seen_ids: set[str] = set()
     linkables = []
     reports: dict[str, list[Event]] = {}
-    groups, edges = cluster_with_edges(primary)
+    pairs = None
+    if filed is not None:
+        pairs = pairs_filed([filed.get(id(v.event)) or stored_filings(v) for v in primary])
+    groups, edges = cluster_with_edges(primary, pairs)
     for cluster in groups:
         members = sorted(cluster, key=report_order)
         syndicated = [c for m in members for c in copies_of[m.index]]

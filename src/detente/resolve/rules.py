@@ -58,19 +58,22 @@ class Cues:
     """Cue words and phrases, found among the words of a text (cheaper than a regex per text)."""
 
     words: frozenset[str]
-    phrases: tuple[str, ...]  # several words, each phrase space-joined
+    phrases: tuple[tuple[str, str], ...]  # several words: (first word, " the words space-joined ")
 
     @classmethod
     def of(cls, cues: list[str]) -> Cues:
         split = [re.findall(r"[a-z0-9]+", cue.lower()) for cue in cues]
         return cls(
             frozenset(parts[0] for parts in split if len(parts) == 1),
-            tuple(" ".join(parts) for parts in split if len(parts) > 1),
+            tuple((parts[0], f" {' '.join(parts)} ") for parts in split if len(parts) > 1),
         )
 
     def found_in(self, words: frozenset[str], joined: str) -> bool:
-        """Whether any cue is among `words` or a phrase is in `joined` (the words, space-joined)."""
-        return bool(self.words & words) or any(f" {phrase} " in joined for phrase in self.phrases)
+        """Whether any cue is among `words` or a phrase is in `joined` (the words, space-joined and
+        padded with a space); a phrase is searched only when its first word is among them."""
+        return bool(self.words & words) or any(
+            first in words and phrase in joined for first, phrase in self.phrases
+        )
 
 
 @lru_cache(maxsize=1)

@@ -21,23 +21,27 @@ from detente.store.resolution import write_event
 
 
 def apply_increment(conn: sqlite3.Connection, increment: Any) -> set[str]:
-    """Write a `detente.resolve.incremental.Increment`; returns the ids of events written or removed."""
+    """Write a `detente.resolve.incremental.Increment`; returns the ids of events written or removed.
+
+    Events the batch rebuilt exactly as stored are not in it (`ResolvedState.unchanged_events`):
+    they stay as they are, with their rows, search entries, counts and links."""
     _write_variants(conn, increment)
     _write_people(conn, increment.people, increment.gone_people)
-    places = _places_of(conn, increment.removed_events)
-    counted_before = touched_by(conn, increment.removed_events)
-    _remove_events(conn, increment.removed_events)
     known = {row[0] for row in conn.execute("SELECT person_id FROM people")}
-    for event in increment.events:
+    removed, events = increment.removed_events, increment.events
+    places = _places_of(conn, removed)
+    counted_before = touched_by(conn, removed)
+    _remove_events(conn, removed)
+    for event in events:
         write_event(conn, event, known)
-    _index_new_events(conn, [e.event_id for e in increment.events])
-    written = {e.event_id or "" for e in increment.events}
+    _index_new_events(conn, [e.event_id for e in events])
+    written = {e.event_id or "" for e in events}
     _count_places(conn, places | _places_of(conn, written))
     refresh_aggregates(conn, counted_before, touched_by(conn, written))
     _write_mentions(conn, increment)
     _write_copies(conn, increment)
     _write_links(conn, increment.relinked, increment.links)
-    return increment.removed_events | {e.event_id for e in increment.events}
+    return removed | written
 
 
 def _write_variants(conn: sqlite3.Connection, increment: Any) -> None:
@@ -135,12 +139,14 @@ def _index_new_events(conn: sqlite3.Connection, event_ids: list[str | None]) -> 
 
 
 def _write_mentions(conn: sqlite3.Connection, increment: Any) -> None:
+    """Each redone mention's event, component, participants and geocode, where they moved."""
+    rows = []
+    for row, (event_id, component, mention) in increment.mentions.items():
+        values = (event_id, component, participants_json(mention.participants), mention_geocode(mention))
+        if values != increment.saved.get(row):
+            rows.append((*values, row))
     conn.executemany(
-        "UPDATE mentions SET event_id = ?, component = ?, participants = ?, geo = ? WHERE id = ?",
-        (
-            (event_id, component, participants_json(mention.participants), mention_geocode(mention), row)
-            for row, (event_id, component, mention) in increment.mentions.items()
-        ),
+        "UPDATE mentions SET event_id = ?, component = ?, participants = ?, geo = ? WHERE id = ?", rows
     )
     conn.executemany(  # mentions loaded only to compare keep their geocode too
         "UPDATE mentions SET geo = ? WHERE id = ?",

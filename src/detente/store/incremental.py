@@ -86,6 +86,14 @@ class StoredState:
                     found.setdefault((kind, key), []).append(row)
         return found
 
+    def filings_of(self, rows: Iterable[int]) -> dict[int, set[tuple[int, int]]]:
+        found: dict[int, set[tuple[int, int]]] = {}
+        for batch in chunks(rows):
+            sql = f"SELECT kind, key, mention_id FROM mention_filings WHERE mention_id IN ({marks(batch)})"
+            for kind, key, row in self.conn.execute(sql, batch):
+                found.setdefault(row, set()).add((kind, key))
+        return found
+
     def rows_in_components(self, components: Iterable[int]) -> set[int]:
         return self._ids("SELECT id FROM mentions WHERE component IN ({marks})", components)
 
@@ -113,7 +121,10 @@ class StoredState:
             for row in self.conn.execute(f"SELECT * FROM mentions WHERE id IN ({marks(batch)})", batch):
                 event = mention_from_row(row, geocoded=True)
                 geocoded = mention_is_geocoded(row)
-                found.append(StoredMention(row["id"], event, row["component"], row["event_id"], geocoded))
+                saved = (row["event_id"], row["component"], row["participants"], row["geo"])
+                found.append(
+                    StoredMention(row["id"], event, row["component"], row["event_id"], geocoded, saved)
+                )
         return found
 
     # ------------------------------------------------------------------ articles and copies
@@ -157,6 +168,18 @@ class StoredState:
 
     def event_ids_taken(self, event_ids: Iterable[str]) -> set[str]:
         return self._ids("SELECT event_id FROM events WHERE event_id IN ({marks})", event_ids)
+
+    def unchanged_events(self, events: Iterable[Event], known_people: set[str]) -> set[str]:
+        """Ids of the rebuilt events that would be written exactly as they are stored."""
+        from detente.store.event_rows import event_rows, stored_rows  # they read through `chunks`
+
+        rebuilt = {event.event_id or "": event for event in events}
+        stored = stored_rows(self.conn, rebuilt)
+        return {
+            event_id
+            for event_id, rows in stored.items()
+            if rows.values() == event_rows(self.conn, rebuilt[event_id], known_people).values()
+        }
 
     def links_of(self, event_ids: Iterable[str]) -> dict[str, list[str]]:
         found: dict[str, list[str]] = {}

@@ -9,6 +9,7 @@ from collections import defaultdict
 from detente.models import EVENT_TYPES, STATUSES, Event, Person, Resolution, Source
 from detente.store.codec import dumps, insert, iso
 from detente.store.dialect import dialect_of
+from detente.store.event_rows import event_rows
 from detente.store.keys import name_key, place_keys, title_key
 
 _MERGED_TABLES = (
@@ -50,40 +51,8 @@ def _check(event: Event) -> None:
 
 def write_event(conn: sqlite3.Connection, event: Event, known_people: set[str]) -> None:
     _check(event)
-    sources = event.sources or ([Source(event.doc_id, event.evidence)] if event.doc_id else [])
-    evidences = list(dict.fromkeys([event.evidence, *(s.evidence for s in sources)]))
-    location = event.location
-    insert(
-        conn,
-        "events",
-        {
-            "event_id": event.event_id,
-            "type": event.type,
-            "status": event.status,
-            "date_start": iso(event.date.start),
-            "date_end": iso(event.date.end or event.date.start),
-            "date_precision": event.date.precision if event.date.start else "unknown",
-            "countries": dumps(sorted(set(event.countries))),
-            "name": event.name,
-            "location_place": location.place if location else None,
-            "location_country": location.country if location else None,
-            "geonames_id": location.geonames_id if location else None,
-            "latitude": location.latitude if location else None,
-            "longitude": location.longitude if location else None,
-            "geo_level": location.geo_level if location else None,
-            "topics": dumps(list(event.topics)),
-            "evidence": event.evidence,
-            "all_evidence": "\n".join(e for e in evidences if e),
-            "cameo": event.codes.cameo,
-            "plover_type": event.codes.plover_type,
-            "plover_context": event.codes.plover_context,
-            "plover_mode": event.codes.plover_mode,
-            "source_count": len({s.doc_id for s in sources}),
-            "first_reported": None,  # filled below from the sources, completed by their articles
-            "doc_id": event.doc_id,
-            "evidence_start": event.evidence_start,
-        },
-    )
+    rows = event_rows(conn, event, known_people)
+    insert(conn, "events", rows.event)
     states = sorted(set(event.countries))
     for country in states:
         conn.execute(
@@ -96,34 +65,16 @@ def write_event(conn: sqlite3.Connection, event: Event, known_people: set[str]) 
         " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
         [(a, b, event.event_id, event.type, event.status, *_dates(event)) for a, b in pairs],
     )
-    place, geonames_id = (location.place, location.geonames_id) if location else (None, None)
+    place, geonames_id = rows.event["location_place"], rows.event["geonames_id"]
     write_event_places(conn, [(kind, key, event.event_id) for kind, key in place_keys(place, geonames_id)])
-    for position, source in enumerate(sources):
-        _write_source(conn, event, position, source)
-    conn.execute(
-        "UPDATE events SET first_reported = (SELECT min(published) FROM event_sources WHERE event_id = ?)"
-        " WHERE event_id = ?",
-        (event.event_id, event.event_id),
-    )
+    for row in rows.sources:
+        insert(conn, "event_sources", row)
     for related in sorted(set(event.related) - {event.event_id}):
         conn.execute(
             "INSERT INTO event_related (event_id, related_id) VALUES (?, ?)", (event.event_id, related)
         )
-    for position, person in enumerate(event.participants):
-        person_id = person.person_id if person.person_id in known_people else None
-        insert(
-            conn,
-            "event_participants",
-            {
-                "event_id": event.event_id,
-                "position": position,
-                "person_id": person_id,
-                "name": person.name,
-                "name_key": name_key(person.name),
-                "title": person.title,
-                "country": person.country,
-            },
-        )
+    for row in rows.participants:
+        insert(conn, "event_participants", row)
 
 
 def write_event_places(conn: sqlite3.Connection, rows: list[tuple[int, str, str]]) -> None:
@@ -136,40 +87,6 @@ def _dates(event: Event) -> tuple[str | None, str | None, str]:
     """date_start, date_end and date_precision as the events table stores them."""
     precision = event.date.precision if event.date.start else "unknown"
     return iso(event.date.start), iso(event.date.end or event.date.start), precision
-
-
-def _write_source(conn: sqlite3.Connection, event: Event, position: int, source: Source) -> None:
-    """One report of the event, completed from the stored article where resolve left gaps."""
-    article = conn.execute(
-        "SELECT text, source_name, published, url FROM articles WHERE doc_id = ?", (source.doc_id,)
-    ).fetchone()
-    start = _mention_offset(conn, event, source)
-    if start is None and article is not None and source.evidence:
-        found = article["text"].find(source.evidence)
-        start = found if found >= 0 else None
-    insert(
-        conn,
-        "event_sources",
-        {
-            "event_id": event.event_id,
-            "position": position,
-            "doc_id": source.doc_id,
-            "evidence": source.evidence,
-            "evidence_start": start,
-            "outlet": source.outlet or (article["source_name"] if article else None),
-            "published": iso(source.published) or (article["published"] if article else None),
-            "url": source.url or (article["url"] if article else None),
-        },
-    )
-
-
-def _mention_offset(conn: sqlite3.Connection, event: Event, source: Source) -> int | None:
-    row = conn.execute(
-        "SELECT evidence_start FROM mentions WHERE doc_id = ? AND evidence = ? AND evidence_start IS NOT NULL"
-        " ORDER BY type = ? DESC, position LIMIT 1",
-        (source.doc_id, source.evidence, event.type),
-    ).fetchone()
-    return row[0] if row else None
 
 
 def _write_people(conn: sqlite3.Connection, people: list[Person]) -> None:

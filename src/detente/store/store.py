@@ -74,7 +74,6 @@ class Store:
         """Where the store is, for messages: a PostgreSQL URL without its password."""
         return shown_url(self.path) if isinstance(self.path, str) else str(self.path)
 
-
     def has_article(self, content_hash: str) -> bool:
         row = self.connection.execute("SELECT 1 FROM articles WHERE hash = ?", (content_hash,)).fetchone()
         return row is not None
