@@ -12,7 +12,9 @@ another one ingested into: everything it needs is stored.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import gc
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from detente.resolve.incremental import resolve_increment
@@ -52,9 +54,11 @@ def finish_resolution(
             announced = True
         batch = store.pending_batch(batch_articles)
         gazetteer = gazetteer or Gazetteer.packaged()
-        with store.reading() as state:
-            increment = resolve_increment(batch.docs, state, gazetteer)
-        if store.save_increment(increment, batch):
+        with collection_paused():
+            with store.reading() as state:
+                increment = resolve_increment(batch.docs, state, gazetteer)
+            saved = store.save_increment(increment, batch)
+        if saved:
             resolved, skipped, done = True, 0, done + len(batch.ids)
             if progress is not None:
                 progress(done, pending)
@@ -63,6 +67,22 @@ def finish_resolution(
             if not store.incremental_ready():
                 store.reset_resolution()
     return resolved
+
+
+@contextmanager
+def collection_paused() -> Iterator[None]:
+    """Python's cycle collector off for one batch. A batch makes tens of thousands of short-lived
+    objects (mentions, views, events), and each collection of the oldest generation walks every
+    object of the process (models, gazetteer, the batch): with it on, a day into a million-mention
+    database spent a fifth of its time collecting. The batch's memory is bounded, reference
+    counting frees nearly all of it, and the collector runs again after the batch."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 def resolve_again(store: Store, *, progress: Progress | None = None) -> int:
