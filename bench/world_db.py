@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import shutil
 import sys
 import time
@@ -63,11 +64,17 @@ def remove_database(path: Path) -> None:
 
 
 def copy_database(source: Path, target: Path) -> None:
-    """A copy of the database with its write-ahead log (the copy opens as the source would)."""
+    """A copy of the database with its write-ahead log (the copy opens as the source would).
+
+    The copy is flushed to disk before it is used: otherwise the kernel writes GBs of it back
+    while the next timed step runs, and that step's writes wait behind them (a new day at 1M
+    stored its articles in 1.1 s instead of 0.2 s)."""
     remove_database(target)
     for suffix in ("", "-wal"):
         if Path(f"{source}{suffix}").exists():
             shutil.copyfile(f"{source}{suffix}", f"{target}{suffix}")
+            with open(f"{target}{suffix}", "rb") as copied:
+                os.fsync(copied.fileno())
 
 
 def describe(path: Path) -> dict | None:
