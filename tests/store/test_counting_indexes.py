@@ -1,4 +1,4 @@
-"""A new day re-counts every site, place and located-in total it touches: those counts must
+"""A new day re-counts the sites, places and located-in totals it touches: those counts must
 read index entries alone (m011), never the event rows (a busy place holds thousands)."""
 
 from __future__ import annotations
@@ -10,7 +10,8 @@ from typing import Any
 import pytest
 
 from detente.store import open_store
-from detente.store.aggregate_tables import _count_locations, _count_sites
+from detente.store.aggregate_sites import ONE_SITE, count_sites
+from detente.store.aggregate_tables import _count_locations
 from detente.store.increment_write import _count_places
 
 
@@ -34,7 +35,7 @@ def recorder(tmp_path: Path):
 
 
 def test_a_sites_count_reads_the_site_index_alone(recorder: PlanRecorder) -> None:
-    _count_sites(recorder, "e.location_place IS ? AND e.location_country IS ?", ["Eldoret", "KEN"])
+    count_sites(recorder, ONE_SITE, ["Eldoret", "KEN", "exercise", 0.514, 35.27])
     assert "USING COVERING INDEX events_site" in recorder.plans[-1], recorder.plans
 
 

@@ -17,6 +17,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from detente.store.aggregate_sites import SiteEvent, count_sites, refresh_sites, site_events
 from detente.store.incremental import chunks, marks
 from detente.store.read.geography import AT_SITE, NAMED_UNPLACED, ONLY_COUNTRY
 
@@ -39,7 +40,7 @@ class Touched:
     pairs: set[tuple[str, str]] = field(default_factory=set)
     countries: Counter[str] = field(default_factory=Counter)  # state -> events among these
     periods: Counter[tuple[str, str, str]] = field(default_factory=Counter)  # (granularity, period, type)
-    places: set[tuple[str | None, str | None]] = field(default_factory=set)
+    sites: list[SiteEvent] = field(default_factory=list)  # the events that count at a site
     located: set[str] = field(default_factory=set)
     people: Counter[str] = field(default_factory=Counter)  # person -> events among these
     totals: Counter[str] = field(default_factory=Counter)
@@ -50,7 +51,6 @@ class Touched:
             self.countries[country] += sign * value
         for period, value in other.periods.items():
             self.periods[period] += sign * value
-        self.places |= other.places
         self.located |= other.located
         for key, value in other.totals.items():
             self.totals[key] += sign * value
@@ -85,17 +85,16 @@ def touched_by(conn: sqlite3.Connection, event_ids: Iterable[str]) -> Touched:
             batch,
         ):
             _count(found, row)
+        found.sites += site_events(conn, f"e.event_id IN ({sql})", batch)
     return found
 
 
 def _count(found: Touched, row: sqlite3.Row) -> None:
-    kind, status, start, precision, place, country, located, at_site, only_country, unplaced, sources = row
+    kind, status, start, precision, _, country, located, at_site, only_country, unplaced, sources = row
     if start:
         for granularity, precisions in PRECISIONS.items():
             if precision in precisions:
                 found.periods[(granularity, start[: 7 if granularity == "month" else 4], kind)] += 1
-    if place is not None or country is not None:
-        found.places.add((place, country))
     if country is not None:
         found.located.add(country)
     found.totals.update(
@@ -136,9 +135,7 @@ def refresh_aggregates(conn: sqlite3.Connection, before: Touched, after: Touched
         conn.execute("DELETE FROM agg_countries WHERE events = 0")
     if any(keys.periods.values()):
         conn.execute("DELETE FROM agg_timeline WHERE events = 0")
-    for place, country in keys.places:
-        conn.execute("DELETE FROM agg_sites WHERE place IS ? AND country IS ?", (place, country))
-        _count_sites(conn, "e.location_place IS ? AND e.location_country IS ?", [place, country])
+    refresh_sites(conn, before.sites, after.sites)
     for country in keys.located:
         conn.execute("DELETE FROM agg_locations WHERE country = ?", (country,))
         _count_locations(conn, "e.location_country = ?", [country])
@@ -173,7 +170,7 @@ def rebuild_aggregates(conn: sqlite3.Connection) -> None:
     _count_countries(conn, "1 = 1", [])
     for granularity in PRECISIONS:
         _count_periods(conn, granularity, "1 = 1", [])
-    _count_sites(conn, "1 = 1", [])
+    count_sites(conn, "1 = 1", [])
     _count_locations(conn, "1 = 1", [])
     _count_people(conn, "1 = 1", [])
     everything = touched_by(conn, (row[0] for row in conn.execute("SELECT event_id FROM events")))
@@ -231,16 +228,6 @@ def _count_periods(conn: sqlite3.Connection, granularity: str, where: str, param
         f" WHERE {where} AND e.date_start IS NOT NULL AND e.date_precision IN ({marks(precisions)})"
         f" GROUP BY substr(e.date_start, 1, {width}), e.type",
         [granularity, *params, *precisions],
-    )
-
-
-def _count_sites(conn: sqlite3.Connection, where: str, params: list) -> None:
-    conn.execute(
-        "INSERT INTO agg_sites SELECT e.location_place, e.location_country, ROUND(e.latitude, 3),"
-        " ROUND(e.longitude, 3), MAX(e.geo_level), e.type, COUNT(*), MIN(e.event_id), MAX(e.date_start)"
-        f" FROM events e WHERE {where} AND {AT_SITE}"
-        " GROUP BY e.location_place, e.location_country, ROUND(e.latitude, 3), ROUND(e.longitude, 3), e.type",
-        params,
     )
 
 
