@@ -171,6 +171,7 @@ def pairs_filed(filed: Sequence[Iterable[tuple[int, Hashable]]]) -> set[tuple[in
 # ------------------------------------------------------------- the same buckets, kept in a store
 
 KINDS = {"together": 0, "probe": 1, "target": 2}
+StoredFiling = tuple[int, int]  # (kind, key hash): a filing as a store keeps it
 MEETS = {0: 0, 1: 2, 2: 1}  # a stored filing of kind MEETS[k] pairs with a new filing of kind k
 
 
@@ -180,11 +181,11 @@ def key_hash(key: Key) -> int:
     return int.from_bytes(digest, "big", signed=True)
 
 
-def stored_filings(view: MentionView, rules: MergeRules | None = None) -> set[tuple[int, int]]:
+def stored_filings(view: MentionView, rules: MergeRules | None = None) -> set[StoredFiling]:
     """(kind, key hash) of every bucket the view is filed in: what an index of mentions holds."""
     return {(KINDS[kind], key_hash(key)) for kind, key in filings(view, rules)}
 
 
-def partners_of(filed: Iterable[tuple[int, int]]) -> set[tuple[int, int]]:
+def partners_of(filed: Iterable[StoredFiling]) -> set[StoredFiling]:
     """The (kind, key hash) filings another mention must have to be a candidate of these."""
     return {(MEETS[kind], key) for kind, key in filed}

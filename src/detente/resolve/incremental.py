@@ -29,7 +29,7 @@ from typing import Protocol
 import numpy as np
 
 from detente.models import Article, Event, Person
-from detente.resolve.blocking import key_hash, partners_of, stored_filings
+from detente.resolve.blocking import StoredFiling, key_hash, partners_of, stored_filings
 from detente.resolve.copies import is_copy, original_of, sketch
 from detente.resolve.increment_links import LinkSource, relink
 from detente.resolve.matching import MentionView
@@ -46,8 +46,6 @@ from detente.resolve.people import (
 )
 from detente.resolve.places import Gazetteer
 from detente.resolve.resolver import geocode, merge_events
-
-Filing = tuple[int, int]  # (kind, key hash): see `blocking.stored_filings`
 
 
 @dataclass
@@ -69,8 +67,8 @@ class ResolvedState(LinkSource, Protocol):
     def variant_summaries(self) -> dict[VariantKey, VariantSummary]: ...
     def person_records(self) -> dict[str, tuple[str, str | None, str]]: ...  # id -> name, country, print
     def variant_people(self) -> dict[VariantKey, str]: ...
-    def rows_filed(self, filings: Iterable[Filing]) -> dict[Filing, list[int]]: ...
-    def filings_of(self, rows: Iterable[int]) -> dict[int, set[Filing]]: ...
+    def rows_filed(self, filings: Iterable[StoredFiling]) -> dict[StoredFiling, list[int]]: ...
+    def filings_of(self, rows: Iterable[int]) -> dict[int, set[StoredFiling]]: ...
     def rows_in_components(self, components: Iterable[int]) -> set[int]: ...
     def rows_of_docs(self, docs: Iterable[str]) -> set[int]: ...
     def rows_of_events(self, event_ids: Iterable[str]) -> set[int]: ...
@@ -93,7 +91,7 @@ class Increment:
     people: dict[str, tuple[Person, str]] = field(default_factory=dict)  # new or changed: (person, print)
     gone_people: set[str] = field(default_factory=set)
     mention_variants: list[tuple[int, int]] = field(default_factory=list)  # (row, variant hash), new rows
-    filings: dict[int, set[Filing]] = field(default_factory=dict)  # row -> its filings, changed rows
+    filings: dict[int, set[StoredFiling]] = field(default_factory=dict)  # row -> its filings, changed rows
     sketches: dict[str, tuple[np.ndarray, list[int]]] = field(default_factory=dict)  # new docs
     copy_of: dict[str, str | None] = field(default_factory=dict)  # docs whose original is new or moved
     removed_events: set[str] = field(default_factory=set)
@@ -321,7 +319,7 @@ class _Batch:
 
     # ----------------------------------------------------------------- helpers
 
-    def _filed(self, region: set[int]) -> dict[int, set[Filing]]:
+    def _filed(self, region: set[int]) -> dict[int, set[StoredFiling]]:
         """Each region mention's filings by `id` of its event: as the batch filed it (changed
         mentions) or as the store keeps them (the rest, whose filings cannot have moved)."""
         stored = self.state.filings_of(region - set(self.increment.filings))

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from detente.models import EVENT_TYPES, STATUSES, Article, Event, Person, Resolution
-from detente.resolve.blocking import pairs_filed, stored_filings
+from detente.resolve.blocking import StoredFiling, pairs_filed, stored_filings
 from detente.resolve.copies import attach_copy_mentions, find_copies
 from detente.resolve.events import build_event, event_id, identity_key, report_order
 from detente.resolve.links import Linkable, link_plans
@@ -21,8 +21,6 @@ from detente.resolve.matching import MentionView
 from detente.resolve.merge import cluster_with_edges
 from detente.resolve.people import build_people
 from detente.resolve.places import Gazetteer
-
-Filing = tuple[int, int]  # (kind, key hash): see `blocking.stored_filings`
 
 
 def _check(mentions: Sequence[Event]) -> None:
@@ -121,7 +119,7 @@ def merge_events(
     people: Mapping[str, Person],
     gazetteer: Gazetteer,
     built: Mapping[int, MentionView] | None = None,
-    filed: Mapping[int, Collection[Filing]] | None = None,
+    filed: Mapping[int, Collection[StoredFiling]] | None = None,
 ) -> Merged:
     """Cluster mentions (person ids set, places geocoded) into events with ids; sets event_id.
 
