@@ -132,13 +132,15 @@ def stored_rows(conn: sqlite3.Connection, event_ids: Iterable[str]) -> dict[str,
 
 
 def _source_row(conn: sqlite3.Connection, event: Event, position: int, source: Source) -> Row:
-    """One report of the event, completed from the stored article where resolve left gaps."""
+    """One report of the event, completed from the stored article where resolve left gaps (its
+    text is read only when the stored mentions do not say where the evidence is)."""
     article = conn.execute(
-        "SELECT text, source_name, published, url FROM articles WHERE doc_id = ?", (source.doc_id,)
+        "SELECT source_name, published, url FROM articles WHERE doc_id = ?", (source.doc_id,)
     ).fetchone()
     start = _mention_offset(conn, event, source)
     if start is None and article is not None and source.evidence:
-        found = article["text"].find(source.evidence)
+        text = conn.execute("SELECT text FROM articles WHERE doc_id = ?", (source.doc_id,)).fetchone()[0]
+        found = text.find(source.evidence)
         start = found if found >= 0 else None
     return {
         "event_id": event.event_id,
