@@ -243,16 +243,23 @@ class _Batch:
     # ----------------------------------------------------------------- the region to redo
 
     def _strong_neighbours(self, views: dict[int, MentionView]) -> set[int]:
-        """Stored mentions that make a strong pair with a changed one (filed where it probes)."""
+        """Stored mentions that make a strong pair with a changed one (filed where it probes), and
+        candidates in a component such a pair already brings in whole (no need to judge them)."""
         wanted = set().union(*(partners_of(self.increment.filings[row]) for row in views))
         filed = self.state.rows_filed(wanted)
         candidates = {row for rows in filed.values() for row in rows} - set(views)
         self._fetch(candidates)
         theirs = {row: self._view(row) for row in candidates}
         found: set[int] = set()
+        pulled: set[int] = set()  # components a strong neighbour brings in whole (`_closed`)
         for row, view in views.items():
             met = {other for f in partners_of(self.increment.filings[row]) for other in filed.get(f, ())}
-            found |= {other for other in met & candidates - found if is_strong(view, theirs[other])}
+            for other in sorted(met & candidates - found):
+                component = self.loaded[other].component
+                if component in pulled or is_strong(view, theirs[other]):
+                    found.add(other)
+                    if component is not None:
+                        pulled.add(component)
         return found
 
     def _closed(self, region: set[int]) -> set[int]:
