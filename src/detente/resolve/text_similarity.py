@@ -57,7 +57,7 @@ def telling_words(text: str) -> dict[str, float]:
     """The words of `text` that can tell one story from another, with their weights."""
     plain = text if text.isascii() else _unaccented(text)
     tokens = WORD.findall(plain)
-    keys = [_key(t) for t in tokens]
+    keys = [_key(t) for t in WORD.findall(plain.lower())]  # ASCII: lowering moves no token boundary
     named = {k for t, k in zip(tokens, keys, strict=True) if t[0].isupper() or t[0].isdigit()}
     kept = set(keys) - _ignored()
     return {
@@ -67,8 +67,8 @@ def telling_words(text: str) -> dict[str, float]:
     }
 
 
-def _key(token: str) -> str:
-    return token.lower().removesuffix("'s").replace(",", "")
+def _key(lowered: str) -> str:
+    return lowered.removesuffix("'s").replace(",", "")
 
 
 def _unaccented(text: str) -> str:
