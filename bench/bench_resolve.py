@@ -133,12 +133,15 @@ def digest(db: Path) -> dict[str, str]:
     return found
 
 
-def scores(db: Path, truth: dict[tuple[str, int], int]) -> dict[str, float]:
-    """Pair precision and recall of the stored merge, and bucket pairs per mention."""
+def scores(db: Path, truth: dict[tuple[str, int], int]) -> dict[str, object]:
+    """Pair precision and recall of the stored merge (precision also by the number of states the
+    events name), and bucket pairs per mention."""
     conn = sqlite3.connect(db)
     predicted = {
         (d, s or 0): e for d, s, e in conn.execute("SELECT doc_id, evidence_start, event_id FROM mentions")
     }
+    rows = conn.execute("SELECT event_id, countries FROM events")
+    states = {event_id: min(len(json.loads(countries)), 3) for event_id, countries in rows}
     both = Counter((predicted[key], truth[key]) for key in predicted)
 
     def pairs(counts: Counter) -> int:
@@ -147,6 +150,13 @@ def scores(db: Path, truth: dict[tuple[str, int], int]) -> dict[str, float]:
     agreed = pairs(both)
     merged = pairs(Counter(predicted.values()))
     true = pairs(Counter(truth[key] for key in predicted))
+    by_states = {}  # precision of the events naming 1, 2, 3+ states: where wrong merges gather
+    for named in (1, 2, 3):
+        merged_here = pairs(Counter(e for e in predicted.values() if states.get(e) == named))
+        agreed_here = pairs(Counter({pair: n for pair, n in both.items() if states.get(pair[0]) == named}))
+        by_states[f"{named}{'+' if named == 3 else ''}"] = (
+            round(agreed_here / merged_here, 4) if merged_here else 1.0
+        )
     together = conn.execute(
         "SELECT COALESCE(SUM(n * (n - 1) / 2), 0) FROM"
         " (SELECT COUNT(*) AS n FROM mention_filings WHERE kind = 0 GROUP BY key)"
@@ -161,6 +171,7 @@ def scores(db: Path, truth: dict[tuple[str, int], int]) -> dict[str, float]:
         "mentions": len(predicted),
         "pair_precision": round(agreed / merged, 4) if merged else 1.0,
         "pair_recall": round(agreed / true, 4) if true else 1.0,
+        "pair_precision_by_states": by_states,
         "bucket_pairs": together + probed,
         "bucket_pairs_per_mention": round((together + probed) / max(len(predicted), 1), 2),
     }
