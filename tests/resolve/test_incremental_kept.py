@@ -114,3 +114,39 @@ def test_a_day_keeps_the_events_it_rebuilt_unchanged_in_place(
     assert all(rows_after[event_id] == rows_before[event_id] for event_id in kept)
     assert all(rows_after.get(event_id) != rows_before[event_id] for event_id in rewritten)
     assert_same(full(pairs, tmp_path / "full.db"), content(db))
+
+
+def test_the_collector_is_back_after_every_batch_even_a_failed_one(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A batch runs with the cycle collector paused (`collection_paused`); it must come back on,
+    or a long ingest would keep every reference cycle it ever made."""
+    import gc
+
+    import detente.resolving as resolving
+
+    seen: list[bool] = []
+    real = resolving.resolve_increment
+
+    def watched(*args, **kwargs):
+        seen.append(gc.isenabled())
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(resolving, "resolve_increment", watched)
+    pairs = fresh(synthetic_world(200, 15).by_article())
+    with open_store(tmp_path / "gc.db") as store:
+        for article, mentions in pairs:
+            store.add_article(article, mentions)
+        assert gc.isenabled()
+        finish_resolution(store, batch_articles=40)
+        assert seen and not any(seen)  # paused inside every batch
+        assert gc.isenabled()
+
+        def broken(*args, **kwargs):
+            raise RuntimeError("a batch that fails")
+
+        monkeypatch.setattr(resolving, "resolve_increment", broken)
+        store.add_article(*fresh(synthetic_world(30, 16).by_article())[0])
+        with pytest.raises(RuntimeError, match="a batch that fails"):
+            finish_resolution(store)
+        assert gc.isenabled()
