@@ -45,7 +45,7 @@ from detente.resolve.people import (
     variants_named,
 )
 from detente.resolve.places import Gazetteer
-from detente.resolve.resolver import geocode, merge_events
+from detente.resolve.resolver import geocode, mention_view, merge_events
 
 
 @dataclass
@@ -57,8 +57,13 @@ class StoredMention:
     component: int | None = None  # its set of strongly paired mentions; None until resolved
     event_id: str | None = None
     geocoded: bool = False  # its place was geocoded when stored (or it has none): no city index needed
-    saved: tuple[str | None, int | None, str | None, str | None] | None = None  # its resolved columns
-    # as stored (event id, component, participants, geocode): a row redone to the same is not rewritten
+    participants_stored: str | None = None  # its participants and geocode columns as stored
+    geo_stored: str | None = None
+
+    @property
+    def saved(self) -> tuple[str | None, int | None, str | None, str | None]:
+        """Its resolved columns as stored: a row redone to the same is not rewritten."""
+        return (self.event_id, self.component, self.participants_stored, self.geo_stored)
 
 
 class ResolvedState(LinkSource, Protocol):
@@ -313,8 +318,7 @@ class _Batch:
             for mention in component:
                 row = row_of[id(mention)]
                 self.increment.mentions[row] = (mention.event_id or "", label, mention)
-                if self.loaded[row].saved is not None:
-                    self.increment.saved[row] = self.loaded[row].saved
+                self.increment.saved[row] = self.loaded[row].saved
         # Most events of the redone sets come out as stored: they stay, links and all.
         known = {person.person_id for person in self.people.people}  # the people table once saved
         rebuilt = (item.event for item in merged.linkables if item.event.event_id in old)
@@ -362,9 +366,5 @@ class _Batch:
 
     def _view(self, row: int) -> MentionView:
         if row not in self.views:
-            event = self.loaded[row].event
-            article = self.articles.get(event.doc_id or "")
-            self.views[row] = MentionView.of(
-                -1, event, article.published if article else None, article.text if article else ""
-            )
+            self.views[row] = mention_view(-1, self.loaded[row].event, self.articles)
         return self.views[row]

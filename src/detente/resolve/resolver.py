@@ -78,12 +78,17 @@ def _text(articles: Mapping[str, Article], doc_id: str | None) -> str:
     return article.text if article else ""
 
 
+def mention_view(index: int, event: Event, by_doc: Mapping[str, Article]) -> MentionView:
+    """What the merge compares about a mention, read with its article's day and text."""
+    return MentionView.of(index, event, _published(by_doc, event.doc_id), _text(by_doc, event.doc_id))
+
+
 def _view(
     index: int, event: Event, by_doc: Mapping[str, Article], built: Mapping[int, MentionView]
 ) -> MentionView:
     view = built.get(id(event))
     if view is None:
-        return MentionView.of(index, event, _published(by_doc, event.doc_id), _text(by_doc, event.doc_id))
+        return mention_view(index, event, by_doc)
     view.index = index
     return view
 

@@ -119,11 +119,16 @@ class StoredState:
         found = []
         for batch in chunks(sorted(rows)):
             for row in self.conn.execute(f"SELECT * FROM mentions WHERE id IN ({marks(batch)})", batch):
-                event = mention_from_row(row, geocoded=True)
-                geocoded = mention_is_geocoded(row)
-                saved = (row["event_id"], row["component"], row["participants"], row["geo"])
                 found.append(
-                    StoredMention(row["id"], event, row["component"], row["event_id"], geocoded, saved)
+                    StoredMention(
+                        row["id"],
+                        mention_from_row(row, geocoded=True),
+                        row["component"],
+                        row["event_id"],
+                        mention_is_geocoded(row),
+                        row["participants"],
+                        row["geo"],
+                    )
                 )
         return found
 
