@@ -291,8 +291,8 @@ def _countries(j: Judgement, a: MentionView, b: MentionView, rules: MergeRules) 
     w = rules.weight
     relation = countries_relation(a, b)
     if relation == "equal":
-        multilateral = len(a.countries) >= 3
-        j.add("countries_equal", w("countries_equal_multilateral" if multilateral else "countries_equal"))
+        size = "lone" if len(a.countries) == 1 else "multilateral" if len(a.countries) >= 3 else ""
+        j.add("countries_equal", w(f"countries_equal_{size}" if size else "countries_equal"))
     elif relation == "overlap":
         j.add("countries_overlap_only", w("countries_overlap_only"))
     elif min(len(a.countries), len(b.countries)) == 1:
@@ -322,7 +322,8 @@ def weigh(a: MentionView, b: MentionView) -> Judgement:
     _people(j, a, b, rules)
     _place(j, a, b, rules)
     _names(j, a, b, rules)
-    similarity = max(weighted_jaccard(a.stated, b.stated), weighted_jaccard(a.text, b.text))
+    pseudo = rules.text_pseudo_words
+    similarity = max(weighted_jaccard(a.stated, b.stated, pseudo), weighted_jaccard(a.text, b.text, pseudo))
     j.add("text", rules.weight("text_similarity") * similarity)
     return j
 

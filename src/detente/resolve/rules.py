@@ -39,6 +39,7 @@ class MergeRules:
     same_story_similarity: float = 1.0  # defaults only follow the field before; merging.json sets them
     story_chars: int = 0
     story_within_days: int = 0
+    text_pseudo_words: float = 0.0
 
     def family(self, event_type: str) -> str:
         return self.families.get(event_type, event_type)
@@ -104,6 +105,7 @@ def merge_rules() -> MergeRules:
             same_story_similarity=float(raw["same_story"]["similarity"]),
             story_chars=int(raw["same_story"]["chars"]),
             story_within_days=int(raw["same_story"]["published_within_days"]),
+            text_pseudo_words=float(raw["text_pseudo_words"]),
         )
     except (OSError, json.JSONDecodeError, KeyError, TypeError, ValueError) as exc:
         raise MergeRulesError(f"lexicon merging.json cannot be used: {exc!r}") from exc

@@ -81,13 +81,16 @@ def _is_year(word: str) -> bool:
     return len(word) == 4 and word.isdigit() and word[:2] in ("19", "20")
 
 
-def weighted_jaccard(a: Tokens, b: Tokens) -> float:
-    """Shared weight over total weight of the two word sets (0 when either is empty)."""
+def weighted_jaccard(a: Tokens, b: Tokens, pseudo_words: float = 0.0) -> float:
+    """Shared weight over total weight of the two word sets (0 when either is empty).
+
+    `pseudo_words` adds that much unshared weight: two short sentences that share their one
+    telling word ("cyber") are then alike only in part, as little evidence warrants."""
     if not a or not b:
         return 0.0
     shared = sum(max(a[w], b[w]) for w in a.keys() & b.keys())
     total = sum(a.values()) + sum(b.values()) - shared
-    return shared / total if total else 0.0
+    return shared / (total + pseudo_words) if total else 0.0
 
 
 def neighbourhood(text: str, start: int | None, evidence: str) -> str:
