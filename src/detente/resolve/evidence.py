@@ -295,8 +295,9 @@ def _countries(j: Judgement, a: MentionView, b: MentionView, rules: MergeRules) 
         j.add("countries_equal", w(f"countries_equal_{size}" if size else "countries_equal"))
     elif relation == "overlap":
         j.add("countries_overlap_only", w("countries_overlap_only"))
-    elif min(len(a.countries), len(b.countries)) == 1:
-        j.add("lone_state", w("lone_state"))
+    elif min(len(a.countries), len(b.countries)) == 1:  # one state's report of a larger happening
+        dated = a.fine and b.fine  # the day places it; a month or a year holds many of that state's
+        j.add("lone_state", w("lone_state" if dated else "lone_state_coarse_date"))
     else:
         j.add("multilateral_with_bilateral", w("multilateral_with_bilateral"))
 
