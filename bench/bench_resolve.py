@@ -35,7 +35,7 @@ import sys
 import tempfile
 import time
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from pathlib import Path
 
 from memory import peak_rss_mb
@@ -144,16 +144,18 @@ def scores(db: Path, truth: dict[tuple[str, int], int]) -> dict[str, object]:
     states = {event_id: min(len(json.loads(countries)), 3) for event_id, countries in rows}
     both = Counter((predicted[key], truth[key]) for key in predicted)
 
-    def pairs(counts: Counter) -> int:
+    sizes = Counter(predicted.values())  # mentions per merged event
+
+    def pairs(counts: Mapping[object, int]) -> int:
         return sum(n * (n - 1) // 2 for n in counts.values())
 
     agreed = pairs(both)
-    merged = pairs(Counter(predicted.values()))
+    merged = pairs(sizes)
     true = pairs(Counter(truth[key] for key in predicted))
     by_states = {}  # precision of the events naming 1, 2, 3+ states: where wrong merges gather
     for named in (1, 2, 3):
-        merged_here = pairs(Counter(e for e in predicted.values() if states.get(e) == named))
-        agreed_here = pairs(Counter({pair: n for pair, n in both.items() if states.get(pair[0]) == named}))
+        merged_here = pairs({event: n for event, n in sizes.items() if states.get(event) == named})
+        agreed_here = pairs({pair: n for pair, n in both.items() if states.get(pair[0]) == named})
         by_states[f"{named}{'+' if named == 3 else ''}"] = (
             round(agreed_here / merged_here, 4) if merged_here else 1.0
         )
