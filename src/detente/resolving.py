@@ -24,6 +24,12 @@ from detente.store import Store
 BATCH_ARTICLES = 2000  # articles resolved together: bounds the memory a batch holds
 MOST_SKIPPED = 50  # batches in a row another process got in first: then leave it to that process
 
+#: A resolution that saved at least this share of the stored articles also merges the
+#: full-text indexes whole (`Store.compact_text_indexes`): their cost follows the database's
+#: size, so it is paid only by work of comparable size (a build, `resolve --all`, a large
+#: first ingest), never by a day's ingest into a large database.
+COMPACT_SHARE = 0.1
+
 Progress = Callable[[int, int], None]  # (articles resolved so far, articles pending at the start)
 
 
@@ -66,6 +72,8 @@ def finish_resolution(
             skipped += 1
             if not store.incremental_ready():
                 store.reset_resolution()
+    if done and done >= COMPACT_SHARE * store.stored_articles():
+        store.compact_text_indexes()
     return resolved
 
 

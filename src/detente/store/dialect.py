@@ -115,6 +115,14 @@ class Dialect:
     def reindex_all_events(self, conn: Any) -> None:
         conn.execute("INSERT INTO events_fts (events_fts) VALUES ('rebuild')")
 
+    def compact_text_indexes(self, conn: Any) -> None:
+        """Merge each FTS5 index into one segment. Written batch by batch, an index keeps many
+        segments and the entries of replaced events; every MATCH then opens each segment for
+        each word. At a million events: the 5,000-match window ranked in 20 ms instead of
+        12.5, and a matched row's snippet took 1.5 ms instead of 0.02 (2 s per index)."""
+        for table in ("articles_fts", "events_fts"):
+            conn.execute(f"INSERT INTO {table} ({table}) VALUES ('optimize')")
+
     def unindex_events(self, conn: Any, where: str, params: Any) -> None:
         conn.execute(
             "INSERT INTO events_fts (events_fts, rowid, name, all_evidence)"
@@ -152,9 +160,10 @@ _SPELLINGS = (
     (re.compile(r"\binstr\(", re.IGNORECASE), "strpos("),
     (re.compile(r"\bBEGIN IMMEDIATE\b"), "BEGIN"),
     # The event filter's text condition; its bound FTS5 query ('"w1" "w2"') reads the same
-    # to plainto_tsquery, which ignores the quotes.
+    # to plainto_tsquery, which ignores the quotes. A leading "+" (SQLite: check it per row,
+    # never through an index) is dropped: PostgreSQL plans with statistics.
     (
-        re.compile(r"\b(\w+)\.id IN \(SELECT rowid FROM events_fts WHERE events_fts MATCH %s\)"),
+        re.compile(r"\+?\b(\w+)\.id IN \(SELECT rowid FROM events_fts WHERE events_fts MATCH %s\)"),
         r"to_tsvector('english', coalesce(\1.name, '') || ' ' || \1.all_evidence)"
         r" @@ plainto_tsquery('english', %s)",
     ),
@@ -272,6 +281,9 @@ class Postgres(Dialect):
 
     def index_events(self, conn: Any, where: str, params: Any) -> None:
         """The GIN expression index follows the rows by itself."""
+
+    def compact_text_indexes(self, conn: Any) -> None:
+        """GIN indexes have no segments to merge: autovacuum folds their pending entries in."""
 
 
 POSTGRES = Postgres()

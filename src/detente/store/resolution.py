@@ -54,10 +54,10 @@ def write_event(conn: sqlite3.Connection, event: Event, known_people: set[str]) 
     rows = event_rows(conn, event, known_people)
     insert(conn, "events", rows.event)
     states = sorted(set(event.countries))
-    for country in states:
-        conn.execute(
-            "INSERT INTO event_countries (event_id, country) VALUES (?, ?)", (event.event_id, country)
-        )
+    conn.executemany(  # the date as the events row holds it: a state's listing sorts by it
+        "INSERT INTO event_countries (event_id, country, date_start) VALUES (?, ?, ?)",
+        [(event.event_id, country, rows.event["date_start"]) for country in states],
+    )
     pairs = [(a, b) for i, a in enumerate(states) for b in states[i + 1 :]] or [(c, "") for c in states]
     conn.executemany(
         "INSERT INTO event_pairs"

@@ -1,5 +1,6 @@
 """Migrations after m010 (`schema.py` holds the first ten): what lets a new day's changes
-be counted from index entries alone and its stored mentions be read without geocoding."""
+be counted from index entries alone, its stored mentions be read without geocoding, and a
+state's events be read in date order."""
 
 from __future__ import annotations
 
@@ -40,3 +41,21 @@ def m012_mention_geocodes(conn: sqlite3.Connection) -> None:
     large database more than a second. NULL until a resolution writes it (mentions stored before
     this migration are geocoded, and written, the next time a day loads them)."""
     run_statements(conn, "ALTER TABLE mentions ADD COLUMN geo TEXT;")
+
+
+@migration
+def m013_country_dates(conn: sqlite3.Connection) -> None:
+    """Each state's events by date: `event_countries` keeps the event's `date_start`, written with
+    it (`resolution.write_event`; a changed event is deleted and written again). A state's
+    newest page then reads its first rows from this index, and a state's events since a date
+    only those, where before every event of the state was looked up and sorted (8,515 for one
+    state in a million: 50 ms for one page)."""
+    run_statements(
+        conn,
+        """
+        ALTER TABLE event_countries ADD COLUMN date_start TEXT;
+        UPDATE event_countries SET date_start =
+            (SELECT e.date_start FROM events e WHERE e.event_id = event_countries.event_id);
+        CREATE INDEX event_countries_date ON event_countries (country, date_start);
+        """,
+    )

@@ -207,6 +207,15 @@ class Store:
             _mark_resolved(conn, batch.ids)
         return True
 
+    def compact_text_indexes(self) -> None:
+        """Merge the full-text indexes whole (`Dialect.compact_text_indexes`), in one transaction."""
+        with transaction(self.connection) as conn:
+            dialect_of(conn).compact_text_indexes(conn)
+
+    def stored_articles(self) -> int:
+        row = self.connection.execute("SELECT value FROM agg_totals WHERE name = 'articles'").fetchone()
+        return int(row[0]) if row else 0
+
     def reset_resolution(self) -> None:
         """Drop the saved resolution and mark every article unresolved: the next resolution
         redoes all of it, batch by batch (`detente resolve --all`, or after a whole one)."""
