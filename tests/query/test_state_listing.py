@@ -17,6 +17,7 @@ import detente
 from detente.models import Article, Event, EventDate, Resolution, Source
 from detente.query import Detente
 from detente.store import Store, open_store
+from detente.store.read.events import find_events
 from detente.store.read.filters import EventFilter, where_clause
 
 STATES = (["KEN", "UGA"], ["KEN"], ["UGA", "TZA", "KEN"], ["PAK"], ["TZA"])
@@ -178,3 +179,45 @@ def test_a_state_and_a_text_are_not_looked_up_pair_by_pair(sqlite_path: Path) ->
         )
         assert "rowid=?" not in plan, plan
     conn.close()
+
+
+class PlanRecorder:
+    """Passes statements on to SQLite and keeps the plan it chose for each."""
+
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self.conn = conn
+        self.plans: list[str] = []
+
+    def execute(self, sql: str, params: object = ()) -> sqlite3.Cursor:
+        plan = self.conn.execute(f"EXPLAIN QUERY PLAN {sql}", params).fetchall()  # type: ignore[arg-type]
+        self.plans.append(" | ".join(str(row[3]) for row in plan))
+        return self.conn.execute(sql, params)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    "spec",
+    [
+        EventFilter(countries=("KEN",)),
+        EventFilter(countries=("KEN",), since=date(2024, 1, 2)),
+        EventFilter(countries=("KEN",), types=("exercise",), until=date(2024, 1, 3)),
+    ],
+)
+def test_a_states_page_reads_its_dated_rows_in_order(sqlite_path: Path, spec: EventFilter) -> None:
+    conn = sqlite3.connect(sqlite_path)
+    conn.row_factory = sqlite3.Row
+    recorder = PlanRecorder(conn)
+    found = find_events(recorder, spec, 5)  # type: ignore[arg-type]
+    conn.close()
+    assert found
+    assert "INDEX event_countries_date" in recorder.plans[0], recorder.plans
+    assert "USE TEMP B-TREE FOR ORDER BY" not in recorder.plans[0], recorder.plans  # a tie-break only
+
+
+def test_a_states_count_since_a_date_reads_its_index_alone(sqlite_path: Path) -> None:
+    conn = sqlite3.connect(sqlite_path)
+    spec = EventFilter(countries=("KEN",), since=date(2024, 1, 2))
+    where, params = where_clause(spec)
+    sql = f"EXPLAIN QUERY PLAN SELECT COUNT(*) FROM events e WHERE {where}"
+    plan = " | ".join(row[3] for row in conn.execute(sql, params))
+    conn.close()
+    assert "COVERING INDEX event_countries_date (country=? AND date_start>?)" in plan, plan

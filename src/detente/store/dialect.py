@@ -51,6 +51,7 @@ class Dialect:
     """SQLite: the reference spelling, so every method passes the SQL through."""
 
     name = "sqlite"
+    text_segments = True  # full-text indexes written in segments (`compact_text_indexes`)
 
     def translate(self, sql: str) -> str:
         return sql
@@ -216,6 +217,7 @@ def _pg_search(table: str, alias: str, doc: Callable[[str], str], columns: str, 
 
 class Postgres(Dialect):
     name = "postgresql"
+    text_segments = False
 
     def translate(self, sql: str) -> str:
         return _translated(sql)

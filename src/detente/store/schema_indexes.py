@@ -47,15 +47,16 @@ def m012_mention_geocodes(conn: sqlite3.Connection) -> None:
 def m013_country_dates(conn: sqlite3.Connection) -> None:
     """Each state's events by date: `event_countries` keeps the event's `date_start`, written with
     it (`resolution.write_event`; a changed event is deleted and written again). A state's
-    newest page then reads its first rows from this index, and a state's events since a date
-    only those, where before every event of the state was looked up and sorted (8,515 for one
-    state in a million: 50 ms for one page)."""
+    events since a date are then read from this index alone (it ends in `event_id`), and in
+    SQLite a state's newest page reads its first rows in order, where before every event of
+    the state was looked up and sorted (8,515 of one state in a million: 37 ms for a page,
+    50 ms for a page and its count since a date)."""
     run_statements(
         conn,
         """
         ALTER TABLE event_countries ADD COLUMN date_start TEXT;
         UPDATE event_countries SET date_start =
             (SELECT e.date_start FROM events e WHERE e.event_id = event_countries.event_id);
-        CREATE INDEX event_countries_date ON event_countries (country, date_start);
+        CREATE INDEX event_countries_date ON event_countries (country, date_start, event_id);
         """,
     )

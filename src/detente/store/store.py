@@ -209,6 +209,8 @@ class Store:
 
     def compact_text_indexes(self) -> None:
         """Merge the full-text indexes whole (`Dialect.compact_text_indexes`), in one transaction."""
+        if not self.dialect.text_segments:
+            return  # nothing to merge: no need to take the writer's lock
         with transaction(self.connection) as conn:
             dialect_of(conn).compact_text_indexes(conn)
 
