@@ -11,11 +11,11 @@ from __future__ import annotations
 import re
 import sqlite3
 import unicodedata
-from collections.abc import Iterator
 from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
+from tests.query.module_world import world_fixtures
 
 import detente
 from detente.models import Article, Event, EventDate, Place, Resolution, Source
@@ -99,31 +99,7 @@ def _fill(store: Store) -> None:
     store.save_resolution(Resolution(events=_events()))
 
 
-@pytest.fixture(scope="module")
-def sqlite_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("indexed") / "indexed.db"
-    with open_store(path) as store:
-        _fill(store)
-    return path
-
-
-@pytest.fixture(scope="module")
-def postgres_location(postgres_server: object) -> str:
-    url = postgres_server.create_database("indexed_reads")  # type: ignore[attr-defined]
-    with open_store(url) as store:
-        _fill(store)
-    return str(url)
-
-
-@pytest.fixture(params=["sqlite", "postgresql"])
-def location(request: pytest.FixtureRequest, sqlite_path: Path) -> str | Path:
-    return sqlite_path if request.param == "sqlite" else request.getfixturevalue("postgres_location")
-
-
-@pytest.fixture
-def db(location: str | Path) -> Iterator[Detente]:
-    with detente.open(location) as opened:
-        yield opened
+sqlite_path, postgres_location, location, db = world_fixtures(_fill, "indexed_reads")
 
 
 # ------------------------------------------------------------------ the place filter

@@ -7,11 +7,11 @@ every event of the state (SQLite's plan)."""
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterator
 from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
+from tests.query.module_world import world_fixtures
 
 import detente
 from detente.models import Article, Event, EventDate, Resolution, Source
@@ -53,27 +53,7 @@ def _fill(store: Store) -> None:
     store.save_resolution(Resolution(events=_events()))
 
 
-@pytest.fixture(scope="module")
-def sqlite_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("states") / "states.db"
-    with open_store(path) as store:
-        _fill(store)
-    return path
-
-
-@pytest.fixture(scope="module")
-def postgres_location(postgres_server: object) -> str:
-    url = postgres_server.create_database("state_listing")  # type: ignore[attr-defined]
-    with open_store(url) as store:
-        _fill(store)
-    return str(url)
-
-
-@pytest.fixture(params=["sqlite", "postgresql"])
-def db(request: pytest.FixtureRequest, sqlite_path: Path) -> Iterator[Detente]:
-    location = sqlite_path if request.param == "sqlite" else request.getfixturevalue("postgres_location")
-    with detente.open(location) as opened:
-        yield opened
+sqlite_path, postgres_location, location, db = world_fixtures(_fill, "state_listing")
 
 
 def _reference(db: Detente, country: str, **filters: str) -> list[str]:
