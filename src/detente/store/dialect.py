@@ -43,10 +43,12 @@ def _fts5_search(fts: str, columns: str, join: str) -> str:
         f"SELECT rowid, rank FROM {fts} WHERE {fts} MATCH :query AND rowid >= ({window})"
         " ORDER BY rank, rowid LIMIT :limit"
     )
-    # CROSS JOIN keeps the order (the scan, then `best`, then the table); `+` keeps the
-    # rowid equality from becoming one MATCH per hit.
+    # CROSS JOIN keeps the order (the scan, then `best`, then the table), so the rowid equality
+    # is checked on each scanned row; the `+` keeps it so should a planner ever reorder them
+    # (else: one MATCH per hit). `best`, read three times, is materialized (SQLite >= 3.35
+    # does it unasked; older ones give the same rows).
     return (
-        f"WITH best AS MATERIALIZED ({best})"
+        f"WITH best AS ({best})"
         f" {columns} snippet({fts}, -1, '{OPEN}', '{CLOSE}', '…', 20) AS snip, -best.rank AS score"
         f" FROM {fts} CROSS JOIN best ON best.rowid = +{fts}.rowid"
         f" CROSS {join.format(rowid='best.rowid')}"
