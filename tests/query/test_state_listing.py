@@ -17,7 +17,8 @@ import detente
 from detente.models import Article, Event, EventDate, Resolution, Source
 from detente.query import Detente
 from detente.store import Store, open_store
-from detente.store.read.events import find_events
+from detente.store.read import search
+from detente.store.read.events import find_events, text_first
 from detente.store.read.filters import EventFilter, where_clause
 
 STATES = (["KEN", "UGA"], ["KEN"], ["UGA", "TZA", "KEN"], ["PAK"], ["TZA"])
@@ -201,3 +202,28 @@ def test_a_states_count_since_a_date_reads_its_index_alone(sqlite_path: Path) ->
     plan = " | ".join(row[3] for row in conn.execute(sql, params))
     conn.close()
     assert "COVERING INDEX event_countries_date (country=? AND date_start>?)" in plan, plan
+
+
+@pytest.mark.parametrize(
+    ("words", "rarer"), [("report 7", True), ("joint exercise", False), ("absent", True)]
+)
+@pytest.mark.parametrize("states", [("KEN",), ("KEN", "UGA")])
+def test_a_rare_text_is_read_from_its_matches_a_common_one_from_the_states(
+    sqlite_path: Path, db: Detente, words: str, rarer: bool, states: tuple[str, ...]
+) -> None:
+    """The same events either way; the reading starts from whichever side has fewer rows."""
+    spec = EventFilter(countries=states, text=search.fts_query(words))
+    conn = sqlite3.connect(sqlite_path)
+    assert text_first(conn, spec) is rarer
+    where, params = where_clause(spec, text_first=rarer)
+    plan = " | ".join(
+        r[3] for r in conn.execute(f"EXPLAIN QUERY PLAN SELECT * FROM events e WHERE {where}", params)
+    )
+    conn.close()
+    assert plan.startswith("SEARCH e USING INTEGER PRIMARY KEY") is rarer, plan  # the matches drive
+    assert "rowid=?" not in plan.replace("INTEGER PRIMARY KEY (rowid=?)", ""), plan  # never pair by pair
+    every = db.events(text=words, limit=1_000).items if words != "absent" else []
+    expected = [e.event_id for e in every if set(states) <= set(e.countries)]
+    found = db.events(countries=list(states), text=words, limit=1_000)
+    assert [e.event_id for e in found.items] == expected
+    assert found.total == len(expected)

@@ -49,8 +49,31 @@ def count_events(conn: sqlite3.Connection, spec: EventFilter) -> int:
             "SELECT SUM(events) FROM agg_pairs WHERE country_a = ? AND country_b = ?", (a, b)
         ).fetchone()
         return int(row[0] or 0)
-    where, params = where_clause(spec)
+    where, params = where_clause(spec, text_first=text_first(conn, spec))
     return int(conn.execute(f"SELECT COUNT(*) FROM events e WHERE {where}", params).fetchone()[0])
+
+
+def text_first(conn: sqlite3.Connection, spec: EventFilter) -> bool:
+    """Whether a text with one state or one pair of states (SQLite) is read from its matches,
+    the states checked on each, rather than from the states' events, the text checked on each:
+    when the matches are fewer. Counted up to the states' events only (`agg_countries`,
+    `agg_pairs`), so the choice costs no more than the cheaper reading."""
+    states = sorted(set(spec.countries))
+    if not spec.text or spec.person or spec.place or spec.places or dialect_of(conn).name != "sqlite":
+        return False
+    if len(states) == 1:
+        row = conn.execute("SELECT events FROM agg_countries WHERE country = ?", states).fetchone()
+    elif len(states) == 2:
+        row = conn.execute(
+            "SELECT SUM(events) FROM agg_pairs WHERE country_a = ? AND country_b = ?", states
+        ).fetchone()
+    else:
+        return False
+    size = int(row[0] or 0) if row else 0
+    matched = conn.execute(
+        "SELECT COUNT(*) FROM (SELECT 1 FROM events_fts WHERE events_fts MATCH ? LIMIT ?)", (spec.text, size)
+    ).fetchone()[0]
+    return int(matched) < size
 
 
 #: Rows a newest-first listing may read through the date index, checking each against the
@@ -64,7 +87,8 @@ def find_events(
     if not sort and len(set(spec.countries)) == 1 and spec == _dated(spec):
         rows = _state_page(conn, spec, limit, offset)
     else:
-        where, params = where_clause(spec, probe=_probe_text(conn, spec, limit + offset, sort))
+        probe = _probe_text(conn, spec, limit + offset, sort)
+        where, params = where_clause(spec, probe=probe, text_first=not probe and text_first(conn, spec))
         query = f"SELECT e.* FROM events e WHERE {where} {order_by(sort)} LIMIT ? OFFSET ?"
         rows = conn.execute(query, [*params, limit, offset]).fetchall()
     return with_participants(conn, [event_dict(row) for row in rows])

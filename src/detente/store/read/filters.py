@@ -25,27 +25,32 @@ class EventFilter:
     located_in: str | None = None  # the country the event's location lies in
 
 
-def where_clause(spec: EventFilter, alias: str = "e", probe: bool = False) -> tuple[str, list[Any]]:
+def where_clause(
+    spec: EventFilter, alias: str = "e", probe: bool = False, text_first: bool = False
+) -> tuple[str, list[Any]]:
     """SQL condition (always valid, "1 = 1" when empty) and its parameters.
 
     `probe`: the caller reads the events in another order (the date index, a state's dated
     rows), so the type, status, date and text terms are checked on each event read, not read
-    through their own indexes (`events.find_events` says when)."""
+    through their own indexes (`events.find_events` says when). `text_first` (no person or
+    place in the filter): the text's matches are read first and the states checked on each,
+    for a text rarer than the state's or pair's events (`events.text_first` says when)."""
     parts: list[str] = []
     params: list[Any] = []
+    text_first = text_first and bool(spec.text) and not (spec.person or spec.place or spec.places)
+    # With `text_first`, the states are checked per match, not read as the events to visit.
+    ids = f"+{alias}.event_id" if text_first else f"{alias}.event_id"
     countries = sorted(set(spec.countries))
     pair = len(countries) >= 2
     if pair:  # the first pair through the pair index: a dyad reads only its events
-        parts.append(
-            f"{alias}.event_id IN (SELECT event_id FROM event_pairs WHERE country_a = ? AND country_b = ?)"
-        )
+        parts.append(f"{ids} IN (SELECT event_id FROM event_pairs WHERE country_a = ? AND country_b = ?)")
         params.extend(countries[:2])
         countries = countries[2:]
     # A state's events since or until a date are read from its own dated rows
     # (`event_countries_date`), not all of them: the date terms go inside its lookup.
     dates, date_params = date_terms(spec, "date_start")
     for country in countries:
-        parts.append(f"{alias}.event_id IN (SELECT event_id FROM event_countries WHERE country = ?{dates})")
+        parts.append(f"{ids} IN (SELECT event_id FROM event_countries WHERE country = ?{dates})")
         params.extend([country, *date_params])
     # With a place or a state, its index (`event_places`, `event_pairs`, `event_countries`)
     # reads that place's or state's events; the type, status and date terms are then checked on
@@ -92,7 +97,7 @@ def where_clause(spec: EventFilter, alias: str = "e", probe: bool = False) -> tu
         # (event_id, rowid) of the two lists (`sqlite_autoindex_events_1` ends in the rowid):
         # 8,515 events of one state × 68,844 matches took 108 s to count at a million.
         by_event_id = bool(spec.countries or spec.person or spec.place or spec.places)
-        checked = "+" if probe or by_event_id else ""
+        checked = "+" if probe or (by_event_id and not text_first) else ""
         parts.append(f"{checked}{alias}.id IN (SELECT rowid FROM events_fts WHERE events_fts MATCH ?)")
         params.append(spec.text)
     return (" AND ".join(parts) or "1 = 1"), params
