@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 from tests.query.module_world import world_fixtures
+from tests.store.plans import PlanRecorder
 
 import detente
 from detente.models import Article, Event, EventDate, Resolution, Source
@@ -160,19 +161,6 @@ def test_a_state_and_a_text_are_not_looked_up_pair_by_pair(sqlite_path: Path) ->
         )
         assert "rowid=?" not in plan, plan
     conn.close()
-
-
-class PlanRecorder:
-    """Passes statements on to SQLite and keeps the plan it chose for each."""
-
-    def __init__(self, conn: sqlite3.Connection) -> None:
-        self.conn = conn
-        self.plans: list[str] = []
-
-    def execute(self, sql: str, params: object = ()) -> sqlite3.Cursor:
-        plan = self.conn.execute(f"EXPLAIN QUERY PLAN {sql}", params).fetchall()  # type: ignore[arg-type]
-        self.plans.append(" | ".join(str(row[3]) for row in plan))
-        return self.conn.execute(sql, params)  # type: ignore[arg-type]
 
 
 @pytest.mark.parametrize(

@@ -3,29 +3,15 @@ read index entries alone (m011), never the event rows (a busy place holds thousa
 
 from __future__ import annotations
 
-import sqlite3
 from pathlib import Path
-from typing import Any
 
 import pytest
+from tests.store.plans import PlanRecorder
 
 from detente.store import open_store
 from detente.store.aggregate_sites import ONE_SITE, count_sites
 from detente.store.aggregate_tables import _count_locations
 from detente.store.increment_write import _count_places
-
-
-class PlanRecorder:
-    """Passes statements on to SQLite and keeps the plan it chose for each."""
-
-    def __init__(self, conn: sqlite3.Connection) -> None:
-        self.conn = conn
-        self.plans: list[str] = []
-
-    def execute(self, sql: str, params: Any = ()) -> sqlite3.Cursor:
-        plan = self.conn.execute(f"EXPLAIN QUERY PLAN {sql}", params).fetchall()
-        self.plans.append(" | ".join(str(row[3]) for row in plan))
-        return self.conn.execute(sql, params)
 
 
 @pytest.fixture

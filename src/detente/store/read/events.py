@@ -39,37 +39,34 @@ def count_events(conn: sqlite3.Connection, spec: EventFilter) -> int:
     if spec == EventFilter():
         row = conn.execute("SELECT value FROM agg_totals WHERE name = 'events'").fetchone()
         return int(row[0]) if row else 0
-    if spec == EventFilter(countries=spec.countries) and len(set(spec.countries)) == 1:
-        row = conn.execute("SELECT events FROM agg_countries WHERE country = ?", spec.countries[:1])
-        row = row.fetchone()
-        return int(row[0]) if row else 0
-    if spec == EventFilter(countries=spec.countries) and len(set(spec.countries)) == 2:
-        a, b = sorted(set(spec.countries))
-        row = conn.execute(
-            "SELECT SUM(events) FROM agg_pairs WHERE country_a = ? AND country_b = ?", (a, b)
-        ).fetchone()
-        return int(row[0] or 0)
+    if spec == EventFilter(countries=spec.countries) and len(set(spec.countries)) in (1, 2):
+        return _kept_count(conn, sorted(set(spec.countries)))
     where, params = where_clause(spec, text_first=text_first(conn, spec))
     return int(conn.execute(f"SELECT COUNT(*) FROM events e WHERE {where}", params).fetchone()[0])
+
+
+def _kept_count(conn: sqlite3.Connection, states: list[str]) -> int:
+    """The events of one state (`agg_countries`) or of one pair of states (`agg_pairs`, sorted)."""
+    if len(states) == 1:
+        row = conn.execute("SELECT events FROM agg_countries WHERE country = ?", states).fetchone()
+    else:
+        row = conn.execute(
+            "SELECT SUM(events) FROM agg_pairs WHERE country_a = ? AND country_b = ?", states
+        ).fetchone()
+    return int(row[0] or 0) if row else 0
 
 
 def text_first(conn: sqlite3.Connection, spec: EventFilter) -> bool:
     """Whether a text with one state or one pair of states (SQLite) is read from its matches,
     the states checked on each, rather than from the states' events, the text checked on each:
-    when the matches are fewer. Counted up to the states' events only (`agg_countries`,
-    `agg_pairs`), so the choice costs no more than the cheaper reading."""
+    when the matches are fewer. Counted up to the states' events only (`_kept_count`), so the
+    choice costs no more than the cheaper reading."""
     states = sorted(set(spec.countries))
     if not spec.text or spec.person or spec.place or spec.places or dialect_of(conn).name != "sqlite":
         return False
-    if len(states) == 1:
-        row = conn.execute("SELECT events FROM agg_countries WHERE country = ?", states).fetchone()
-    elif len(states) == 2:
-        row = conn.execute(
-            "SELECT SUM(events) FROM agg_pairs WHERE country_a = ? AND country_b = ?", states
-        ).fetchone()
-    else:
+    if len(states) not in (1, 2):
         return False
-    size = int(row[0] or 0) if row else 0
+    size = _kept_count(conn, states)
     matched = conn.execute(
         "SELECT COUNT(*) FROM (SELECT 1 FROM events_fts WHERE events_fts MATCH ? LIMIT ?)", (spec.text, size)
     ).fetchone()[0]
